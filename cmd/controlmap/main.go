@@ -1,0 +1,54 @@
+// Command controlmap serves, imports and exports the control map: which side controlled each
+// settlement on each date. It only parses flags and wires the packages together.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `controlmap: who controlled each settlement on each date, with sources.
+
+Usage:
+  controlmap serve    [--addr :8080] [--db controlmap.db] [--basemap-style URL] [--public-url URL]
+  controlmap import   [--db controlmap.db] actors|settlements|changes FILE...
+  controlmap snapshot [--db controlmap.db] --date YYYY-MM-DD [-o FILE]
+
+Every flag can also be set as CONTROLMAP_<FLAG> in the environment (e.g. CONTROLMAP_DB).
+Run "controlmap COMMAND -h" for the flags of a command.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, errUsage) {
+			fmt.Fprintln(os.Stderr, "controlmap:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+var errUsage = errors.New("usage")
+
+func run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return errUsage
+	}
+	commands := map[string]func(context.Context, []string) error{
+		"serve":    serve,
+		"import":   importFiles,
+		"snapshot": snapshot,
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "unknown command %q\n\n%s", args[0], usage)
+		return errUsage
+	}
+	return cmd(ctx, args[1:])
+}

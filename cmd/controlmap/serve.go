@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/web"
+)
+
+func serve(ctx context.Context, args []string) error {
+	cfg := defaults()
+	fs := newFlags("serve", &cfg)
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
+	fs.StringVar(&cfg.BasemapStyle, "basemap-style", "", "external MapLibre style URL instead of the embedded basemap")
+	fs.StringVar(&cfg.BasemapPMTiles, "basemap-pmtiles", "", "PMTiles basemap file to serve at /tiles/basemap.pmtiles")
+	fs.StringVar(&cfg.PublicURL, "public-url", "", "absolute base URL of the site, for oEmbed and links (default: the request's)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	webCfg := web.Config{BasemapStyle: cfg.BasemapStyle, PublicURL: cfg.PublicURL}
+	if err := webCfg.Validate(); err != nil {
+		return err
+	}
+	log := cfg.logger()
+	st, err := data.Open(ctx, cfg.DB, data.Options{Seed: cfg.Seed})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           web.NewServer(webCfg, st, log),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("serving", "addr", cfg.Addr, "db", cfg.DB, "settlements", len(st.Index().Entries(nil)))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+package data
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/controlmap/controlmap/geo"
+)
+
+// RowError is a bad row of an imported file: FILE:LINE: field: reason.
+type RowError struct {
+	File string
+	Line int
+	Err  *geo.Error
+}
+
+func (e *RowError) Error() string {
+	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Err.Field, e.Err.Message)
+}
+
+// Unwrap gives the domain error, so geo.KindOf sees Invalid.
+func (e *RowError) Unwrap() error { return e.Err }
+
+// atLine places err at a line of file; errors that are not *geo.Error count against field.
+func atLine(file string, line int, field string, err error) error {
+	var ge *geo.Error
+	if !errors.As(err, &ge) {
+		ge = geo.Invalidf(field, "%v", err)
+	}
+	return &RowError{File: file, Line: line, Err: ge}
+}
+
+// row is one record of a CSV file, read by column name.
+type row struct {
+	line   int
+	cols   map[string]int
+	fields []string
+}
+
+func (r row) get(col string) string {
+	i, ok := r.cols[col]
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(r.fields[i])
+}
+
+// readCSV reads a CSV file with a header row, checks its columns and calls fn for each record.
+// Every column in required must be present; any other column must be in optional.
+func readCSV(file string, r io.Reader, required, optional []string, fn func(row) error) error {
+	cr := csv.NewReader(r)
+	header, err := cr.Read()
+	if err != nil {
+		return atLine(file, 1, "header", fmt.Errorf("cannot read the header row: %w", err))
+	}
+	cols, err := columns(header, required, optional)
+	if err != nil {
+		return atLine(file, 1, "header", err)
+	}
+	for {
+		fields, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			return atLine(file, line, "row", err)
+		}
+		if err := fn(row{line: line, cols: cols, fields: fields}); err != nil {
+			return err
+		}
+	}
+}
+
+func columns(header, required, optional []string) (map[string]int, error) {
+	cols := map[string]int{}
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if !slices.Contains(required, h) && !slices.Contains(optional, h) {
+			return nil, fmt.Errorf("unknown column %q (expected %s)", h, strings.Join(append(required, optional...), ","))
+		}
+		if _, dup := cols[h]; dup {
+			return nil, fmt.Errorf("column %q appears twice", h)
+		}
+		cols[h] = i
+	}
+	for _, c := range required {
+		if _, ok := cols[c]; !ok {
+			return nil, fmt.Errorf("missing column %q", c)
+		}
+	}
+	return cols, nil
+}

@@ -1,0 +1,122 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/controlmap/controlmap/geo"
+	"github.com/paulmach/orb"
+)
+
+// loadIndex reads the whole dataset into a new index.
+func (s *Store) loadIndex(ctx context.Context) error {
+	actors, err := s.readActors(ctx)
+	if err != nil {
+		return err
+	}
+	settlements, err := s.readSettlements(ctx)
+	if err != nil {
+		return err
+	}
+	changes, err := s.readChanges(ctx)
+	if err != nil {
+		return err
+	}
+	s.ix = geo.NewIndex(actors, settlements, changes)
+	return nil
+}
+
+func (s *Store) readActors(ctx context.Context) ([]geo.Actor, error) {
+	return queryAll(ctx, s.db, `SELECT id, name_en, name_az, name_hy, name_ru, color FROM actors`,
+		func(r *sql.Rows) (a geo.Actor, err error) {
+			err = r.Scan(&a.ID, &a.Names.En, &a.Names.Az, &a.Names.Hy, &a.Names.Ru, &a.Color)
+			return a, err
+		})
+}
+
+func (s *Store) readSettlements(ctx context.Context) ([]geo.Settlement, error) {
+	return queryAll(ctx, s.db, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
+		lon, lat, population, geonames_id, wikipedia_url FROM settlements`,
+		func(r *sql.Rows) (st geo.Settlement, err error) {
+			var lon, lat float64
+			err = r.Scan(&st.ID, &st.Names.En, &st.Names.Az, &st.Names.Hy, &st.Names.Ru, &st.District,
+				&st.Country, &st.Place, &lon, &lat, &st.Population, &st.GeoNamesID, &st.WikipediaURL)
+			st.Point = orb.Point{lon, lat}
+			return st, err
+		})
+}
+
+func (s *Store) readChanges(ctx context.Context) ([]geo.Change, error) {
+	sources, err := s.readSources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return queryAll(ctx, s.db, `SELECT id, settlement_id, date, controller, kind, status, note,
+		recorded_at, retracted_at, retraction_reason FROM changes`,
+		func(r *sql.Rows) (c geo.Change, err error) {
+			var date, recorded, reason string
+			var retracted sql.NullString
+			err = r.Scan(&c.ID, &c.SettlementID, &date, &c.Controller, &c.Kind, &c.Status, &c.Note,
+				&recorded, &retracted, &reason)
+			if err != nil {
+				return c, err
+			}
+			c.Sources = sources[c.ID]
+			c.Date, err = geo.ParseDate(date)
+			c.RecordedAt = parseTime(recorded)
+			if retracted.Valid {
+				c.Retracted = &geo.Retraction{At: parseTime(retracted.String), Reason: reason}
+			}
+			return c, err
+		})
+}
+
+func (s *Store) readSources(ctx context.Context) (map[string][]geo.Source, error) {
+	type row struct {
+		changeID string
+		src      geo.Source
+	}
+	rows, err := queryAll(ctx, s.db, `SELECT change_id, title, publisher, url, published FROM sources
+		ORDER BY change_id, position`,
+		func(r *sql.Rows) (x row, err error) {
+			var published string
+			if err = r.Scan(&x.changeID, &x.src.Title, &x.src.Publisher, &x.src.URL, &published); err != nil {
+				return x, err
+			}
+			err = x.src.Published.UnmarshalText([]byte(published))
+			return x, err
+		})
+	out := map[string][]geo.Source{}
+	for _, x := range rows {
+		out[x.changeID] = append(out[x.changeID], x.src)
+	}
+	return out, err
+}
+
+// queryAll runs query and scans every row with scan.
+func queryAll[T any](ctx context.Context, db *sql.DB, query string, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+const timeLayout = time.RFC3339Nano
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(timeLayout, s)
+	return t
+}

@@ -1,0 +1,97 @@
+package geo_test
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"testing"
+
+	"github.com/controlmap/controlmap/geo"
+	"github.com/paulmach/orb"
+)
+
+// benchDataset returns n settlements on a grid over the South Caucasus (lon 44–51, lat 38–42),
+// each with perSettlement changes of control between three actors, and the grid's bound.
+// The changes share one source slice to keep a million of them small.
+func benchDataset(n, perSettlement int) ([]geo.Actor, []geo.Settlement, []geo.Change) {
+	actors := []geo.Actor{{ID: aze, Color: "#00b5e2"}, {ID: arm, Color: "#d90012"}, {ID: "other", Color: "#888888"}}
+	sources := []geo.Source{{Title: "Report", URL: "https://example.org/report"}}
+	settlements := make([]geo.Settlement, n)
+	changes := make([]geo.Change, 0, n*perSettlement)
+	rng := rand.New(rand.NewPCG(1, 2))
+	first, last := day("1988-01-01"), day("2023-12-31")
+	for i := range settlements {
+		id := "s" + strconv.Itoa(i)
+		settlements[i] = geo.Settlement{ID: id, Point: orb.Point{44 + 7*rng.Float64(), 38 + 4*rng.Float64()}}
+		for j := range perSettlement {
+			changes = append(changes, geo.Change{
+				ID:           id + "-" + strconv.Itoa(j),
+				SettlementID: id,
+				Date:         geo.Date{Start: first + geo.Day(rng.IntN(int(last-first))), Precision: geo.DayPrecision},
+				Controller:   actors[rng.IntN(len(actors))].ID,
+				Kind:         geo.Capture,
+				Status:       geo.Confirmed,
+				Sources:      sources,
+				RecordedAt:   recorded,
+			})
+		}
+	}
+	return actors, settlements, changes
+}
+
+func BenchmarkSnapshot(b *testing.B) {
+	ix := geo.NewIndex(benchDataset(100_000, 10))
+	d := day("2005-06-15")
+	karabakh := orb.Bound{Min: orb.Point{46.5, 39.5}, Max: orb.Point{47.5, 40.3}} // about 1/35 of the grid
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if len(ix.Snapshot(d, nil)) != 100_000 {
+				b.Fatal("wrong snapshot size")
+			}
+		}
+	})
+	b.Run("bound", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if len(ix.Snapshot(d, &karabakh)) == 0 {
+				b.Fatal("empty snapshot")
+			}
+		}
+	})
+}
+
+func BenchmarkBuildTimeline(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			_, _, changes := benchDataset(1, n)
+			ptrs := make([]*geo.Change, len(changes))
+			for i := range changes {
+				ptrs[i] = &changes[i]
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if len(geo.BuildTimeline(ptrs)) < 2 {
+					b.Fatal("empty timeline")
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkNewIndex(b *testing.B) {
+	actors, settlements, changes := benchDataset(10_000, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		geo.NewIndex(actors, settlements, changes)
+	}
+}
+
+func BenchmarkPutChange(b *testing.B) {
+	ix := geo.NewIndex(benchDataset(10_000, 10))
+	c := *newChange("s42-0", "2010-05-01", aze)
+	c.SettlementID = "s42"
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.PutChange(c)
+	}
+}

@@ -1,0 +1,45 @@
+package geo_test
+
+import (
+	"fmt"
+
+	"github.com/controlmap/controlmap/geo"
+)
+
+// Abdal-Gulabli, in the Aghdam district, was taken by Armenian forces on 4 September 1992 and
+// handed over to Azerbaijan on 20 November 2020.
+func ExampleTimeline_At() {
+	timeline := geo.BuildTimeline([]*geo.Change{
+		{ID: "abdal-gulabli-2020", SettlementID: "abdal-gulabli", Date: geo.MustParseDate("2020-11-20"), Controller: "azerbaijan", Kind: geo.Handover, Status: geo.Confirmed},
+		{ID: "abdal-gulabli-1992", SettlementID: "abdal-gulabli", Date: geo.MustParseDate("1992-09-04"), Controller: "armenian-forces", Kind: geo.Capture, Status: geo.Confirmed},
+	})
+	for _, s := range []string{"1992-09-03", "2020-11-19", "2020-11-20"} {
+		d, _ := geo.ParseDay(s)
+		p := timeline.At(d)
+		if !p.Known() {
+			fmt.Println(d, "unknown")
+			continue
+		}
+		fmt.Println(d, p.Controller, "since", p.From)
+	}
+	// Output:
+	// 1992-09-03 unknown
+	// 2020-11-19 armenian-forces since 1992-09-04
+	// 2020-11-20 azerbaijan since 2020-11-20
+}
+
+func ExampleParseDate() {
+	for _, s := range []string{"1992", "1993-07", "2020-11-20", "1992-13"} {
+		d, err := geo.ParseDate(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s: %s precision, %s to %s\n", d, d.Precision, d.Start, d.End()-1)
+	}
+	// Output:
+	// 1992: year precision, 1992-01-01 to 1992-12-31
+	// 1993-07: month precision, 1993-07-01 to 1993-07-31
+	// 2020-11-20: day precision, 2020-11-20 to 2020-11-20
+	// "1992-13" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD
+}

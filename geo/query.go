@@ -1,0 +1,58 @@
+package geo
+
+import "github.com/paulmach/orb"
+
+// State is a settlement and its control period on a given day.
+type State struct {
+	*Entry
+	Period Period
+}
+
+// Snapshot returns every settlement (inside bound, when not nil) with its period on day d,
+// in id order. It costs one binary search per settlement.
+func (ix *Index) Snapshot(d Day, bound *orb.Bound) []State {
+	entries := ix.Entries(bound)
+	out := make([]State, len(entries))
+	for i, e := range entries {
+		out[i] = State{Entry: e, Period: e.Timeline.At(d)}
+	}
+	return out
+}
+
+// Difference is a settlement whose controller differs between two days.
+type Difference struct {
+	*Entry
+	Before, After Period
+}
+
+// Diff returns the settlements (inside bound, when not nil) whose controller on day to differs
+// from their controller on day from, in id order.
+func (ix *Index) Diff(from, to Day, bound *orb.Bound) []Difference {
+	var out []Difference
+	for _, e := range ix.Entries(bound) {
+		before, after := e.Timeline.At(from), e.Timeline.At(to)
+		if before.Controller != after.Controller {
+			out = append(out, Difference{Entry: e, Before: before, After: after})
+		}
+	}
+	return out
+}
+
+// DateCount is a day on which changes start, with how many.
+type DateCount struct {
+	Day   Day
+	Count int
+}
+
+// DateCounts returns the days on which counting changes start, in order.
+func (ix *Index) DateCounts() []DateCount {
+	var out []DateCount
+	for _, c := range ix.Changes(MinDay, MaxDay) {
+		if n := len(out); n > 0 && out[n-1].Day == c.Date.Start {
+			out[n-1].Count++
+			continue
+		}
+		out = append(out, DateCount{Day: c.Date.Start, Count: 1})
+	}
+	return out
+}

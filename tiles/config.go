@@ -1,0 +1,65 @@
+package tiles
+
+import (
+	"errors"
+	"net/url"
+	"os"
+	"time"
+)
+
+// Config sets up a Server. The zero value is valid and gives the defaults.
+type Config struct {
+	// PMTilesPath is a PMTiles basemap file served at /tiles/basemap.pmtiles, if not empty.
+	PMTilesPath string
+	// StylePath is a MapLibre style file served at /style.json instead of the built-in style;
+	// "{origin}" in it is replaced by the request's origin (e.g. for "pmtiles://{origin}/...").
+	StylePath string
+	// StyleURL is an external style that /style.json redirects to, if not empty.
+	StyleURL string
+	// MaxAge is how long browsers may keep a settlement tile (default 1 minute: data changes).
+	MaxAge time.Duration
+	// CacheBytes bounds the memory of each tile cache (default 64 MiB).
+	CacheBytes int
+}
+
+// Defaults for Config.
+const (
+	DefaultMaxAge     = time.Minute
+	DefaultCacheBytes = 64 << 20
+)
+
+// withDefaults returns c with its zero fields set to the defaults.
+func (c Config) withDefaults() Config {
+	if c.MaxAge == 0 {
+		c.MaxAge = DefaultMaxAge
+	}
+	if c.CacheBytes == 0 {
+		c.CacheBytes = DefaultCacheBytes
+	}
+	return c
+}
+
+// Validate checks c: files must exist and the style URL must be an http(s) URL.
+func (c Config) Validate() error {
+	for _, p := range []string{c.PMTilesPath, c.StylePath} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			return errors.New("tiles: " + err.Error())
+		}
+	}
+	if c.StylePath != "" && c.StyleURL != "" {
+		return errors.New("tiles: give a style file or a style URL, not both")
+	}
+	if c.StyleURL != "" {
+		u, err := url.Parse(c.StyleURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return errors.New("tiles: style URL must be an absolute http(s) URL")
+		}
+	}
+	if c.MaxAge < 0 || c.CacheBytes < 0 {
+		return errors.New("tiles: max age and cache size must not be negative")
+	}
+	return nil
+}

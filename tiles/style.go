@@ -1,0 +1,119 @@
+package tiles
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"slices"
+
+	"github.com/controlmap/controlmap/geo"
+)
+
+// Sources of the style, for the web map to refer to.
+const (
+	BasemapSource     = "basemap"
+	SettlementsSource = "settlements"
+)
+
+// Style returns the MapLibre style of the map with URLs under origin (scheme and host, no
+// trailing slash) and labels in lang ("en", "az", "hy" or "ru"; "" is "en"). It declares the
+// settlements source but draws none of it: the web map adds those layers, filtered by date.
+// When Config.StylePath is set, that file is returned instead, with "{origin}" replaced.
+func (s *Server) Style(origin, lang string) ([]byte, error) {
+	if s.cfg.StylePath != "" {
+		b, err := os.ReadFile(s.cfg.StylePath)
+		return bytes.ReplaceAll(b, []byte("{origin}"), []byte(origin)), err
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	if !slices.Contains(geo.Languages, lang) {
+		return nil, geo.Invalidf("lang", "%q is not one of en, az, hy, ru", lang)
+	}
+	return json.MarshalIndent(style(origin, lang), "", "  ")
+}
+
+// StyleURL is the external style that /style.json redirects to, or "".
+func (s *Server) StyleURL() string { return s.cfg.StyleURL }
+
+type obj = map[string]any
+
+func style(origin, lang string) obj {
+	return obj{
+		"version": 8,
+		"name":    "controlmap",
+		"center":  []float64{46.75, 39.8},
+		"zoom":    7,
+		"sources": obj{
+			BasemapSource: obj{
+				"type":        "vector",
+				"tiles":       []string{origin + "/tiles/basemap/{z}/{x}/{y}.mvt"},
+				"minzoom":     0,
+				"maxzoom":     BasemapMaxZoom,
+				"attribution": "Made with Natural Earth",
+			},
+			SettlementsSource: obj{
+				"type": "vector",
+				"url":  origin + "/tiles/settlements.json",
+			},
+		},
+		"glyphs": origin + "/fonts/{fontstack}/{range}.pbf",
+		"layers": styleLayers(lang),
+	}
+}
+
+// Colours of the basemap.
+const (
+	waterColor    = "#b7d3e6"
+	noDataColor   = "#e4e2de"
+	landColor     = "#f6f4ee"
+	borderColor   = "#8a8580"
+	oblastColor   = "#6f4b8b"
+	ceasefireLine = "#b03a2e"
+	labelColor    = "#4a4a4a"
+	haloColor     = "#ffffff"
+)
+
+func styleLayers(lang string) []obj {
+	return []obj{
+		{"id": "background", "type": "background", "paint": obj{"background-color": waterColor}},
+		fill("no-data", "extent", noDataColor, 1),
+		fill("land", "countries", landColor, 1),
+		line("country-boundaries", "boundaries", nil, obj{"line-color": borderColor, "line-width": 1.2}),
+		fill("breakaway-area", "breakaway", ceasefireLine, 0.05),
+		line("breakaway-outline", "breakaway", nil, obj{"line-color": ceasefireLine, "line-width": 0.8, "line-opacity": 0.5}),
+		line("oblast-1991", "karabakh_lines", []any{"==", []any{"get", "kind"}, "oblast-1991"},
+			obj{"line-color": oblastColor, "line-width": 1.4, "line-dasharray": []float64{3, 2}}),
+		line("ceasefire-1994", "karabakh_lines", []any{"==", []any{"get", "kind"}, "ceasefire-1994"},
+			obj{"line-color": ceasefireLine, "line-width": 1.6, "line-dasharray": []float64{5, 2, 1, 2}}),
+		label("country-labels", "country_labels", lang, FontBold, 14, 3, 9),
+		label("district-labels", "district_labels", lang, FontRegular, 12, 7, 13),
+	}
+}
+
+func fill(id, layer, color string, opacity float64) obj {
+	return obj{"id": id, "type": "fill", "source": BasemapSource, "source-layer": layer,
+		"paint": obj{"fill-color": color, "fill-opacity": opacity}}
+}
+
+func line(id, layer string, filter []any, paint obj) obj {
+	l := obj{"id": id, "type": "line", "source": BasemapSource, "source-layer": layer,
+		"layout": obj{"line-join": "round", "line-cap": "round"}, "paint": paint}
+	if filter != nil {
+		l["filter"] = filter
+	}
+	return l
+}
+
+// label draws the name in lang, or the default name where there is none in lang.
+func label(id, layer, lang, font string, size float64, minzoom, maxzoom int) obj {
+	return obj{"id": id, "type": "symbol", "source": BasemapSource, "source-layer": layer,
+		"minzoom": minzoom, "maxzoom": maxzoom,
+		"layout": obj{
+			"text-field":     []any{"coalesce", []any{"get", "name_" + lang}, []any{"get", "name"}},
+			"text-font":      []string{font},
+			"text-size":      size,
+			"text-max-width": 8,
+		},
+		"paint": obj{"text-color": labelColor, "text-halo-color": haloColor, "text-halo-width": 1.5}}
+}

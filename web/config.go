@@ -1,0 +1,33 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// Config is the web server's configuration.
+type Config struct {
+	// BasemapStyle is an external MapLibre style URL; empty means the embedded /style.json.
+	BasemapStyle string
+	// PublicURL is the absolute base URL of the site (e.g. https://map.example.org) used in
+	// oEmbed answers and links; empty means the scheme and host of each request.
+	PublicURL string
+}
+
+// Validate checks the configuration once, before the server starts.
+func (c Config) Validate() error {
+	for name, v := range map[string]string{"basemap-style": c.BasemapStyle, "public-url": c.PublicURL} {
+		if v == "" {
+			continue
+		}
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("--%s: %q is not an absolute http(s) URL", name, v)
+		}
+	}
+	if strings.HasSuffix(c.PublicURL, "/") {
+		return fmt.Errorf("--public-url: %q must not end with a slash", c.PublicURL)
+	}
+	return nil
+}

@@ -1,0 +1,8 @@
+// Package web is controlmap's HTTP server: the API (OGC API – Features, Part 1, so QGIS and
+// GDAL read it as they are), the snapshot downloads, the tiles, and the embedded web map.
+//
+// Handlers return errors and one HTTPErrorHandler turns them into responses: a geo.Error maps to
+// a status by its kind and a JSON body {"error": message, "parameter": field}; anything else is
+// logged with its cause and answered 500 with a plain message. Every read comes from the store's
+// in-memory index; answers that are expensive to build are cached per index version.
+package web

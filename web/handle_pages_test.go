@@ -1,0 +1,184 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+)
+
+func newPagesServer(t *testing.T, cfg Config) *echo.Echo {
+	t.Helper()
+	e := echo.New()
+	e.HTTPErrorHandler = errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	registerPages(e, cfg)
+	return e
+}
+
+func get(t *testing.T, h http.Handler, target string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestPagesFramePolicy(t *testing.T) {
+	e := newPagesServer(t, Config{})
+	for _, tc := range []struct{ path, ancestors string }{
+		{"/", "frame-ancestors 'self'"},
+		{"/embed?date=2020-11-20", "frame-ancestors *"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			rec := get(t, e, tc.path)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("status %d", rec.Code)
+			}
+			csp := rec.Header().Get("Content-Security-Policy")
+			if !strings.Contains(csp, tc.ancestors) || !strings.Contains(csp, "default-src 'self'") {
+				t.Errorf("CSP %q lacks %q", csp, tc.ancestors)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("Content-Type %q", ct)
+			}
+		})
+	}
+}
+
+// The import map is the only inline script: its hash must be the one the CSP allows.
+func TestPagesImportMapHashInCSP(t *testing.T) {
+	rec := get(t, newPagesServer(t, Config{}), "/")
+	m := regexp.MustCompile(`<script type="importmap">(.*?)</script>`).FindStringSubmatch(rec.Body.String())
+	if m == nil {
+		t.Fatal("no import map in the page")
+	}
+	var im struct{ Imports map[string]string }
+	if err := json.Unmarshal([]byte(m[1]), &im); err != nil || im.Imports["/static/js/app.js"] == "" {
+		t.Fatalf("import map %q: %v", m[1], err)
+	}
+	sum := sha256.Sum256([]byte(m[1]))
+	want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self' "+want) {
+		t.Errorf("CSP %q does not allow the import map %s", csp, want)
+	}
+}
+
+func TestPagesStyleAndDiscovery(t *testing.T) {
+	tests := []struct {
+		name, target string
+		cfg          Config
+		style        string
+		discovery    string
+	}{
+		{"default style", "/?date=2020-11-20&junk=1", Config{}, `content="/style.json"`,
+			`href="http://example.com/oembed?format=json&amp;url=http%3A%2F%2Fexample.com%2F%3Fdate%3D2020-11-20"`},
+		{"external style, public URL", "/embed?lang=hy", Config{BasemapStyle: "https://tiles.example.org/style.json?a=1&b=2", PublicURL: "https://map.example.org"},
+			`content="https://tiles.example.org/style.json?a=1&amp;b=2"`,
+			`href="https://map.example.org/oembed?format=json&amp;url=https%3A%2F%2Fmap.example.org%2Fembed%3Flang%3Dhy"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			body := get(t, newPagesServer(t, tc.cfg), tc.target).Body.String()
+			if !strings.Contains(body, `<meta name="controlmap:style" `+tc.style) {
+				t.Errorf("style meta: want %s", tc.style)
+			}
+			if !strings.Contains(body, `type="application/json+oembed" `+tc.discovery) {
+				t.Errorf("oEmbed discovery: want %s in\n%s", tc.discovery, body)
+			}
+		})
+	}
+}
+
+func TestPagesLangAttribute(t *testing.T) {
+	e := newPagesServer(t, Config{})
+	for q, want := range map[string]string{"?lang=hy": `lang="hy"`, "?lang=%22%3E": `lang="en"`, "": `lang="en"`} {
+		if body := get(t, e, "/"+q).Body.String(); !strings.Contains(body, "<html "+want+">") {
+			t.Errorf("%q: want <html %s>", q, want)
+		}
+	}
+}
+
+func TestStaticCaching(t *testing.T) {
+	e := newPagesServer(t, Config{})
+	page := get(t, e, "/").Body.String()
+	hashed := regexp.MustCompile(`src="(/static/js/app\.js\?v=[0-9a-f]+)"`).FindStringSubmatch(page)
+	if hashed == nil {
+		t.Fatal("page does not refer to a hashed app.js")
+	}
+	rec := get(t, e, hashed[1])
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Header().Get("Cache-Control"), "immutable") {
+		t.Fatalf("hashed asset: %d %q", rec.Code, rec.Header().Get("Cache-Control"))
+	}
+	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/javascript") {
+		t.Errorf("Content-Type %q", ct)
+	}
+	etag := rec.Header().Get("ETag")
+	if again := get(t, e, "/static/js/app.js", "If-None-Match", etag); again.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match: status %d, want 304", again.Code)
+	}
+	if plain := get(t, e, "/static/js/app.js"); plain.Header().Get("Cache-Control") != "no-cache" {
+		t.Errorf("unhashed asset Cache-Control %q", plain.Header().Get("Cache-Control"))
+	}
+	for _, p := range []string{"/static/vendor/maplibre-gl/maplibre-gl-worker.mjs", "/static/vendor/maplibre-gl/LICENSE.txt"} {
+		if rec := get(t, e, p); rec.Code != http.StatusOK {
+			t.Errorf("%s: status %d", p, rec.Code)
+		}
+	}
+	for _, p := range []string{"/static/templates/index.html", "/static/nope.js", "/static/../handle_pages.go"} {
+		if rec := get(t, e, p); rec.Code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, rec.Code)
+		}
+	}
+}
+
+func TestOEmbed(t *testing.T) {
+	e := newPagesServer(t, Config{})
+	page := "http://example.com/?date=2020-11-20&center=46.9,39.9&zoom=11&lang=hy&settlement=abdal-gulabli&evil=%3Cscript%3E"
+	rec := get(t, e, "/oembed?format=json&maxwidth=600&url="+url.QueryEscape(page))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	var r oembedResponse
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Type != "rich" || r.Version != "1.0" || r.Width != 600 || r.Height != 450 || r.ProviderName == "" {
+		t.Errorf("response %+v", r)
+	}
+	wantSrc := `src="http://example.com/embed?center=46.9%2C39.9&amp;date=2020-11-20&amp;lang=hy&amp;settlement=abdal-gulabli&amp;zoom=11"`
+	if !strings.Contains(r.HTML, wantSrc) || strings.Contains(r.HTML, "evil") || strings.Contains(r.HTML, "<script") {
+		t.Errorf("html %s\nwant %s", r.HTML, wantSrc)
+	}
+}
+
+func TestOEmbedErrors(t *testing.T) {
+	e := newPagesServer(t, Config{PublicURL: "https://map.example.org"})
+	tests := []struct{ name, query, param string }{
+		{"missing url", "format=json", "url"},
+		{"foreign host", "url=" + url.QueryEscape("https://evil.example.com/?date=2020-01-01"), "url"},
+		{"other scheme", "url=" + url.QueryEscape("http://map.example.org/"), "url"},
+		{"not a map page", "url=" + url.QueryEscape("https://map.example.org/api/periods"), "url"},
+		{"xml", "format=xml&url=" + url.QueryEscape("https://map.example.org/"), "format"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := get(t, e, "/oembed?"+tc.query)
+			var body struct{ Error, Parameter string }
+			if rec.Code != http.StatusBadRequest || json.Unmarshal(rec.Body.Bytes(), &body) != nil || body.Parameter != tc.param || body.Error == "" {
+				t.Errorf("status %d body %s, want 400 about %s", rec.Code, rec.Body, tc.param)
+			}
+		})
+	}
+}

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/geo"
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb/geojson"
+)
+
+// registerSettlements mounts the settlements collection's items.
+func (s *server) registerSettlements(g *echo.Group) {
+	g.GET("/items", s.handleSettlementItems)
+	g.GET("/items/:id", s.handleSettlementItem)
+}
+
+// handleSettlementItems answers the settlements with their controller on a day, a page at a time.
+func (s *server) handleSettlementItems(c echo.Context) error {
+	day, err := dayParam(c, "datetime", s.store.Today())
+	if err != nil {
+		return err
+	}
+	bound, err := bboxParam(c)
+	if err != nil {
+		return err
+	}
+	limit, offset, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	ix := s.store.Index()
+	key := "settlements " + c.Request().Host + " " + day.String() + " " + c.QueryParam("bbox") + " " +
+		strconv.Itoa(limit) + " " + strconv.Itoa(offset)
+	v, err := s.cache.get(ix.Version(), key, func() ([]byte, error) {
+		states := ix.Snapshot(day, bound)
+		page := states[min(offset, len(states)):min(offset+limit, len(states))]
+		fc := geojson.NewFeatureCollection()
+		for _, st := range page {
+			fc.Append(data.SettlementFeature(ix, st))
+		}
+		fc.ExtraMembers = geojson.Properties{
+			"numberMatched":  len(states),
+			"numberReturned": len(page),
+			"timeStamp":      s.store.Now().UTC().Format(time.RFC3339),
+			"links":          s.pageLinks(c, len(states), limit, offset),
+			"metadata":       s.metadata(day.String()),
+		}
+		return json.Marshal(fc)
+	})
+	if err != nil {
+		return err
+	}
+	return sendCached(c, v, mimeGeoJSON, cacheFor(day, s.store.Today()))
+}
+
+// pageLinks are the self, next and prev links of a page of items.
+func (s *server) pageLinks(c echo.Context, matched, limit, offset int) []link {
+	at := func(off int) string {
+		q := url.Values{}
+		for k, v := range c.QueryParams() {
+			q[k] = v
+		}
+		q.Set("limit", strconv.Itoa(limit))
+		q.Set("offset", strconv.Itoa(off))
+		return s.withQuery(c, q)
+	}
+	links := []link{{Href: at(offset), Rel: "self", Type: mimeGeoJSON}}
+	if offset+limit < matched {
+		links = append(links, link{Href: at(offset + limit), Rel: "next", Type: mimeGeoJSON})
+	}
+	if offset > 0 {
+		links = append(links, link{Href: at(max(0, offset-limit)), Rel: "prev", Type: mimeGeoJSON})
+	}
+	return links
+}
+
+// handleSettlementItem answers one settlement, its controller on a day and its full history.
+func (s *server) handleSettlementItem(c echo.Context) error {
+	day, err := dayParam(c, "datetime", s.store.Today())
+	if err != nil {
+		return err
+	}
+	ix := s.store.Index()
+	e, ok := ix.Entry(c.Param("id"))
+	if !ok {
+		return geo.NotFoundf("no settlement with id %q", c.Param("id"))
+	}
+	f := data.SettlementFeature(ix, geo.State{Entry: e, Period: e.Timeline.At(day)})
+	f.Properties["date"] = day.String()
+	f.Properties["history"] = history(ix, e)
+	f.Properties["metadata"] = s.metadata(day.String())
+	return sendJSON(c, mimeGeoJSON, f)
+}
+
+// metadata is the attribution carried by every answer.
+func (s *server) metadata(date string) map[string]string {
+	m := map[string]string{"attribution": data.Attribution(), "licence": data.Licence}
+	if date != "" {
+		m["date"] = date
+	}
+	return m
+}
+
+// cacheFor is the Cache-Control of an answer about day: the past changes only when an editor
+// corrects it, so caches may keep it for an hour; today and the future can change any time.
+func cacheFor(day, today geo.Day) string {
+	if day < today {
+		return "public, max-age=3600, stale-while-revalidate=86400"
+	}
+	return "public, max-age=60"
+}

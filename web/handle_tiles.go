@@ -1,0 +1,157 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb/maptile"
+
+	"github.com/controlmap/controlmap/geo"
+	"github.com/controlmap/controlmap/tiles"
+)
+
+// Cache lifetimes of what registerTiles serves. Settlement tiles change with the data and use
+// the tiles.Server's MaxAge; the basemap and the glyphs change only with the binary.
+const (
+	basemapCache = "public, max-age=86400"
+	styleCache   = "public, max-age=300"
+)
+
+// registerTiles mounts the vector tiles, their TileJSON, the MapLibre style, the glyphs and
+// the optional PMTiles basemap.
+func registerTiles(e *echo.Echo, ts *tiles.Server) {
+	h := tileHandlers{ts: ts}
+	e.GET("/tiles/settlements/:z/:x/:y", h.settlements)
+	e.GET("/tiles/settlements.json", h.tileJSON)
+	e.GET("/tiles/basemap/:z/:x/:y", h.basemap)
+	e.GET("/tiles/basemap.pmtiles", h.pmtiles)
+	e.HEAD("/tiles/basemap.pmtiles", h.pmtiles)
+	e.GET("/style.json", h.style)
+	e.GET("/fonts/:stack/:range", h.glyphs)
+}
+
+type tileHandlers struct{ ts *tiles.Server }
+
+func (h tileHandlers) settlements(c echo.Context) error {
+	t, err := tileParams(c)
+	if err != nil {
+		return err
+	}
+	day, err := tiles.ParseDate(c.QueryParam("date"))
+	if err != nil {
+		return err
+	}
+	tile, err := h.ts.Settlements(t, day)
+	if err != nil {
+		return err
+	}
+	return writeTile(c, tile, "application/vnd.mapbox-vector-tile", fmt.Sprintf("public, max-age=%d", int(h.ts.MaxAge().Seconds())))
+}
+
+func (h tileHandlers) basemap(c echo.Context) error {
+	t, err := tileParams(c)
+	if err != nil {
+		return err
+	}
+	tile, err := h.ts.Basemap(t)
+	if err != nil {
+		return err
+	}
+	return writeTile(c, tile, "application/vnd.mapbox-vector-tile", basemapCache)
+}
+
+// tileParams reads z, x and y, the last with its ".mvt" suffix.
+func tileParams(c echo.Context) (maptile.Tile, error) {
+	y, ok := strings.CutSuffix(c.Param("y"), ".mvt")
+	if !ok {
+		return maptile.Tile{}, geo.Invalidf("y", "%q must end with .mvt", c.Param("y"))
+	}
+	return tiles.ParseTile(c.Param("z"), c.Param("x"), y)
+}
+
+func (h tileHandlers) glyphs(c echo.Context) error {
+	stack, err := url.PathUnescape(c.Param("stack"))
+	if err != nil {
+		return geo.Invalidf("stack", "%q is not a font stack", c.Param("stack"))
+	}
+	tile, err := h.ts.Glyphs(stack, c.Param("range"))
+	if err != nil {
+		return err
+	}
+	return writeTile(c, tile, "application/x-protobuf", basemapCache)
+}
+
+func (h tileHandlers) tileJSON(c echo.Context) error {
+	b, err := h.ts.TileJSON(origin(c))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", styleCache)
+	return c.JSONBlob(http.StatusOK, b)
+}
+
+func (h tileHandlers) style(c echo.Context) error {
+	if u := h.ts.StyleURL(); u != "" {
+		return c.Redirect(http.StatusFound, u)
+	}
+	b, err := h.ts.Style(origin(c), c.QueryParam("lang"))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", styleCache)
+	c.Response().Header().Set("Vary", "Host, X-Forwarded-Proto")
+	return c.JSONBlob(http.StatusOK, b)
+}
+
+func (h tileHandlers) pmtiles(c echo.Context) error {
+	return h.ts.ServePMTiles(c.Response(), c.Request())
+}
+
+// origin is the scheme and host the client used, so style and TileJSON URLs are absolute.
+func origin(c echo.Context) string { return c.Scheme() + "://" + c.Request().Host }
+
+// writeTile answers with tile: 204 when it is empty, 304 when the client has it, else its bytes,
+// gzip-encoded (compressed once, in the cache) when the client accepts gzip.
+func writeTile(c echo.Context, tile *tiles.Encoded, contentType, cacheControl string) error {
+	hdr := c.Response().Header()
+	hdr.Set("Cache-Control", cacheControl)
+	if tile.Empty() {
+		return c.NoContent(http.StatusNoContent)
+	}
+	hdr.Add("Vary", "Accept-Encoding")
+	body, tag := tile.Raw, tile.ETag
+	if acceptsGzip(c.Request()) {
+		body, tag = tile.Gzip, tile.GzipETag()
+		hdr.Set("Content-Encoding", "gzip")
+	}
+	hdr.Set("ETag", tag)
+	if matches(c.Request().Header.Get("If-None-Match"), tile) {
+		hdr.Del("Content-Encoding")
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.Blob(http.StatusOK, contentType, body)
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") && strings.ReplaceAll(params, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether an If-None-Match header names either form of tile.
+func matches(ifNoneMatch string, tile *tiles.Encoded) bool {
+	for _, tag := range strings.Split(ifNoneMatch, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == "*" || tag == tile.ETag || tag == tile.GzipETag() {
+			return true
+		}
+	}
+	return false
+}

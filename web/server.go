@@ -1,0 +1,80 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/controlmap/controlmap/geo"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// Store is what the server reads: the store's in-memory index and its clock.
+type Store interface {
+	Index() *geo.Index
+	Now() time.Time
+	Today() geo.Day
+	Ping(ctx context.Context) error
+}
+
+// server holds what the handlers share.
+type server struct {
+	cfg   Config
+	store Store
+	log   *slog.Logger
+	cache *cache
+}
+
+// NewServer builds the router with every route of the API and the map.
+func NewServer(cfg Config, st Store, log *slog.Logger) *echo.Echo {
+	s := &server{cfg: cfg, store: st, log: log, cache: newCache(256)}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = errorHandler(log)
+	e.Use(middleware.Recover())
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Skipper: skipGzip}))
+	e.Use(requestLog(log))
+	s.routes(e)
+	return e
+}
+
+func (s *server) routes(e *echo.Echo) {
+	e.GET("/healthz", s.handleHealth)
+	s.registerLanding(e.Group("/api"))
+	s.registerSettlements(e.Group("/api/collections/settlements"))
+	s.registerChanges(e.Group("/api/collections/changes"))
+	e.GET("/api/timeline", s.handleTimeline)
+	e.GET("/api/periods", s.handlePeriods)
+	e.GET("/api/diff", s.handleDiff)
+	e.GET("/api/snapshots/:file", s.handleSnapshot)
+	registerPages(e, s.cfg)
+}
+
+// skipGzip leaves alone what is compressed already (tiles) or must not be (PMTiles ranges).
+func skipGzip(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return len(p) >= 6 && p[:6] == "/tiles" || len(p) >= 6 && p[:6] == "/fonts"
+}
+
+func requestLog(log *slog.Logger) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			start := time.Now()
+			err := next(c)
+			if err != nil {
+				c.Error(err)
+			}
+			log.Debug("request", "method", c.Request().Method, "path", c.Request().URL.Path,
+				"status", c.Response().Status, "duration", time.Since(start))
+			return nil
+		}
+	}
+}
+
+func (s *server) handleHealth(c echo.Context) error {
+	if err := s.store.Ping(c.Request().Context()); err != nil {
+		return err
+	}
+	return c.JSON(200, map[string]string{"status": "ok"})
+}

@@ -1,0 +1,15 @@
+// The controlmap API (docs/CONTRACT.md), same origin.
+
+async function getJSON(path) {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+export const api = {
+  timeline: () => getJSON('/api/timeline'),
+  periods: () => getJSON('/api/periods'),
+  settlement: (id) => getJSON(`/api/collections/settlements/items/${encodeURIComponent(id)}`),
+  diff: (from, to) => getJSON(`/api/diff?from=${from}&to=${to}`),
+  snapshotURL: (iso) => `/api/snapshots/${iso}.geojson`,
+};

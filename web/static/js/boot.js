@@ -1,0 +1,78 @@
+// Shared start-up of the map page and the embed: read the URL, load the timeline, the control
+// periods and the basemap style in parallel, draw the settlements, and expose test hooks.
+
+import { api } from './api.js';
+import { isoToDay, clamp } from './dates.js';
+import { PeriodStore } from './store.js';
+import { readState } from './urlstate.js';
+import { setUILang, translateStatic } from './i18n.js';
+import { loadStyle, createMap, addControls, addSettlementLayers, applyDay, LAYERS, UNKNOWN_COLOR } from './map.js';
+
+const cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+
+export async function boot(container, { compact = false } = {}) {
+  performance.mark('cm-boot');
+  const state = readState();
+  setUILang('en');
+  document.documentElement.lang = state.lang;
+  translateStatic();
+  const styleURL = document.querySelector('meta[name="controlmap:style"]')?.content || '';
+  const [timeline, periods, style] = await Promise.all([api.timeline(), api.periods(), loadStyle(styleURL)]);
+  const store = new PeriodStore(periods);
+  const actors = new Map((timeline.actors || []).map((a) => [a.id, a]));
+  const range = dateRange(timeline, store);
+  state.day = clamp(state.day ?? range[1], range[0], range[1]);
+
+  const map = createMap(container, style, initialView(state, store));
+  addControls(map, attribution(timeline), { compact });
+  await new Promise((resolve) => (map.loaded() ? resolve() : map.once('load', resolve)));
+  addSettlementLayers(map, { periods, actors: [...actors.values()], style, day: state.day, lang: state.lang });
+  applyDay(map, state.day, { selected: state.selected });
+
+  const ctx = { state, timeline, store, actors, range, map, style };
+  exposeHooks(ctx);
+  return ctx;
+}
+
+function dateRange(timeline, store) {
+  const days = store.changeDays;
+  const start = isoToDay(timeline.start) ?? days[0] ?? isoToDay('1988-01-01');
+  const end = isoToDay(timeline.end) ?? days[days.length - 1] ?? start;
+  return [start, Math.max(start, end)];
+}
+
+function initialView(state, store) {
+  if (state.center) return { center: state.center, zoom: state.zoom ?? 10 };
+  const bbox = state.bbox || store.bounds()?.flat();
+  if (bbox) return { bounds: [[bbox[0], bbox[1]], [bbox[2], bbox[3]]], fitBoundsOptions: { padding: 30, maxZoom: 12 } };
+  return {};
+}
+
+function attribution(timeline) {
+  // MapLibre writes attributions as HTML: escape them.
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return [timeline.attribution, timeline.licence].filter(Boolean).map(esc);
+}
+
+// exposeHooks gives tests and measurements a handle on the page (no sleeping in tests).
+function exposeHooks(ctx) {
+  const hooks = window.controlmap || (window.controlmap = {});
+  Object.assign(hooks, {
+    map: ctx.map,
+    store: ctx.store,
+    state: ctx.state,
+    cspViolations,
+    // rendered returns the settlements drawn on the map, as {sid, controller, status, color}.
+    rendered() {
+      return ctx.map.queryRenderedFeatures({ layers: [LAYERS.dots] }).map((f) => {
+        const p = f.properties;
+        return { sid: p.sid, controller: p.controller, status: p.status, color: ctx.actors.get(p.controller)?.color || UNKNOWN_COLOR };
+      });
+    },
+    idle: () => new Promise((resolve) => {
+      if (ctx.map.loaded() && !ctx.map.isMoving() && ctx.map.areTilesLoaded()) resolve();
+      ctx.map.once('idle', resolve);
+    }),
+  });
+}

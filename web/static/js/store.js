@@ -1,0 +1,98 @@
+// The settlements' control periods, loaded once and queried in the browser so that
+// a slider step needs no server request.
+
+import { OPEN_START } from './dates.js';
+
+export class PeriodStore {
+  constructor(featureCollection) {
+    this.features = featureCollection.features || [];
+    this.settlements = new Map();
+    for (const f of this.features) this.add(f);
+    for (const s of this.settlements.values()) linkPeriods(s);
+    this.changeDays = uniqueSorted(this.changes().map((c) => c.day));
+  }
+
+  add(f) {
+    const p = f.properties;
+    let s = this.settlements.get(p.sid);
+    if (!s) {
+      s = { sid: p.sid, props: p, coords: f.geometry.coordinates, periods: [] };
+      this.settlements.set(p.sid, s);
+    }
+    s.periods.push(p);
+  }
+
+  get(sid) {
+    return this.settlements.get(sid);
+  }
+
+  // periodAt returns the period of settlement s valid on day.
+  periodAt(s, day) {
+    return s.periods.find((p) => p.from <= day && day < p.to) || null;
+  }
+
+  // at returns every settlement's period on day.
+  at(day) {
+    const out = [];
+    for (const f of this.features) {
+      const p = f.properties;
+      if (p.from <= day && day < p.to) out.push(p);
+    }
+    return out;
+  }
+
+  counts(day) {
+    const counts = new Map();
+    for (const p of this.at(day)) counts.set(p.controller, (counts.get(p.controller) || 0) + 1);
+    return counts;
+  }
+
+  // changes lists each period that starts with a dated change, with the controller before it.
+  changes() {
+    if (this._changes) return this._changes;
+    const out = [];
+    for (const s of this.settlements.values()) {
+      for (const p of s.periods) {
+        if (p.from === OPEN_START) continue;
+        out.push({ sid: s.sid, settlement: s, day: p.from, period: p, previous: p.previous });
+      }
+    }
+    out.sort((a, b) => a.day - b.day || a.sid.localeCompare(b.sid));
+    this._changes = out;
+    return out;
+  }
+
+  prevChangeDay(day) {
+    const d = this.changeDays;
+    let lo = 0, hi = d.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (d[mid] < day) lo = mid + 1; else hi = mid; }
+    return lo > 0 ? d[lo - 1] : null;
+  }
+
+  nextChangeDay(day) {
+    const d = this.changeDays;
+    let lo = 0, hi = d.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (d[mid] <= day) lo = mid + 1; else hi = mid; }
+    return lo < d.length ? d[lo] : null;
+  }
+
+  bounds() {
+    let w = 180, s = 90, e = -180, n = -90;
+    for (const st of this.settlements.values()) {
+      const [x, y] = st.coords;
+      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+    }
+    return w <= e ? [[w, s], [e, n]] : null;
+  }
+}
+
+function linkPeriods(s) {
+  s.periods.sort((a, b) => a.from - b.from);
+  for (let i = 0; i < s.periods.length; i++) {
+    Object.defineProperty(s.periods[i], 'previous', { value: i > 0 ? s.periods[i - 1] : null, enumerable: false });
+  }
+}
+
+function uniqueSorted(xs) {
+  return [...new Set(xs)].sort((a, b) => a - b);
+}
