@@ -4,6 +4,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"strings"
 )
 
 //go:embed seed/actors.csv seed/settlements.csv seed/changes.csv seed/ATTRIBUTION.txt
@@ -29,5 +30,5 @@ func LoadSeed(ctx context.Context, s *Store) error {
 // Attribution returns the credit line of the seed data's sources, for API metadata.
 func Attribution() string {
 	b, _ := seed.ReadFile("seed/ATTRIBUTION.txt")
-	return string(b)
+	return strings.TrimSpace(string(b))
 }

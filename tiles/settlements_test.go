@@ -53,6 +53,7 @@ func compareGolden(t *testing.T, path string, got []byte) {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		writeSummary(t, path, got)
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {

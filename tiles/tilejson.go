@@ -81,7 +81,7 @@ func (s *Server) TileJSON(origin string) ([]byte, error) {
 }
 
 // Attribution credits the data of the tiles and the basemap.
-const Attribution = `Settlements: <a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0), Wikipedia (CC BY-SA 4.0); basemap made with Natural Earth`
+const Attribution = `Settlements: <a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0), Wikipedia (CC BY-SA 4.0)`
 
 // dataBound returns the bound of the settlements of ix, rounded out to 0.01°, or RegionBound.
 func dataBound(ix *geo.Index) orb.Bound {

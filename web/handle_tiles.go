@@ -102,7 +102,7 @@ func (h tileHandlers) style(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Cache-Control", styleCache)
-	c.Response().Header().Set("Vary", "Host, X-Forwarded-Proto")
+	c.Response().Header().Set("Vary", "Host")
 	return c.JSONBlob(http.StatusOK, b)
 }
 

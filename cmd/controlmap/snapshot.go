@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/controlmap/controlmap/data"
@@ -32,15 +33,27 @@ func snapshot(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	var out io.Writer = os.Stdout
-	if cfg.Output != "" {
-		f, err := os.Create(cfg.Output)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		out = f
+	fc := data.SnapshotGeoJSON(st.Index(), day, nil, time.Now())
+	if cfg.Output == "" {
+		return json.NewEncoder(os.Stdout).Encode(fc)
 	}
-	enc := json.NewEncoder(out)
-	return enc.Encode(data.SnapshotGeoJSON(st.Index(), day, nil, time.Now()))
+	return writeAtomic(cfg.Output, func(w io.Writer) error { return json.NewEncoder(w).Encode(fc) })
+}
+
+// writeAtomic writes a file through a temporary one renamed into place, so that a failure
+// never leaves a half-written file.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }

@@ -20,16 +20,16 @@ type actor struct {
 
 // settlement is one row of settlements.csv, plus where it came from.
 type settlement struct {
-	ID, NameEN, NameAZ, NameHY, NameRU, District string
-	Lon, Lat                                     float64
-	Population, GeoNamesID                       int
-	WikipediaURL, Place                          string
-	Origin                                       string // originGeoNames, originCoords, originWikiCoords
-	town                                         bool     // from GeoNames: keeps the bare slug
-	keys                                         []string // facts/coords row keys naming it
-	alternates                                   string   // GeoNames name and alternate names
-	namedByPlainRow                              bool     // names taken from a plain town row
-	azAlias                                      string   // Azerbaijani name as the coordinates row gives it
+	ID, NameEN, NameAZ, NameHY, NameRU, District, Country string
+	Lon, Lat                                              float64
+	Population, GeoNamesID                                int
+	WikipediaURL, Place                                   string
+	Origin                                                string   // originGeoNames, originCoords, originWikiCoords
+	town                                                  bool     // from GeoNames: keeps the bare slug
+	keys                                                  []string // facts/coords row keys naming it
+	alternates                                            string   // GeoNames name and alternate names
+	namedByPlainRow                                       bool     // names taken from a plain town row
+	azAlias                                               string   // Azerbaijani name as the coordinates row gives it
 }
 
 // Where a settlement's point comes from.

@@ -15,14 +15,14 @@ import (
 // Armenian name of Qızıl Kəngərli (kept in name_hy), unlike every other row.
 var enNameOverrides = map[string]string{
 	"Gülablı / Abdal-Gülablı (Vazgenashen)": "Abdal-Gulabli",
-	"Nor Maragha":                           "Qizil Kangarli",
+	"Nor Maragha": "Qizil Kangarli",
 }
 
 // azNameOverrides keeps Azerbaijani names whose parenthesis is part of the
 // name rather than a comment.
 var azNameOverrides = map[string]string{
 	"Gülablı / Abdal-Gülablı (Vazgenashen)": "Abdal-Gülablı",
-	"Nor Seysula":                           "Mollalar (Boyəhmədli)",
+	"Nor Seysula": "Mollalar (Boyəhmədli)",
 }
 
 // cleanEN keeps the first name of an English name cell: "Bina / Tumi (Domi)"

@@ -82,7 +82,7 @@ func karabakhTowns(in *inputs, rep *report) (map[int]*settlement, error) {
 	}
 	towns := map[int]*settlement{}
 	for _, r := range in.geonames {
-		district := karabakhDistricts[r["admin1_code"]]
+		district := karabakhDistricts["AZ."+r["admin1_code"]]
 		if r["country_code"] != "AZ" || district == "" || r["feature_class"] != "P" {
 			continue
 		}
@@ -320,12 +320,9 @@ func sortedTowns(towns map[int]*settlement) []*settlement {
 // its query, or else the mirror URL the value was read from. "" when the
 // source is not Wikipedia.
 func wikipediaURL(title, raw string) string {
-	if !strings.Contains(strings.ToLower(title), "wiki") {
-		return ""
-	}
 	u, err := url.Parse(raw)
-	if err != nil {
-		return raw
+	if err != nil || !isWikiTitle(title) && !isWikipediaHost(u.Host) {
+		return ""
 	}
 	if isWikipediaHost(u.Host) {
 		u.Host = strings.Replace(u.Host, ".m.wikipedia.org", ".wikipedia.org", 1)
@@ -340,6 +337,13 @@ func wikipediaURL(title, raw string) string {
 		}
 	}
 	return raw
+}
+
+// isWikiTitle reports whether a source title names Wikipedia or a copy of it
+// (English "Wikipedia", Azerbaijani "Vikipediya", French "Wikipédia").
+func isWikiTitle(title string) bool {
+	t := strings.ToLower(title)
+	return strings.Contains(t, "wiki") || strings.Contains(t, "vikipedi")
 }
 
 // isWikipediaHost reports whether host is a wikipedia.org site.

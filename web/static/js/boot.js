@@ -60,6 +60,7 @@ function exposeHooks(ctx) {
   const hooks = window.controlmap || (window.controlmap = {});
   Object.assign(hooks, {
     map: ctx.map,
+    actors: [...ctx.actors.values()],
     store: ctx.store,
     state: ctx.state,
     cspViolations,

@@ -55,6 +55,13 @@ async function main() {
   await window.controlmap.idle();
   performance.mark('cm-settlements-drawn');
   document.body.dataset.ready = 'true';
+  announce(state);
+}
+
+// announce tells the host page that the embed is drawn (numbers and a date only).
+function announce(state) {
+  if (window.parent === window) return;
+  window.parent.postMessage({ type: 'controlmap:ready', date: dayToISO(state.day), settlements: window.controlmap.rendered().length }, '*');
 }
 
 main().catch((err) => {

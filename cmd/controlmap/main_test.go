@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestImportReportsFileLineField(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cm.db")
+	bad := writeFile(t, dir, "changes.csv", "id,settlement_id,date,controller,kind,status,source_title,source_publisher,source_url,source_date,note\n"+
+		"c1,abdal-gulabli,2020-11-21,azerbaijan,handover,confirmed,Some report,,,,\n"+
+		"c2,abdal-gulabli,2020-11-31,azerbaijan,handover,confirmed,Some report,,,,\n")
+	err := run(context.Background(), []string{"import", "--db", db, "changes", bad})
+	if err == nil || !strings.Contains(err.Error(), bad+":3: date:") {
+		t.Fatalf("err = %v, want %s:3: date: …", err, bad)
+	}
+}
+
+func TestSnapshotCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "snap.geojson")
+	t.Setenv("CONTROLMAP_DB", filepath.Join(dir, "env.db"))
+	if err := run(context.Background(), []string{"snapshot", "--date", "2020-11-19", "-o", out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "env.db")); err != nil {
+		t.Errorf("CONTROLMAP_DB was not used: %v", err)
+	}
+	var fc struct {
+		Features []struct {
+			ID         string `json:"id"`
+			Properties struct {
+				ControllerID *string `json:"controller_id"`
+			} `json:"properties"`
+		} `json:"features"`
+		Metadata struct{ Date string } `json:"metadata"`
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		t.Fatal(err)
+	}
+	if fc.Metadata.Date != "2020-11-19" {
+		t.Errorf("metadata.date = %q", fc.Metadata.Date)
+	}
+	found := false
+	for _, f := range fc.Features {
+		if f.ID == "abdal-gulabli" {
+			found = f.Properties.ControllerID != nil && *f.Properties.ControllerID == "armenian-forces"
+		}
+	}
+	if !found {
+		t.Error("the seeded snapshot of 2020-11-19 does not show abdal-gulabli controlled by armenian-forces")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{nil, {"explode"}, {"import", "changes"}, {"snapshot", "--date", "19/11/2020", "--db", filepath.Join(t.TempDir(), "x.db")}, {"serve", "--public-url", "ftp://x"}} {
+		if err := run(context.Background(), args); err == nil {
+			t.Errorf("run(%q) succeeded", args)
+		}
+	}
+}

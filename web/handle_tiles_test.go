@@ -1,0 +1,209 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/mvt"
+	"github.com/paulmach/orb/maptile"
+
+	"github.com/controlmap/controlmap/geo"
+	"github.com/controlmap/controlmap/tiles"
+)
+
+// newTilesServer mounts registerTiles on a bare router with the real error handler, over a
+// two-settlement index that the test may write to.
+func newTilesServer(t *testing.T, cfg tiles.Config) (*echo.Echo, *geo.Index) {
+	t.Helper()
+	ix := geo.NewIndex(
+		[]geo.Actor{{ID: "azerbaijan", Names: geo.Names{En: "Azerbaijan"}, Color: "#1f77b4"}},
+		[]geo.Settlement{
+			{ID: "shusha", Names: geo.Names{En: "Shusha", Az: "Şuşa", Hy: "Շուշի"}, Point: orb.Point{46.75, 39.76}, Place: geo.Town},
+			{ID: "lachin", Names: geo.Names{En: "Lachin", Az: "Laçın"}, Point: orb.Point{46.5497, 39.6383}},
+		},
+		[]geo.Change{{ID: "shusha-2020", SettlementID: "shusha", Date: geo.MustParseDate("2020-11-08"), Controller: "azerbaijan", Kind: geo.Capture, Status: geo.Confirmed}},
+	)
+	ts, err := tiles.NewServer(ix, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := echo.New()
+	e.HTTPErrorHandler = errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	registerTiles(e, ts)
+	return e, ix
+}
+
+func tilesGet(e http.Handler, target string, header ...string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	return rec
+}
+
+// shushaTile is the zoom-10 tile of Shusha.
+func shushaTile(z maptile.Zoom) string {
+	t := maptile.At(orb.Point{46.75, 39.76}, z)
+	return "/tiles/settlements/" + strings.Join([]string{itoa(int(t.Z)), itoa(int(t.X)), itoa(int(t.Y))}, "/") + ".mvt"
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+func TestTilesSettlements(t *testing.T) {
+	e, _ := newTilesServer(t, tiles.Config{})
+	rec := tilesGet(e, shushaTile(10))
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/vnd.mapbox-vector-tile" {
+		t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	if cc := rec.Header().Get("Cache-Control"); !strings.HasPrefix(cc, "public, max-age=") {
+		t.Errorf("Cache-Control %q", cc)
+	}
+	layers, err := mvt.Unmarshal(rec.Body.Bytes())
+	if err != nil || len(layers) != 1 || len(layers[0].Features) != 3 {
+		t.Fatalf("want 3 periods in one layer, got %v, %v", layers, err)
+	}
+	dated := tilesGet(e, shushaTile(10)+"?date=2021-01-01")
+	layers, err = mvt.Unmarshal(dated.Body.Bytes())
+	if err != nil || len(layers[0].Features) != 2 {
+		t.Fatalf("want one period per settlement on a date, got %v, %v", layers, err)
+	}
+}
+
+func TestTilesGzipAndETag(t *testing.T) {
+	e, _ := newTilesServer(t, tiles.Config{})
+	plain := tilesGet(e, shushaTile(10))
+	zipped := tilesGet(e, shushaTile(10), "Accept-Encoding", "gzip, deflate")
+	if zipped.Header().Get("Content-Encoding") != "gzip" || zipped.Header().Get("Vary") != "Accept-Encoding" {
+		t.Fatalf("headers %v", zipped.Header())
+	}
+	zr, err := gzip.NewReader(zipped.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, _ := io.ReadAll(zr)
+	if !bytes.Equal(unzipped, plain.Body.Bytes()) {
+		t.Error("gzip body differs from the plain body")
+	}
+	again := tilesGet(e, shushaTile(10))
+	if tag := plain.Header().Get("ETag"); tag == "" || tag != again.Header().Get("ETag") || tag == zipped.Header().Get("ETag") {
+		t.Errorf("ETags plain %q, again %q, gzip %q", tag, again.Header().Get("ETag"), zipped.Header().Get("ETag"))
+	}
+	for _, tag := range []string{plain.Header().Get("ETag"), zipped.Header().Get("ETag")} {
+		rec := tilesGet(e, shushaTile(10), "If-None-Match", tag, "Accept-Encoding", "gzip")
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("If-None-Match %s: status %d", tag, rec.Code)
+		}
+	}
+}
+
+func TestTilesInvalidatedByWrite(t *testing.T) {
+	e, ix := newTilesServer(t, tiles.Config{})
+	before := tilesGet(e, shushaTile(10)).Header().Get("ETag")
+	ix.PutChange(geo.Change{ID: "lachin-2022", SettlementID: "lachin", Date: geo.MustParseDate("2022-08-26"), Controller: "azerbaijan", Kind: geo.Handover, Status: geo.Confirmed})
+	after := tilesGet(e, shushaTile(10))
+	layers, _ := mvt.Unmarshal(after.Body.Bytes())
+	if after.Header().Get("ETag") == before || len(layers[0].Features) != 4 {
+		t.Errorf("tile not rebuilt after a write: %d features", len(layers[0].Features))
+	}
+}
+
+func TestTilesStatus(t *testing.T) {
+	e, _ := newTilesServer(t, tiles.Config{})
+	for _, tc := range []struct {
+		path   string
+		status int
+		param  string
+	}{
+		{"/tiles/settlements/3/0/0.mvt", http.StatusNoContent, ""},
+		{"/tiles/settlements/99/0/0.mvt", http.StatusBadRequest, "z"},
+		{"/tiles/settlements/2/4/0.mvt", http.StatusBadRequest, "x"},
+		{"/tiles/settlements/2/0/-1.mvt", http.StatusBadRequest, "y"},
+		{"/tiles/settlements/2/0/0.png", http.StatusBadRequest, "y"},
+		{shushaTile(10) + "?date=2021-13-01", http.StatusBadRequest, "date"},
+		{"/tiles/basemap/99/0/0.mvt", http.StatusBadRequest, "z"},
+		{"/tiles/basemap/14/0/0.mvt", http.StatusNoContent, ""},
+		{"/fonts/Comic%20Sans/0-255.pbf", http.StatusNotFound, ""},
+		{"/tiles/basemap.pmtiles", http.StatusNotFound, ""},
+		{"/style.json?lang=fr", http.StatusBadRequest, "lang"},
+	} {
+		rec := tilesGet(e, tc.path)
+		if rec.Code != tc.status {
+			t.Errorf("%s: status %d, want %d", tc.path, rec.Code, tc.status)
+			continue
+		}
+		if tc.param != "" {
+			var p problem
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || p.Parameter != tc.param {
+				t.Errorf("%s: body %s, want parameter %q", tc.path, rec.Body, tc.param)
+			}
+		}
+	}
+}
+
+func TestTilesBasemapAndGlyphs(t *testing.T) {
+	e, _ := newTilesServer(t, tiles.Config{})
+	t7 := maptile.At(orb.Point{46.75, 39.8}, 7)
+	rec := tilesGet(e, "/tiles/basemap/7/"+itoa(int(t7.X))+"/"+itoa(int(t7.Y))+".mvt", "Accept-Encoding", "gzip")
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("basemap: status %d, %v", rec.Code, rec.Header())
+	}
+	for _, path := range []string{"/fonts/Noto%20Sans%20Regular/0-255.pbf", "/fonts/Noto%20Sans%20Bold/1280-1535.pbf", "/fonts/Noto%20Sans%20Regular,Arial%20Unicode%20MS/512-767.pbf"} {
+		rec := tilesGet(e, path)
+		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/x-protobuf" || rec.Body.Len() < 1000 {
+			t.Errorf("%s: status %d, %d bytes", path, rec.Code, rec.Body.Len())
+		}
+	}
+}
+
+func TestTilesStyleAndTileJSON(t *testing.T) {
+	e, _ := newTilesServer(t, tiles.Config{})
+	var style struct {
+		Version int                       `json:"version"`
+		Glyphs  string                    `json:"glyphs"`
+		Sources map[string]map[string]any `json:"sources"`
+	}
+	rec := tilesGet(e, "/style.json")
+	if err := json.Unmarshal(rec.Body.Bytes(), &style); err != nil || style.Version != 8 {
+		t.Fatalf("style: %v %s", err, rec.Body)
+	}
+	if style.Glyphs != "http://example.com/fonts/{fontstack}/{range}.pbf" || style.Sources["settlements"]["url"] != "http://example.com/tiles/settlements.json" {
+		t.Errorf("style URLs: %q, %v", style.Glyphs, style.Sources["settlements"])
+	}
+	var tj struct {
+		TileJSON string   `json:"tilejson"`
+		Tiles    []string `json:"tiles"`
+	}
+	rec = tilesGet(e, "/tiles/settlements.json")
+	if err := json.Unmarshal(rec.Body.Bytes(), &tj); err != nil || tj.TileJSON != "3.0.0" || tj.Tiles[0] != "http://example.com/tiles/settlements/{z}/{x}/{y}.mvt" {
+		t.Errorf("tilejson: %v %s", err, rec.Body)
+	}
+}
+
+func TestTilesPMTilesRanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "basemap.pmtiles")
+	body := []byte("PMTiles\x03" + strings.Repeat("x", 1000))
+	if err := os.WriteFile(path, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := newTilesServer(t, tiles.Config{PMTilesPath: path})
+	rec := tilesGet(e, "/tiles/basemap.pmtiles", "Range", "bytes=0-7", "Accept-Encoding", "gzip")
+	if rec.Code != http.StatusPartialContent || rec.Body.String() != "PMTiles\x03" {
+		t.Fatalf("status %d, body %q", rec.Code, rec.Body)
+	}
+	if rec.Header().Get("Content-Encoding") != "" || rec.Header().Get("Content-Range") != "bytes 0-7/1008" {
+		t.Errorf("headers %v", rec.Header())
+	}
+}

@@ -1,0 +1,86 @@
+package web_test
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"testing"
+
+	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/web"
+)
+
+// TestSeedAnswersTheJournalist is the foundation's acceptance test on the embedded seed:
+// who held Abdal-Gulabli on 19 and on 20 November 2020, and on what sources.
+func TestSeedAnswersTheJournalist(t *testing.T) {
+	h := web.NewServer(web.Config{}, datatest.MustOpenSeeded(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	for date, want := range map[string]string{"1992-09-03": "", "2020-11-19": "armenian-forces", "2020-11-20": "azerbaijan"} {
+		if got := seedController(t, h, date); got != want {
+			t.Errorf("on %s abdal-gulabli is controlled by %q, want %q", date, got, want)
+		}
+	}
+
+	rec := get(t, h, "/api/collections/settlements/items/abdal-gulabli")
+	var f struct {
+		Geometry   struct{ Coordinates [2]float64 }
+		Properties struct {
+			History []struct {
+				Date, Kind string
+				Controller struct{ ID string }
+				Sources    []struct{ Title, Publisher, Published string }
+			}
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &f); err != nil || rec.Code != http.StatusOK {
+		t.Fatalf("GET abdal-gulabli = %d %v", rec.Code, err)
+	}
+	if f.Geometry.Coordinates != [2]float64{46.947222, 39.880833} {
+		t.Errorf("point = %v, want the en.wikipedia coordinate", f.Geometry.Coordinates)
+	}
+	byDate := map[string]int{}
+	for i, c := range f.Properties.History {
+		byDate[c.Date] = i
+		if len(c.Sources) == 0 {
+			t.Errorf("change of %s has no source", c.Date)
+		}
+	}
+	capture, ok1 := byDate["1992-09-04"]
+	handover, ok2 := byDate["2020-11-20"]
+	if !ok1 || !ok2 {
+		t.Fatalf("history lacks the 1992-09-04 or 2020-11-20 entry: %+v", f.Properties.History)
+	}
+	if c := f.Properties.History[capture]; c.Kind != "capture" || c.Controller.ID != "armenian-forces" {
+		t.Errorf("1992 entry = %+v", c)
+	}
+	anadolu := false
+	for _, s := range f.Properties.History[handover].Sources {
+		anadolu = anadolu || (s.Publisher == "Anadolu Agency" && s.Title == "Azerbaijani soldiers help Armenian civilians evacuate" && s.Published == "2020-11-24")
+	}
+	if !anadolu {
+		t.Errorf("2020 entry's sources lack the Anadolu Agency report: %+v", f.Properties.History[handover].Sources)
+	}
+}
+
+func seedController(t *testing.T, h http.Handler, date string) string {
+	t.Helper()
+	rec := get(t, h, "/api/collections/settlements/items?limit=10000&datetime="+date)
+	var fc struct {
+		Features []struct {
+			ID         string
+			Properties struct {
+				ControllerID string `json:"controller_id"`
+			}
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &fc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fc.Features {
+		if f.ID == "abdal-gulabli" {
+			return f.Properties.ControllerID
+		}
+	}
+	t.Fatalf("abdal-gulabli missing from the snapshot of %s", date)
+	return ""
+}
