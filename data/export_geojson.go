@@ -1,6 +1,12 @@
 package data
 
 import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"iter"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
@@ -20,49 +26,99 @@ type Metadata struct {
 	Count       int    `json:"count"`
 }
 
-// SnapshotGeoJSON returns every settlement (inside bound, if not nil) with its controller on day,
-// as an RFC 7946 FeatureCollection with a "metadata" member.
-func SnapshotGeoJSON(ix *geo.Index, day geo.Day, bound *orb.Bound, now time.Time) *geojson.FeatureCollection {
-	fc := geojson.NewFeatureCollection()
-	for _, st := range ix.Snapshot(day, bound) {
-		fc.Append(SettlementFeature(ix, st))
+// SettlementProps are the properties of a settlement feature: the settlement and its control on
+// one day. Absent values are JSON null, so every feature has the same fields (GDAL and QGIS
+// read the schema from them).
+type SettlementProps struct {
+	ID              string     `json:"id"`
+	Name            string     `json:"name"`
+	Names           geo.Names  `json:"names"`
+	District        string     `json:"district"`
+	Country         string     `json:"country"`
+	Place           geo.Place  `json:"place"`
+	Population      *int       `json:"population"`
+	GeoNamesID      *int64     `json:"geonames_id"`
+	WikipediaURL    *string    `json:"wikipedia_url"`
+	Controller      *ActorJSON `json:"controller"`
+	ControllerID    *string    `json:"controller_id"`
+	ControlledSince *string    `json:"controlled_since"`
+	Status          *string    `json:"status"`
+	ChangeID        *string    `json:"change_id"`
+}
+
+// SettlementFeature is a settlement and its control on one day, as a GeoJSON feature.
+type SettlementFeature = geojson.FeatureOf[SettlementProps]
+
+// NewSettlementFeature shows st, a settlement and its period on a day.
+func NewSettlementFeature(ix *geo.Index, st geo.State) *SettlementFeature {
+	s := st.Settlement
+	p := SettlementProps{
+		ID: s.ID, Name: s.Names.Default(), Names: s.Names, District: s.District, Country: s.Country,
+		Place: placeOf(s), Population: nonZero(s.Population), GeoNamesID: nonZero(s.GeoNamesID),
+		WikipediaURL: nonZero(s.WikipediaURL), Controller: ActorRef(ix, st.Period.Controller),
+		ControllerID: nonZero(st.Period.Controller), Status: nonZero(string(st.Period.Status)),
 	}
-	fc.ExtraMembers = geojson.Properties{"metadata": Metadata{
+	if c := st.Period.Change; c != nil {
+		p.ControlledSince, p.ChangeID = nonZero(c.Date.String()), &c.ID
+	}
+	return &SettlementFeature{ID: s.ID, Type: "Feature", Geometry: s.Point, Properties: p}
+}
+
+// SnapshotFeatures yields every settlement (inside bound, if not nil) with its control on day.
+func SnapshotFeatures(ix *geo.Index, states []geo.State) iter.Seq[*SettlementFeature] {
+	return func(yield func(*SettlementFeature) bool) {
+		for _, st := range states {
+			if !yield(NewSettlementFeature(ix, st)) {
+				return
+			}
+		}
+	}
+}
+
+// WriteSnapshot writes every settlement (inside bound, if not nil) with its controller on day,
+// as an RFC 7946 FeatureCollection with a "metadata" member.
+func WriteSnapshot(w io.Writer, ix *geo.Index, day geo.Day, bound *orb.Bound, now time.Time) error {
+	states := ix.Snapshot(day, bound)
+	return WriteFeatureCollection(w, SnapshotFeatures(ix, states), map[string]any{"metadata": Metadata{
 		Date:        day.String(),
 		Attribution: Attribution(),
 		Licence:     Licence,
 		GeneratedAt: now.UTC().Format(time.RFC3339),
-		Count:       len(fc.Features),
-	}}
-	return fc
+		Count:       len(states),
+	}})
 }
 
-// SettlementFeature is a settlement and its control on one day, as a GeoJSON feature.
-func SettlementFeature(ix *geo.Index, st geo.State) *geojson.Feature {
-	s := st.Settlement
-	f := geojson.NewFeature(s.Point)
-	f.ID = s.ID
-	f.Properties = geojson.Properties{
-		"id":               s.ID,
-		"name":             s.Names.Default(),
-		"names":            s.Names,
-		"district":         s.District,
-		"country":          s.Country,
-		"place":            placeOf(s),
-		"population":       nullIfZero(s.Population),
-		"geonames_id":      nullIfZero(int(s.GeoNamesID)),
-		"wikipedia_url":    nullIfEmpty(s.WikipediaURL),
-		"controller":       ActorRef(ix, st.Period.Controller),
-		"controller_id":    nullIfEmpty(st.Period.Controller),
-		"controlled_since": nil,
-		"status":           nullIfEmpty(string(st.Period.Status)),
-		"change_id":        nil,
+// WriteFeatureCollection writes features as a FeatureCollection followed by the extra members
+// (in key order), one feature at a time: the collection is never held as one document.
+func WriteFeatureCollection[F json.Marshaler](w io.Writer, features iter.Seq[F], extra map[string]any) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(`{"type":"FeatureCollection","features":[`)
+	first := true
+	for f := range features {
+		b, err := f.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.Write(b)
 	}
-	if c := st.Period.Change; c != nil {
-		f.Properties["controlled_since"] = c.Date.String()
-		f.Properties["change_id"] = c.ID
+	bw.WriteByte(']')
+	for _, k := range slices.Sorted(maps.Keys(extra)) {
+		v, err := json.Marshal(extra[k])
+		if err != nil {
+			return err
+		}
+		key, _ := json.Marshal(k)
+		bw.WriteByte(',')
+		bw.Write(key)
+		bw.WriteByte(':')
+		bw.Write(v)
 	}
-	return f
+	bw.WriteByte('}')
+	return bw.Flush()
 }
 
 // ActorJSON is an actor as the API shows it next to a settlement.
@@ -88,16 +144,11 @@ func placeOf(s *geo.Settlement) geo.Place {
 	return s.Place
 }
 
-func nullIfZero(n int) any {
-	if n == 0 {
+// nonZero returns a pointer to v, or nil (JSON null) for the zero value.
+func nonZero[T comparable](v T) *T {
+	var zero T
+	if v == zero {
 		return nil
 	}
-	return n
-}
-
-func nullIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
+	return &v
 }

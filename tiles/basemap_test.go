@@ -73,4 +73,3 @@ func TestBasemapLeavesDataAlone(t *testing.T) {
 		t.Error("encoding a tile changed the embedded geometry")
 	}
 }
-

@@ -92,7 +92,12 @@ func TestTileSizeCeiling(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("z%-2d %7d bytes, %v", z, len(raw), time.Since(start).Round(time.Millisecond))
+		took := time.Since(start)
+		gz, err := gzipBytes(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("z%-2d %7d bytes, %7d gzipped, encoded in %v", z, len(raw), len(gz), took.Round(time.Millisecond))
 		if len(raw) > 500_000 {
 			t.Errorf("tile %v is %d bytes, over 500 KB", centre, len(raw))
 		}

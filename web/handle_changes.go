@@ -51,7 +51,7 @@ func (s *server) handleChangeItems(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendCached(c, newCached(b), mimeGeoJSON, "public, max-age=60")
+	return sendBuilt(c, b, mimeGeoJSON, "public, max-age=60")
 }
 
 func (s *server) handleChangeItem(c echo.Context) error {

@@ -46,7 +46,7 @@ func (s *server) handleDiff(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendCached(c, newCached(b), mimeGeoJSON, "public, max-age=60")
+	return sendBuilt(c, b, mimeGeoJSON, "public, max-age=60")
 }
 
 func requiredDay(c echo.Context, name string) (geo.Day, error) {

@@ -1,7 +1,10 @@
 package web
 
 import (
-	"encoding/json"
+	"bytes"
+	"iter"
+
+	"github.com/controlmap/controlmap/data"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
@@ -13,14 +16,9 @@ import (
 func (s *server) handlePeriods(c echo.Context) error {
 	ix := s.store.Index()
 	v, err := s.cache.get(ix.Version(), "periods", func() ([]byte, error) {
-		fc := geojson.NewFeatureCollection()
-		for _, e := range ix.Entries(nil) {
-			for _, p := range e.Timeline {
-				fc.Append(PeriodFeature(e.Settlement, p))
-			}
-		}
-		fc.ExtraMembers = geojson.Properties{"metadata": s.metadata("")}
-		return json.Marshal(fc)
+		var buf bytes.Buffer
+		err := data.WriteFeatureCollection(&buf, periodFeatures(ix.Entries(nil)), map[string]any{"metadata": s.metadata("")})
+		return buf.Bytes(), err
 	})
 	if err != nil {
 		return err
@@ -28,21 +26,48 @@ func (s *server) handlePeriods(c echo.Context) error {
 	return sendCached(c, v, mimeGeoJSON, "public, max-age=60")
 }
 
-// PeriodFeature is one control period of a settlement, with the properties of docs/CONTRACT.md.
-func PeriodFeature(st *geo.Settlement, p geo.Period) *geojson.Feature {
-	f := geojson.NewFeature(st.Point)
-	f.Properties = geojson.Properties{
-		"sid": st.ID, "name": st.Names.Default(), "district": st.District, "rank": st.Place.Rank(),
-		"from": p.From, "to": p.To, "controller": p.Controller, "status": string(p.Status),
-		"change": "", "since": "",
-	}
-	for _, l := range geo.Languages {
-		if n := st.Names.In(l); n != "" {
-			f.Properties["name_"+l] = n
-		}
+// PeriodProps are the properties of a control period, as docs/CONTRACT.md sets them.
+type PeriodProps struct {
+	SID        string  `json:"sid"`
+	Name       string  `json:"name"`
+	NameEn     string  `json:"name_en,omitempty"`
+	NameAz     string  `json:"name_az,omitempty"`
+	NameHy     string  `json:"name_hy,omitempty"`
+	NameRu     string  `json:"name_ru,omitempty"`
+	District   string  `json:"district"`
+	Rank       int     `json:"rank"`
+	From       geo.Day `json:"from"`
+	To         geo.Day `json:"to"`
+	Controller string  `json:"controller"`
+	Status     string  `json:"status"`
+	Change     string  `json:"change"`
+	Since      string  `json:"since"`
+}
+
+// NewPeriodProps describes period p of settlement st.
+func NewPeriodProps(st *geo.Settlement, p geo.Period) PeriodProps {
+	n := st.Names
+	out := PeriodProps{
+		SID: st.ID, Name: n.Default(), NameEn: n.En, NameAz: n.Az, NameHy: n.Hy, NameRu: n.Ru,
+		District: st.District, Rank: st.Place.Rank(), From: p.From, To: p.To,
+		Controller: p.Controller, Status: string(p.Status),
 	}
 	if p.Change != nil {
-		f.Properties["change"], f.Properties["since"] = p.Change.ID, p.Change.Date.String()
+		out.Change, out.Since = p.Change.ID, p.Change.Date.String()
 	}
-	return f
+	return out
+}
+
+// periodFeatures yields every period of every entry as a point feature.
+func periodFeatures(entries []*geo.Entry) iter.Seq[*geojson.FeatureOf[PeriodProps]] {
+	return func(yield func(*geojson.FeatureOf[PeriodProps]) bool) {
+		for _, e := range entries {
+			for _, p := range e.Timeline {
+				f := &geojson.FeatureOf[PeriodProps]{Type: "Feature", Geometry: e.Settlement.Point, Properties: NewPeriodProps(e.Settlement, p)}
+				if !yield(f) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -1,7 +1,7 @@
 package web
 
 import (
-	"encoding/json"
+	"bytes"
 	"net/url"
 	"strconv"
 	"time"
@@ -38,18 +38,15 @@ func (s *server) handleSettlementItems(c echo.Context) error {
 	v, err := s.cache.get(ix.Version(), key, func() ([]byte, error) {
 		states := ix.Snapshot(day, bound)
 		page := states[min(offset, len(states)):min(offset+limit, len(states))]
-		fc := geojson.NewFeatureCollection()
-		for _, st := range page {
-			fc.Append(data.SettlementFeature(ix, st))
-		}
-		fc.ExtraMembers = geojson.Properties{
+		var buf bytes.Buffer
+		err := data.WriteFeatureCollection(&buf, data.SnapshotFeatures(ix, page), map[string]any{
 			"numberMatched":  len(states),
 			"numberReturned": len(page),
 			"timeStamp":      s.store.Now().UTC().Format(time.RFC3339),
 			"links":          s.pageLinks(c, len(states), limit, offset),
 			"metadata":       s.metadata(day.String()),
-		}
-		return json.Marshal(fc)
+		})
+		return buf.Bytes(), err
 	})
 	if err != nil {
 		return err
@@ -89,11 +86,19 @@ func (s *server) handleSettlementItem(c echo.Context) error {
 	if !ok {
 		return geo.NotFoundf("no settlement with id %q", c.Param("id"))
 	}
-	f := data.SettlementFeature(ix, geo.State{Entry: e, Period: e.Timeline.At(day)})
-	f.Properties["date"] = day.String()
-	f.Properties["history"] = history(ix, e)
-	f.Properties["metadata"] = s.metadata(day.String())
-	return sendJSON(c, mimeGeoJSON, f)
+	f := data.NewSettlementFeature(ix, geo.State{Entry: e, Period: e.Timeline.At(day)})
+	return sendJSON(c, mimeGeoJSON, geojson.FeatureOf[itemProps]{
+		ID: f.ID, Type: f.Type, Geometry: f.Geometry,
+		Properties: itemProps{SettlementProps: f.Properties, Date: day.String(), History: history(ix, e), Metadata: s.metadata(day.String())},
+	})
+}
+
+// itemProps are the properties of one settlement: its control on a day and its history.
+type itemProps struct {
+	data.SettlementProps
+	Date     string            `json:"date"`
+	History  []changeJSON      `json:"history"`
+	Metadata map[string]string `json:"metadata"`
 }
 
 // metadata is the attribution carried by every answer.

@@ -1,7 +1,7 @@
 package web
 
 import (
-	"encoding/json"
+	"bytes"
 	"strings"
 
 	"github.com/controlmap/controlmap/data"
@@ -23,7 +23,9 @@ func (s *server) handleSnapshot(c echo.Context) error {
 	}
 	ix := s.store.Index()
 	v, err := s.cache.get(ix.Version(), "snapshot "+day.String(), func() ([]byte, error) {
-		return json.Marshal(data.SnapshotGeoJSON(ix, day, nil, s.store.Now()))
+		var buf bytes.Buffer
+		err := data.WriteSnapshot(&buf, ix, day, nil, s.store.Now())
+		return buf.Bytes(), err
 	})
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
@@ -51,10 +52,24 @@ func (s *server) routes(e *echo.Echo) {
 	registerPages(e, s.cfg)
 }
 
-// skipGzip leaves alone what is compressed already (tiles) or must not be (PMTiles ranges).
+// skipGzip leaves alone the answers that are compressed already (cached answers, tiles, glyphs)
+// or must not be (PMTiles byte ranges). It runs after routing, so c.Path() is the route.
 func skipGzip(c echo.Context) bool {
-	p := c.Request().URL.Path
-	return len(p) >= 6 && p[:6] == "/tiles" || len(p) >= 6 && p[:6] == "/fonts"
+	switch p := c.Path(); {
+	case precompressed[p], strings.HasPrefix(p, "/tiles/"), strings.HasPrefix(p, "/fonts/"):
+		return true
+	}
+	return false
+}
+
+// precompressed are the routes answered with sendCached.
+var precompressed = map[string]bool{
+	"/api/collections/settlements/items": true,
+	"/api/collections/changes/items":     true,
+	"/api/snapshots/:file":               true,
+	"/api/periods":                       true,
+	"/api/timeline":                      true,
+	"/api/diff":                          true,
 }
 
 func requestLog(log *slog.Logger) echo.MiddlewareFunc {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -33,11 +32,11 @@ func snapshot(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	fc := data.SnapshotGeoJSON(st.Index(), day, nil, time.Now())
+	write := func(w io.Writer) error { return data.WriteSnapshot(w, st.Index(), day, nil, time.Now()) }
 	if cfg.Output == "" {
-		return json.NewEncoder(os.Stdout).Encode(fc)
+		return write(os.Stdout)
 	}
-	return writeAtomic(cfg.Output, func(w io.Writer) error { return json.NewEncoder(w).Encode(fc) })
+	return writeAtomic(cfg.Output, write)
 }
 
 // writeAtomic writes a file through a temporary one renamed into place, so that a failure

@@ -5,7 +5,7 @@ import { boot } from './boot.js';
 import { api } from './api.js';
 import { dayToISO, isoToDay } from './dates.js';
 import { $, debounce } from './dom.js';
-import { applyDay, setLabelLang, onSettlementClick, hoverNames } from './map.js';
+import { applyDay, setLabelLang, setBasemapLang, onSettlementClick, hoverNames } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
 import { SettlementPanel } from './panel.js';
@@ -112,6 +112,7 @@ async function main() {
     state.lang = langSelect.value;
     document.documentElement.lang = state.lang;
     setLabelLang(map, state.lang);
+    setBasemapLang(map, ctx.styleURL, state.lang);
     onDay(state.day);
     changes.update(state.day);
   });

@@ -6,40 +6,43 @@ import { isoToDay, clamp } from './dates.js';
 import { PeriodStore } from './store.js';
 import { readState } from './urlstate.js';
 import { setUILang, translateStatic } from './i18n.js';
-import { loadStyle, createMap, addControls, addSettlementLayers, applyDay, LAYERS, UNKNOWN_COLOR } from './map.js';
+import { el } from './dom.js';
+import { loadStyle, styleURLFor, createMap, addControls, addSettlementLayers, applyDay, LAYERS, UNKNOWN_COLOR } from './map.js';
 
 const cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
-export async function boot(container, { compact = false } = {}) {
+export async function boot(container) {
   performance.mark('cm-boot');
   const state = readState();
   setUILang('en');
   document.documentElement.lang = state.lang;
   translateStatic();
   const styleURL = document.querySelector('meta[name="controlmap:style"]')?.content || '';
-  const [timeline, periods, style] = await Promise.all([api.timeline(), api.periods(), loadStyle(styleURL)]);
+  const [timeline, periods, style] = await Promise.all([api.timeline(), api.periods(), loadStyle(styleURLFor(styleURL, state.lang))]);
   const store = new PeriodStore(periods);
   const actors = new Map((timeline.actors || []).map((a) => [a.id, a]));
   const range = dateRange(timeline, store);
   state.day = clamp(state.day ?? range[1], range[0], range[1]);
 
   const map = createMap(container, style, initialView(state, store));
-  addControls(map, attribution(timeline), { compact });
+  addControls(map, creditsLine(timeline), { compact: false });
+  bindCredits(timeline);
   await new Promise((resolve) => (map.loaded() ? resolve() : map.once('load', resolve)));
   addSettlementLayers(map, { periods, actors: [...actors.values()], style, day: state.day, lang: state.lang });
   applyDay(map, state.day, { selected: state.selected });
 
-  const ctx = { state, timeline, store, actors, range, map, style };
+  const ctx = { state, timeline, store, actors, range, map, style, styleURL };
   exposeHooks(ctx);
   return ctx;
 }
 
+// dateRange runs from the first change to today (or the last change, if later).
 function dateRange(timeline, store) {
   const days = store.changeDays;
   const start = isoToDay(timeline.start) ?? days[0] ?? isoToDay('1988-01-01');
-  const end = isoToDay(timeline.end) ?? days[days.length - 1] ?? start;
-  return [start, Math.max(start, end)];
+  const end = Math.max(isoToDay(timeline.end) ?? start, isoToDay(timeline.today) ?? start, days[days.length - 1] ?? start);
+  return [start, end];
 }
 
 function initialView(state, store) {
@@ -49,10 +52,35 @@ function initialView(state, store) {
   return {};
 }
 
-function attribution(timeline) {
-  // MapLibre writes attributions as HTML: escape them.
-  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return [timeline.attribution, timeline.licence].filter(Boolean).map(esc);
+// The API's metadata; older answers had it at the top level.
+function meta(timeline) {
+  return { ...timeline, ...(timeline.metadata || {}) };
+}
+
+// creditsLine is the always-visible attribution: the licence and a link to the full credits.
+// MapLibre writes attributions as HTML, so the licence text is escaped.
+function creditsLine(timeline) {
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const licence = meta(timeline).licence;
+  return `<a href="#credits" class="cm-credits">Data: controlmap${licence ? `, ${esc(licence)}` : ''} · credits</a>`;
+}
+
+// bindCredits opens a dialog with the full attribution of the data (inserted as text).
+function bindCredits(timeline) {
+  const text = meta(timeline).attribution || '';
+  document.addEventListener('click', (ev) => {
+    if (!ev.target.closest || !ev.target.closest('.cm-credits')) return;
+    ev.preventDefault();
+    let dialog = document.getElementById('credits');
+    if (!dialog) {
+      dialog = el('dialog', { id: 'credits', 'aria-labelledby': 'credits-title' },
+        el('h2', { id: 'credits-title', text: 'Credits' }),
+        el('p', { text }),
+        el('form', { method: 'dialog' }, el('button', { type: 'submit', text: 'Close' })));
+      document.body.append(dialog);
+    }
+    dialog.showModal();
+  });
 }
 
 // exposeHooks gives tests and measurements a handle on the page (no sleeping in tests).

@@ -12,7 +12,7 @@ import { SettlementPanel } from './panel.js';
 import { toParams } from './urlstate.js';
 
 async function main() {
-  const ctx = await boot($('#map'), { compact: true });
+  const ctx = await boot($('#map'));
   const { state, store, actors, map, range, timeline } = ctx;
   const lang = () => state.lang;
   let changed = [];

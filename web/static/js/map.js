@@ -28,6 +28,29 @@ function sourceLayer() {
   return SOURCE_KIND === 'vector' ? { 'source-layer': 'settlements' } : {};
 }
 
+// styleURLFor asks the server's own style for labels in lang; an external style is left as is.
+export function styleURLFor(url, lang) {
+  if (!url || !url.startsWith('/')) return url;
+  const u = new URL(url, location.origin);
+  u.searchParams.set('lang', lang);
+  return u.pathname + u.search;
+}
+
+// setBasemapLang reloads the basemap style in lang, keeping the settlement source and layers.
+export async function setBasemapLang(map, url, lang) {
+  const next = styleURLFor(url, lang);
+  if (next === url) return;
+  const style = await loadStyle(next);
+  if (style === FALLBACK_STYLE) return;
+  map.setStyle(style, {
+    transformStyle: (prev, fresh) => ({
+      ...fresh,
+      sources: { ...fresh.sources, [SOURCE]: prev.sources[SOURCE] },
+      layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))],
+    }),
+  });
+}
+
 // loadStyle fetches the basemap style; on any failure the map still works on a plain background.
 export async function loadStyle(url) {
   if (!url) return FALLBACK_STYLE;
@@ -116,7 +139,8 @@ export function addSettlementLayers(map, { periods, actors, style, day, lang }) 
       id: LAYERS.labels, type: 'symbol', ...base, minzoom: 8,
       layout: {
         'text-field': labelExpr(lang), 'text-font': textFont(style), 'text-size': ['+', 10, ['get', 'rank']],
-        'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true, 'symbol-sort-key': ['-', 0, ['get', 'rank']],
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.9,
+        'text-optional': true, 'symbol-sort-key': ['-', 0, ['get', 'rank']],
       },
       paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
     });

@@ -1,0 +1,30 @@
+package tiles_test
+
+import (
+	"fmt"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/mvt"
+	"github.com/paulmach/orb/maptile"
+
+	"github.com/controlmap/controlmap/geo"
+	"github.com/controlmap/controlmap/tiles"
+)
+
+func ExampleEncodeSettlements() {
+	ix := geo.NewIndex(nil,
+		[]geo.Settlement{{ID: "shusha", Names: geo.Names{En: "Shusha", Az: "Şuşa"}, Point: orb.Point{46.75, 39.76}, Place: geo.Town}},
+		[]geo.Change{{ID: "shusha-2020", SettlementID: "shusha", Date: geo.MustParseDate("2020-11-08"), Controller: "azerbaijan", Status: geo.Confirmed}},
+	)
+	raw, err := tiles.EncodeSettlements(ix, maptile.At(orb.Point{46.75, 39.76}, 10), nil)
+	if err != nil {
+		panic(err)
+	}
+	layers, _ := mvt.Unmarshal(raw)
+	for _, f := range layers[0].Features {
+		fmt.Printf("%s from %v: %q since %q\n", f.Properties["sid"], f.Properties["from"], f.Properties["controller"], f.Properties["since"])
+	}
+	// Output:
+	// shusha from -2.147483648e+09: "" since ""
+	// shusha from 18574: "azerbaijan" since "2020-11-08"
+}

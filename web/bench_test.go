@@ -1,0 +1,126 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/geo"
+	"github.com/controlmap/controlmap/web"
+	"github.com/paulmach/orb"
+)
+
+// memStore serves a generated index, for benchmarks at a scale the seed does not reach.
+type memStore struct{ ix *geo.Index }
+
+func (m memStore) Index() *geo.Index          { return m.ix }
+func (m memStore) Now() time.Time             { return datatest.Today }
+func (m memStore) Today() geo.Day             { return geo.DayOf(datatest.Today) }
+func (m memStore) Ping(context.Context) error { return nil }
+
+// generated builds n settlements in the Karabakh box with perSettlement changes each.
+func generated(n, perSettlement int) *geo.Index {
+	r := rand.New(rand.NewPCG(1, 2))
+	actors := []geo.Actor{{ID: "a", Names: geo.Names{En: "A"}, Color: "#0072B2"}, {ID: "b", Names: geo.Names{En: "B"}, Color: "#D55E00"}}
+	settlements := make([]geo.Settlement, n)
+	changes := make([]geo.Change, 0, n*perSettlement)
+	for i := range settlements {
+		id := fmt.Sprintf("s%06d", i)
+		settlements[i] = geo.Settlement{ID: id, Names: geo.Names{En: id}, Point: orb.Point{44.5 + 3*r.Float64(), 38.5 + 2.5*r.Float64()}}
+		for j := 0; j < perSettlement; j++ {
+			changes = append(changes, geo.Change{
+				ID: fmt.Sprintf("%s-%d", id, j), SettlementID: id, Controller: actors[j%2].ID,
+				Date: geo.Date{Start: geo.Day(8000 + j*1000 + r.IntN(900)), Precision: geo.DayPrecision},
+				Kind: geo.Capture, Status: geo.Confirmed, Sources: []geo.Source{{Title: "t"}},
+			})
+		}
+	}
+	return geo.NewIndex(actors, settlements, changes)
+}
+
+// benchGet fetches target over loopback HTTP and discards the body, with the header pairs
+// given (e.g. "Accept-Encoding", "gzip"); the client decodes nothing.
+func benchGet(b *testing.B, h http.Handler, target string, header ...string) {
+	b.Helper()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	var size int64
+	warm, err := client.Get(srv.URL + target) // the measured answers are cached ones
+	if err != nil {
+		b.Fatal(err)
+	}
+	warm.Body.Close()
+	for b.Loop() {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+target, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("GET %s = %d", target, resp.StatusCode)
+		}
+	}
+	b.ReportMetric(float64(size), "bytes")
+}
+
+// staticFile serves body as net/http serves a file: the baseline of "the speed of a static file".
+func staticFile(body []byte) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.ServeContent(w, r, "snapshot.geojson", time.Time{}, bytes.NewReader(body))
+	})
+}
+
+// BenchmarkSnapshotSeed serves the seed's snapshot of a date: cold (every request on another
+// date, so nothing is cached) and cached (the same date again).
+func BenchmarkSnapshotSeed(b *testing.B) {
+	h := web.NewServer(web.Config{}, datatest.MustOpenSeeded(b), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	b.Run("cold", func(b *testing.B) { benchColdSnapshots(b, h) })
+	b.Run("cached", func(b *testing.B) { benchGet(b, h, "/api/snapshots/2020-11-20.geojson") })
+}
+
+// BenchmarkSnapshot100k is the same on 100,000 settlements with 1,000,000 changes.
+func BenchmarkSnapshot100k(b *testing.B) {
+	h := web.NewServer(web.Config{}, memStore{generated(100_000, 10)}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	b.Run("cold", func(b *testing.B) { benchColdSnapshots(b, h) })
+	b.Run("cached", func(b *testing.B) { benchGet(b, h, "/api/snapshots/2020-11-20.geojson") })
+	b.Run("cached-gzip", func(b *testing.B) {
+		benchGet(b, h, "/api/snapshots/2020-11-20.geojson", "Accept-Encoding", "gzip")
+	})
+	b.Run("static-file-baseline", func(b *testing.B) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/snapshots/2020-11-20.geojson", nil))
+		benchGet(b, staticFile(rec.Body.Bytes()), "/")
+	})
+	b.Run("items-bbox", func(b *testing.B) {
+		benchGet(b, h, "/api/collections/settlements/items?datetime=2020-11-20&bbox=46,39,46.2,39.2")
+	})
+}
+
+func benchColdSnapshots(b *testing.B, h http.Handler) {
+	day := geo.MustParseDate("1990-01-01").Start
+	var size int
+	for b.Loop() {
+		day++
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/snapshots/"+day.String()+".geojson", nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+		size = rec.Body.Len()
+	}
+	b.ReportMetric(float64(size), "bytes")
+}
