@@ -31,7 +31,17 @@ func newFixtureServer(t *testing.T) (*echo.Echo, *data.Store) {
 			t.Fatal(err)
 		}
 	}
-	return web.NewServer(web.Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil))), st
+	return newServer(t, st), st
+}
+
+// newServer builds the real router over st, with logs discarded.
+func newServer(tb testing.TB, st web.Store) *echo.Echo {
+	tb.Helper()
+	e, err := web.NewServer(web.Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
 }
 
 func get(t *testing.T, h http.Handler, target string, header ...string) *httptest.ResponseRecorder {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/geo"
-	"github.com/controlmap/controlmap/web"
 	"github.com/paulmach/orb"
 )
 
@@ -87,14 +85,14 @@ func staticFile(body []byte) http.Handler {
 // BenchmarkSnapshotSeed serves the seed's snapshot of a date: cold (every request on another
 // date, so nothing is cached) and cached (the same date again).
 func BenchmarkSnapshotSeed(b *testing.B) {
-	h := web.NewServer(web.Config{}, datatest.MustOpenSeeded(b), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := newServer(b, datatest.MustOpenSeeded(b))
 	b.Run("cold", func(b *testing.B) { benchColdSnapshots(b, h) })
 	b.Run("cached", func(b *testing.B) { benchGet(b, h, "/api/snapshots/2020-11-20.geojson") })
 }
 
 // BenchmarkSnapshot100k is the same on 100,000 settlements with 1,000,000 changes.
 func BenchmarkSnapshot100k(b *testing.B) {
-	h := web.NewServer(web.Config{}, memStore{generated(100_000, 10)}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := newServer(b, memStore{generated(100_000, 10)})
 	b.Run("cold", func(b *testing.B) { benchColdSnapshots(b, h) })
 	b.Run("cached", func(b *testing.B) { benchGet(b, h, "/api/snapshots/2020-11-20.geojson") })
 	b.Run("cached-gzip", func(b *testing.B) {

@@ -85,7 +85,11 @@ func openStore(t testing.TB, prepare ...func(context.Context, *data.Store) error
 
 func startServer(t testing.TB, st *data.Store) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(NewServer(Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	h, err := NewServer(Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv
 }

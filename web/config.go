@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/controlmap/controlmap/tiles"
 )
 
 // Config is the web server's configuration.
@@ -13,6 +15,8 @@ type Config struct {
 	// PublicURL is the absolute base URL of the site (e.g. https://map.example.org) used in
 	// oEmbed answers and links; empty means the scheme and host of each request.
 	PublicURL string
+	// Tiles configures the vector tiles and the basemap.
+	Tiles tiles.Config
 }
 
 // Validate checks the configuration once, before the server starts.
@@ -29,5 +33,5 @@ func (c Config) Validate() error {
 	if strings.HasSuffix(c.PublicURL, "/") {
 		return fmt.Errorf("--public-url: %q must not end with a slash", c.PublicURL)
 	}
-	return nil
+	return c.Tiles.Validate()
 }

@@ -2,19 +2,16 @@ package web_test
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"testing"
 
 	"github.com/controlmap/controlmap/data/datatest"
-	"github.com/controlmap/controlmap/web"
 )
 
 // TestSeedAnswersTheJournalist is the foundation's acceptance test on the embedded seed:
 // who held Abdal-Gulabli on 19 and on 20 November 2020, and on what sources.
 func TestSeedAnswersTheJournalist(t *testing.T) {
-	h := web.NewServer(web.Config{}, datatest.MustOpenSeeded(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := newServer(t, datatest.MustOpenSeeded(t))
 	for date, want := range map[string]string{"1992-09-03": "", "2020-11-19": "armenian-forces", "2020-11-20": "azerbaijan"} {
 		if got := seedController(t, h, date); got != want {
 			t.Errorf("on %s abdal-gulabli is controlled by %q, want %q", date, got, want)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
+	"github.com/controlmap/controlmap/tiles"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -27,8 +28,12 @@ type server struct {
 	cache *cache
 }
 
-// NewServer builds the router with every route of the API and the map.
-func NewServer(cfg Config, st Store, log *slog.Logger) *echo.Echo {
+// NewServer builds the router with every route of the API, the tiles and the map.
+func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
+	ts, err := tiles.NewServer(st.Index(), cfg.Tiles)
+	if err != nil {
+		return nil, err
+	}
 	s := &server{cfg: cfg, store: st, log: log, cache: newCache(256)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -37,7 +42,8 @@ func NewServer(cfg Config, st Store, log *slog.Logger) *echo.Echo {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Skipper: skipGzip}))
 	e.Use(requestLog(log))
 	s.routes(e)
-	return e
+	registerTiles(e, ts)
+	return e, nil
 }
 
 func (s *server) routes(e *echo.Echo) {

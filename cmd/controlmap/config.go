@@ -11,15 +11,16 @@ import (
 
 // config is every setting of every command, with its default.
 type config struct {
-	Addr           string
-	DB             string
-	Seed           bool
-	BasemapStyle   string
-	BasemapPMTiles string
-	PublicURL      string
-	LogLevel       slog.Level
-	Date           string
-	Output         string
+	Addr             string
+	DB               string
+	Seed             bool
+	BasemapStyle     string
+	BasemapPMTiles   string
+	BasemapStyleFile string
+	PublicURL        string
+	LogLevel         slog.Level
+	Date             string
+	Output           string
 }
 
 func defaults() config {

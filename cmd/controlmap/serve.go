@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/tiles"
 	"github.com/controlmap/controlmap/web"
 )
 
@@ -15,12 +16,14 @@ func serve(ctx context.Context, args []string) error {
 	fs := newFlags("serve", &cfg)
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
 	fs.StringVar(&cfg.BasemapStyle, "basemap-style", "", "external MapLibre style URL instead of the embedded basemap")
-	fs.StringVar(&cfg.BasemapPMTiles, "basemap-pmtiles", "", "PMTiles basemap file to serve at /tiles/basemap.pmtiles")
+	fs.StringVar(&cfg.BasemapPMTiles, "basemap-pmtiles", "", "PMTiles basemap file to serve at /tiles/basemap.pmtiles (give its style with --basemap-style-file)")
+	fs.StringVar(&cfg.BasemapStyleFile, "basemap-style-file", "", "MapLibre style file served as /style.json; {origin} in it is replaced by the site's origin")
 	fs.StringVar(&cfg.PublicURL, "public-url", "", "absolute base URL of the site, for oEmbed and links (default: the request's)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	webCfg := web.Config{BasemapStyle: cfg.BasemapStyle, PublicURL: cfg.PublicURL}
+	webCfg := web.Config{BasemapStyle: cfg.BasemapStyle, PublicURL: cfg.PublicURL,
+		Tiles: tiles.Config{PMTilesPath: cfg.BasemapPMTiles, StylePath: cfg.BasemapStyleFile}}
 	if err := webCfg.Validate(); err != nil {
 		return err
 	}
@@ -30,11 +33,11 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	srv := &http.Server{
-		Addr:              cfg.Addr,
-		Handler:           web.NewServer(webCfg, st, log),
-		ReadHeaderTimeout: 10 * time.Second,
+	handler, err := web.NewServer(webCfg, st, log)
+	if err != nil {
+		return err
 	}
+	srv := &http.Server{Addr: cfg.Addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	log.Info("serving", "addr", cfg.Addr, "db", cfg.DB, "settlements", len(st.Index().Entries(nil)))

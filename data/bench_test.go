@@ -1,0 +1,63 @@
+package data_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
+)
+
+// generatedCSV returns settlements and changes files for n settlements with k changes each.
+func generatedCSV(n, k int) (settlements, changes []byte) {
+	var s, c bytes.Buffer
+	s.WriteString("id,name_en,name_az,name_hy,name_ru,district,country,lon,lat,population,geonames_id,wikipedia_url\n")
+	c.WriteString(changesHeader)
+	actors := []string{"azerbaijan", "armenian-forces"}
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&s, "s%06d,S %d,,,,D,AZ,%.5f,%.5f,,,\n", i, i, 44.5+float64(i%300)/100, 38.5+float64(i/300%250)/100)
+		for j := 0; j < k; j++ {
+			fmt.Fprintf(&c, "s%06d-%d,s%06d,%d-%02d-%02d,%s,capture,confirmed,Report %d,,https://example.org/%d,,\n",
+				i, j, i, 1992+j*3, 1+i%12, 1+i%28, actors[j%2], j, i)
+		}
+	}
+	return s.Bytes(), c.Bytes()
+}
+
+// BenchmarkImport imports 10,000 settlements and 100,000 changes into a new database file.
+func BenchmarkImport(b *testing.B) {
+	settlements, changes := generatedCSV(10_000, 10)
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		st := datatest.MustOpen(b)
+		datatest.MustImport(b, st, data.ImportActors, "actors.csv", "id,name_en,name_az,name_hy,name_ru,color\nazerbaijan,Azerbaijan,,,,#0072B2\narmenian-forces,Armenian/Artsakh forces,,,,#D55E00\n")
+		b.StartTimer()
+		if _, err := st.Import(ctx, data.ImportSettlements, "s.csv", bytes.NewReader(settlements)); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.Import(ctx, data.ImportChanges, "c.csv", bytes.NewReader(changes)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(100_000, "changes/op")
+}
+
+// BenchmarkOpen measures a start: reading 10,000 settlements and 100,000 changes into the index.
+func BenchmarkOpen(b *testing.B) {
+	settlements, changes := generatedCSV(10_000, 10)
+	st := datatest.MustOpen(b)
+	ctx := context.Background()
+	datatest.MustImport(b, st, data.ImportActors, "actors.csv", "id,name_en,name_az,name_hy,name_ru,color\nazerbaijan,Azerbaijan,,,,#0072B2\narmenian-forces,Armenian/Artsakh forces,,,,#D55E00\n")
+	st.Import(ctx, data.ImportSettlements, "s.csv", bytes.NewReader(settlements))
+	if _, err := st.Import(ctx, data.ImportChanges, "c.csv", bytes.NewReader(changes)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := data.Reload(st); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// TestBrowserPerf measures, in headless chromium on loopback, the page weight (gzipped), the
+// time to the first settlements drawn and the redraw of one slider step, with the seed data
+// and with generated settlements. It runs only with CONTROLMAP_PERF=1:
+//
+//	CONTROLMAP_PERF=1 go test ./web -run TestBrowserPerf -v
+func TestBrowserPerf(t *testing.T) {
+	if os.Getenv("CONTROLMAP_PERF") != "1" {
+		t.Skip("set CONTROLMAP_PERF=1 to measure")
+	}
+	n := 10000
+	if s := os.Getenv("CONTROLMAP_PERF_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	t.Run("seed", func(t *testing.T) { measure(t, openStore(t)) })
+	t.Run("generated", func(t *testing.T) { measure(t, openStore(t, importGenerated(t, n))) })
+}
+
+// importGenerated runs scripts/gen-settlements and imports its files.
+func importGenerated(t *testing.T, n int) func(context.Context, *data.Store) error {
+	dir := t.TempDir()
+	cmd := exec.Command("go", "run", "../scripts/gen-settlements", "-n", strconv.Itoa(n), "-out", dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gen-settlements: %v\n%s", err, out)
+	}
+	return func(ctx context.Context, st *data.Store) error {
+		for _, kind := range []string{data.ImportSettlements, data.ImportChanges} {
+			if _, err := st.ImportFile(ctx, kind, filepath.Join(dir, kind+".csv")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+type perfFigures struct {
+	Settlements int       `json:"settlements"`
+	Features    int       `json:"features"`
+	FirstDrawn  float64   `json:"firstDrawn"`
+	Steps       []float64 `json:"steps"`
+	URLs        []string  `json:"urls"`
+}
+
+const perfScript = `(async () => {
+	const cm = controlmap, steps = [];
+	let day = cm.state.day - 40;
+	cm.setDate(day); await new Promise(requestAnimationFrame); await cm.idle();
+	for (let i = 0; i < 15; i++) {
+		const t0 = performance.now();
+		cm.setDate(++day);
+		await new Promise(requestAnimationFrame);
+		await cm.idle();
+		steps.push(performance.now() - t0);
+	}
+	const urls = [location.href, ...performance.getEntriesByType('resource').map(e => e.name),
+		new URL('/static/vendor/maplibre-gl/maplibre-gl-worker.mjs', location.href).href];
+	return {
+		settlements: cm.store.settlements.size, features: cm.store.features.length,
+		firstDrawn: performance.getEntriesByName('cm-settlements-drawn')[0].startTime,
+		steps, urls: [...new Set(urls)],
+	};
+})()`
+
+func measure(t *testing.T, st *data.Store) {
+	srv := startServer(t, st)
+	ctx := newBrowser(t, 1280, 800)
+	openMap(t, ctx, srv.URL+"/?date=2020-12-31")
+	f := eval[perfFigures](t, ctx, perfScript)
+	total, api := gzippedWeight(t, f.URLs)
+	slices.Sort(f.Steps)
+	t.Logf("%d settlements (%d periods): page %.0f kB gzipped (of which API %.0f kB), first settlements drawn %.0f ms, "+
+		"one slider step median %.1f ms (min %.1f, max %.1f)",
+		f.Settlements, f.Features, float64(total)/1024, float64(api)/1024, f.FirstDrawn,
+		f.Steps[len(f.Steps)/2], f.Steps[0], f.Steps[len(f.Steps)-1])
+}
+
+// gzippedWeight fetches each URL as a browser would, accepting gzip, and adds up the bodies.
+func gzippedWeight(t *testing.T, urls []string) (total, api int) {
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	for _, u := range urls {
+		req, _ := http.NewRequest(http.MethodGet, u, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		total += int(n)
+		if req.URL.Path[:min(len(req.URL.Path), 5)] == "/api/" {
+			api += int(n)
+		}
+	}
+	return total, api
+}
