@@ -73,27 +73,7 @@ func appendPeriods(fs []*geojson.Feature, e *geo.Entry, day *geo.Day) []*geojson
 func PeriodFeature(s *geo.Settlement, p geo.Period) *geojson.Feature {
 	f := geojson.NewFeature(orb.Point{s.Point[0], s.Point[1]})
 	f.ID = FeatureID(s.ID, p.From)
-	f.Properties = geojson.Properties{
-		"sid":        s.ID,
-		"name":       s.Names.Default(),
-		"district":   s.District,
-		"rank":       int64(s.Place.Rank()),
-		"from":       int64(p.From), // geo.Day is a Stringer: orb would write it as text
-		"to":         int64(p.To),
-		"controller": p.Controller,
-		"status":     string(p.Status),
-		"change":     "",
-		"since":      "",
-	}
-	for _, lang := range geo.Languages {
-		if n := s.Names.In(lang); n != "" {
-			f.Properties["name_"+lang] = n
-		}
-	}
-	if p.Change != nil {
-		f.Properties["change"] = p.Change.ID
-		f.Properties["since"] = p.Change.Date.String()
-	}
+	f.Properties = NewPeriodProps(s, p).Map()
 	return f
 }
 
