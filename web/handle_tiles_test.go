@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -44,27 +45,15 @@ func newTilesServer(t *testing.T, cfg tiles.Config) (*echo.Echo, *geo.Index) {
 	return e, ix
 }
 
-func tilesGet(e http.Handler, target string, header ...string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(http.MethodGet, target, nil)
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	rec := httptest.NewRecorder()
-	e.ServeHTTP(rec, req)
-	return rec
-}
-
 // shushaTile is the zoom-10 tile of Shusha.
 func shushaTile(z maptile.Zoom) string {
 	t := maptile.At(orb.Point{46.75, 39.76}, z)
-	return "/tiles/settlements/" + strings.Join([]string{itoa(int(t.Z)), itoa(int(t.X)), itoa(int(t.Y))}, "/") + ".mvt"
+	return "/tiles/settlements/" + fmt.Sprintf("%d/%d/%d", t.Z, t.X, t.Y) + ".mvt"
 }
-
-func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 
 func TestTilesSettlements(t *testing.T) {
 	e, _ := newTilesServer(t, tiles.Config{})
-	rec := tilesGet(e, shushaTile(10))
+	rec := get(t, e, shushaTile(10))
 	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/vnd.mapbox-vector-tile" {
 		t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
 	}
@@ -75,7 +64,7 @@ func TestTilesSettlements(t *testing.T) {
 	if err != nil || len(layers) != 1 || len(layers[0].Features) != 3 {
 		t.Fatalf("want 3 periods in one layer, got %v, %v", layers, err)
 	}
-	dated := tilesGet(e, shushaTile(10)+"?date=2021-01-01")
+	dated := get(t, e, shushaTile(10)+"?date=2021-01-01")
 	layers, err = mvt.Unmarshal(dated.Body.Bytes())
 	if err != nil || len(layers[0].Features) != 2 {
 		t.Fatalf("want one period per settlement on a date, got %v, %v", layers, err)
@@ -84,8 +73,8 @@ func TestTilesSettlements(t *testing.T) {
 
 func TestTilesGzipAndETag(t *testing.T) {
 	e, _ := newTilesServer(t, tiles.Config{})
-	plain := tilesGet(e, shushaTile(10))
-	zipped := tilesGet(e, shushaTile(10), "Accept-Encoding", "gzip, deflate")
+	plain := get(t, e, shushaTile(10))
+	zipped := get(t, e, shushaTile(10), "Accept-Encoding", "gzip, deflate")
 	if zipped.Header().Get("Content-Encoding") != "gzip" || zipped.Header().Get("Vary") != "Accept-Encoding" {
 		t.Fatalf("headers %v", zipped.Header())
 	}
@@ -97,12 +86,12 @@ func TestTilesGzipAndETag(t *testing.T) {
 	if !bytes.Equal(unzipped, plain.Body.Bytes()) {
 		t.Error("gzip body differs from the plain body")
 	}
-	again := tilesGet(e, shushaTile(10))
+	again := get(t, e, shushaTile(10))
 	if tag := plain.Header().Get("ETag"); tag == "" || tag != again.Header().Get("ETag") || tag == zipped.Header().Get("ETag") {
 		t.Errorf("ETags plain %q, again %q, gzip %q", tag, again.Header().Get("ETag"), zipped.Header().Get("ETag"))
 	}
 	for _, tag := range []string{plain.Header().Get("ETag"), zipped.Header().Get("ETag")} {
-		rec := tilesGet(e, shushaTile(10), "If-None-Match", tag, "Accept-Encoding", "gzip")
+		rec := get(t, e, shushaTile(10), "If-None-Match", tag, "Accept-Encoding", "gzip")
 		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
 			t.Errorf("If-None-Match %s: status %d", tag, rec.Code)
 		}
@@ -111,9 +100,9 @@ func TestTilesGzipAndETag(t *testing.T) {
 
 func TestTilesInvalidatedByWrite(t *testing.T) {
 	e, ix := newTilesServer(t, tiles.Config{})
-	before := tilesGet(e, shushaTile(10)).Header().Get("ETag")
+	before := get(t, e, shushaTile(10)).Header().Get("ETag")
 	ix.PutChange(geo.Change{ID: "lachin-2022", SettlementID: "lachin", Date: geo.MustParseDate("2022-08-26"), Controller: "azerbaijan", Kind: geo.Handover, Status: geo.Confirmed})
-	after := tilesGet(e, shushaTile(10))
+	after := get(t, e, shushaTile(10))
 	layers, _ := mvt.Unmarshal(after.Body.Bytes())
 	if after.Header().Get("ETag") == before || len(layers[0].Features) != 4 {
 		t.Errorf("tile not rebuilt after a write: %d features", len(layers[0].Features))
@@ -139,7 +128,7 @@ func TestTilesStatus(t *testing.T) {
 		{"/tiles/basemap.pmtiles", http.StatusNotFound, ""},
 		{"/style.json?lang=fr", http.StatusBadRequest, "lang"},
 	} {
-		rec := tilesGet(e, tc.path)
+		rec := get(t, e, tc.path)
 		if rec.Code != tc.status {
 			t.Errorf("%s: status %d, want %d", tc.path, rec.Code, tc.status)
 			continue
@@ -156,12 +145,12 @@ func TestTilesStatus(t *testing.T) {
 func TestTilesBasemapAndGlyphs(t *testing.T) {
 	e, _ := newTilesServer(t, tiles.Config{})
 	t7 := maptile.At(orb.Point{46.75, 39.8}, 7)
-	rec := tilesGet(e, "/tiles/basemap/7/"+itoa(int(t7.X))+"/"+itoa(int(t7.Y))+".mvt", "Accept-Encoding", "gzip")
+	rec := get(t, e, "/tiles/basemap/7/"+strconv.Itoa(int(t7.X))+"/"+strconv.Itoa(int(t7.Y))+".mvt", "Accept-Encoding", "gzip")
 	if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Errorf("basemap: status %d, %v", rec.Code, rec.Header())
 	}
 	for _, path := range []string{"/fonts/Noto%20Sans%20Regular/0-255.pbf", "/fonts/Noto%20Sans%20Bold/1280-1535.pbf", "/fonts/Noto%20Sans%20Regular,Arial%20Unicode%20MS/512-767.pbf"} {
-		rec := tilesGet(e, path)
+		rec := get(t, e, path)
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/x-protobuf" || rec.Body.Len() < 1000 {
 			t.Errorf("%s: status %d, %d bytes", path, rec.Code, rec.Body.Len())
 		}
@@ -175,7 +164,7 @@ func TestTilesStyleAndTileJSON(t *testing.T) {
 		Glyphs  string                    `json:"glyphs"`
 		Sources map[string]map[string]any `json:"sources"`
 	}
-	rec := tilesGet(e, "/style.json")
+	rec := get(t, e, "/style.json")
 	if err := json.Unmarshal(rec.Body.Bytes(), &style); err != nil || style.Version != 8 {
 		t.Fatalf("style: %v %s", err, rec.Body)
 	}
@@ -186,7 +175,7 @@ func TestTilesStyleAndTileJSON(t *testing.T) {
 		TileJSON string   `json:"tilejson"`
 		Tiles    []string `json:"tiles"`
 	}
-	rec = tilesGet(e, "/tiles/settlements.json")
+	rec = get(t, e, "/tiles/settlements.json")
 	if err := json.Unmarshal(rec.Body.Bytes(), &tj); err != nil || tj.TileJSON != "3.0.0" || tj.Tiles[0] != "http://example.com/tiles/settlements/{z}/{x}/{y}.mvt" {
 		t.Errorf("tilejson: %v %s", err, rec.Body)
 	}
@@ -199,7 +188,7 @@ func TestTilesPMTilesRanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, _ := newTilesServer(t, tiles.Config{PMTilesPath: path})
-	rec := tilesGet(e, "/tiles/basemap.pmtiles", "Range", "bytes=0-7", "Accept-Encoding", "gzip")
+	rec := get(t, e, "/tiles/basemap.pmtiles", "Range", "bytes=0-7", "Accept-Encoding", "gzip")
 	if rec.Code != http.StatusPartialContent || rec.Body.String() != "PMTiles\x03" {
 		t.Fatalf("status %d, body %q", rec.Code, rec.Body)
 	}

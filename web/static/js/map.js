@@ -77,6 +77,7 @@ export function createMap(container, style, view, opts = {}) {
     pitchWithRotate: false,
     touchPitch: false,
     maxZoom: 16,
+    fadeDuration: 0, // labels follow the slider at once
     ...opts,
   });
   map.touchZoomRotate.disableRotation();
