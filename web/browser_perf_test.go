@@ -53,6 +53,7 @@ type perfFigures struct {
 	Features    int       `json:"features"`
 	FirstDrawn  float64   `json:"firstDrawn"`
 	Steps       []float64 `json:"steps"`
+	Repaints    []float64 `json:"repaints"`
 	URLs        []string  `json:"urls"`
 }
 
@@ -67,12 +68,19 @@ const perfScript = `(async () => {
 		await cm.idle();
 		steps.push(performance.now() - t0);
 	}
+	const repaints = [];
+	for (let i = 0; i < 5; i++) {
+		const t0 = performance.now();
+		cm.map.triggerRepaint();
+		await new Promise(r => cm.map.once('render', r));
+		repaints.push(performance.now() - t0);
+	}
 	const urls = [location.href, ...performance.getEntriesByType('resource').map(e => e.name),
 		new URL('/static/vendor/maplibre-gl/maplibre-gl-worker.mjs', location.href).href];
 	return {
 		settlements: cm.store.settlements.size, features: cm.store.features.length,
 		firstDrawn: performance.getEntriesByName('cm-settlements-drawn')[0].startTime,
-		steps, urls: [...new Set(urls)],
+		steps, repaints, urls: [...new Set(urls)],
 	};
 })()`
 
@@ -84,9 +92,9 @@ func measure(t *testing.T, st *data.Store) {
 	total, api := gzippedWeight(t, f.URLs)
 	slices.Sort(f.Steps)
 	t.Logf("%d settlements (%d periods): page %.0f kB gzipped (of which API %.0f kB), first settlements drawn %.0f ms, "+
-		"one slider step median %.1f ms (min %.1f, max %.1f)",
+		"one slider step median %.1f ms (min %.1f, max %.1f); one repaint without change %.1f ms",
 		f.Settlements, f.Features, float64(total)/1024, float64(api)/1024, f.FirstDrawn,
-		f.Steps[len(f.Steps)/2], f.Steps[0], f.Steps[len(f.Steps)-1])
+		f.Steps[len(f.Steps)/2], f.Steps[0], f.Steps[len(f.Steps)-1], median(f.Repaints))
 }
 
 // gzippedWeight fetches each URL as a browser would, accepting gzip, and adds up the bodies.
@@ -107,4 +115,10 @@ func gzippedWeight(t *testing.T, urls []string) (total, api int) {
 		}
 	}
 	return total, api
+}
+
+func median(xs []float64) float64 {
+	ys := slices.Clone(xs)
+	slices.Sort(ys)
+	return ys[len(ys)/2]
 }

@@ -2,10 +2,16 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"maps"
 	"net/http"
 	"testing"
 
 	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/geo"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/mvt"
+	"github.com/paulmach/orb/maptile"
 )
 
 // TestSeedAnswersTheJournalist is the foundation's acceptance test on the embedded seed:
@@ -81,3 +87,45 @@ func seedController(t *testing.T, h http.Handler, date string) string {
 	t.Fatalf("abdal-gulabli missing from the snapshot of %s", date)
 	return ""
 }
+
+// TestSeedTiles reads Abdal-Gulabli's control periods from its vector tile, for every date and
+// for one date.
+func TestSeedTiles(t *testing.T) {
+	h := newServer(t, datatest.MustOpenSeeded(t))
+	tile := maptile.At(orb.Point{46.947222, 39.880833}, 10)
+	path := fmt.Sprintf("/tiles/settlements/%d/%d/%d.mvt", tile.Z, tile.X, tile.Y)
+
+	periods := func(target string) map[string]string {
+		t.Helper()
+		rec := get(t, h, target)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s = %d", target, rec.Code)
+		}
+		layers, err := mvt.Unmarshal(rec.Body.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range layers[0].Features {
+			if f.Properties["sid"] == "abdal-gulabli" {
+				from, to := f.Properties["from"].(float64), f.Properties["to"].(float64)
+				out[span(geo.Day(from), geo.Day(to))] = f.Properties["controller"].(string)
+			}
+		}
+		return out
+	}
+	captured, handedOver := geo.MustParseDate("1992-09-04").Start, geo.MustParseDate("2020-11-20").Start
+	want := map[string]string{
+		fmt.Sprint(geo.MinDay, "-", captured):   "",
+		fmt.Sprint(captured, "-", handedOver):   "armenian-forces",
+		fmt.Sprint(handedOver, "-", geo.MaxDay): "azerbaijan",
+	}
+	if got := periods(path); !maps.Equal(got, want) {
+		t.Errorf("periods in %s = %v, want %v", path, got, want)
+	}
+	if got := periods(path + "?date=2020-11-19"); len(got) != 1 || got[span(captured, handedOver)] != "armenian-forces" {
+		t.Errorf("periods on 2020-11-19 = %v, want only the armenian-forces one", got)
+	}
+}
+
+func span(from, to geo.Day) string { return fmt.Sprintf("%d-%d", int64(from), int64(to)) }
