@@ -116,9 +116,9 @@ func TestSeedTiles(t *testing.T) {
 	}
 	captured, handedOver := geo.MustParseDate("1992-09-04").Start, geo.MustParseDate("2020-11-20").Start
 	want := map[string]string{
-		fmt.Sprint(geo.MinDay, "-", captured):   "",
-		fmt.Sprint(captured, "-", handedOver):   "armenian-forces",
-		fmt.Sprint(handedOver, "-", geo.MaxDay): "azerbaijan",
+		span(geo.MinDay, captured):   "",
+		span(captured, handedOver):   "armenian-forces",
+		span(handedOver, geo.MaxDay): "azerbaijan",
 	}
 	if got := periods(path); !maps.Equal(got, want) {
 		t.Errorf("periods in %s = %v, want %v", path, got, want)
