@@ -18,6 +18,7 @@ func (s *server) handleLanding(c echo.Context) error {
 	base := s.baseURL(c) + "/api"
 	return sendJSON(c, mimeJSON, map[string]any{
 		"title":       "controlmap",
+		"metadata":    s.metadata(""),
 		"description": "Who controlled each settlement on each date, with sources. " + data.Attribution(),
 		"links": []link{
 			{Href: base, Rel: "self", Type: mimeJSON, Title: "This document"},
@@ -33,18 +34,19 @@ func (s *server) handleConformance(c echo.Context) error {
 	return sendJSON(c, mimeJSON, map[string]any{"conformsTo": []string{
 		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-	}})
+	}, "metadata": s.metadata("")})
 }
 
 // collection describes one feature collection.
 type collection struct {
-	ID          string         `json:"id"`
-	Title       string         `json:"title"`
-	Description string         `json:"description"`
-	ItemType    string         `json:"itemType"`
-	CRS         []string       `json:"crs"`
-	Extent      map[string]any `json:"extent"`
-	Links       []link         `json:"links"`
+	ID          string            `json:"id"`
+	Title       string            `json:"title"`
+	Description string            `json:"description"`
+	ItemType    string            `json:"itemType"`
+	CRS         []string          `json:"crs"`
+	Extent      map[string]any    `json:"extent"`
+	Links       []link            `json:"links"`
+	Metadata    map[string]string `json:"metadata"`
 }
 
 var collectionText = map[string][2]string{
@@ -58,7 +60,7 @@ func (s *server) collection(c echo.Context, id string) collection {
 	return collection{
 		ID: id, Title: text[0], Description: text[1], ItemType: "feature",
 		CRS:    []string{"http://www.opengis.net/def/crs/OGC/1.3/CRS84"},
-		Extent: s.extent(),
+		Extent: s.extent(), Metadata: s.metadata(""),
 		Links: []link{
 			{Href: base, Rel: "self", Type: mimeJSON, Title: text[0]},
 			{Href: base + "/items", Rel: "items", Type: mimeGeoJSON, Title: text[0] + " as GeoJSON"},
@@ -91,6 +93,7 @@ func (s *server) handleCollections(c echo.Context) error {
 	return sendJSON(c, mimeJSON, map[string]any{
 		"links":       []link{{Href: s.baseURL(c) + "/api/collections", Rel: "self", Type: mimeJSON}},
 		"collections": []collection{s.collection(c, "settlements"), s.collection(c, "changes")},
+		"metadata":    s.metadata(""),
 	})
 }
 
