@@ -39,6 +39,9 @@ func TestBrowserSliderChangesController(t *testing.T) {
 	if v := eval[[]string](t, ctx, `controlmap.cspViolations`); len(v) > 0 {
 		t.Errorf("CSP violations: %v", v)
 	}
+	if v := eval[[]string](t, ctx, `controlmap.mapErrors`); len(v) > 0 {
+		t.Errorf("map errors: %v", v)
+	}
 }
 
 func TestBrowserKeyboardStepping(t *testing.T) {
@@ -154,6 +157,15 @@ func TestBrowserURLStateRoundTrip(t *testing.T) {
 	if err != nil || u.Query().Get("date") != "2021-03-04" || u.Query().Get("zoom") != "9.50" {
 		t.Fatalf("URL %q", link)
 	}
+	// The Embed dialog offers an iframe of the same view.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("embed-button")), chromedp.WaitVisible(chromedp.ID("embed-code"))); err != nil {
+		t.Fatal(err)
+	}
+	code := eval[string](t, ctx, `document.getElementById('embed-code').value`)
+	if !strings.Contains(code, `<iframe src="`+srv.URL+`/embed?date=2021-03-04&amp;center=`) || !strings.Contains(code, "settlement="+abdal) {
+		t.Errorf("embed code %s", code)
+	}
+
 	openMap(t, ctx, link)
 	again := eval[view](t, ctx, read)
 	if again.Day != 18690 || again.Lang != "hy" || again.Selected != abdal || again.Zoom != 9.5 || fmt.Sprintf("%.4f", again.Lng) != "46.8000" || len(again.Compare) != 2 {
@@ -186,19 +198,37 @@ func TestBrowserEmbedInForeignFrame(t *testing.T) {
 		t.Errorf("embed reported %+v", got)
 	}
 	screenshot(t, ctx, "embed-in-iframe.png")
+
+	openMap(t, ctx, srv.URL+"/embed?controls=none&bbox=46.5,39.5,47.2,40.1&date=1995-01-01")
+	if shown := eval[bool](t, ctx, `!document.getElementById('timeline').hidden`); shown {
+		t.Error("controls=none still shows the slider")
+	}
+	full := eval[string](t, ctx, `document.getElementById('open-full').getAttribute('href')`)
+	if !strings.Contains(full, "date=1995-01-01") || !strings.Contains(full, "zoom=") {
+		t.Errorf("open full map link %q does not keep the view", full)
+	}
 }
 
 func TestBrowserOEmbedDiscovery(t *testing.T) {
 	srv := startServer(t, openStore(t))
 	ctx := newBrowser(t, 1280, 800)
-	openMap(t, ctx, srv.URL+"/?date=2020-11-20&lang=ru")
+	openMap(t, ctx, srv.URL+"/?date=2020-11-20&lang=ru&compare=2020-09-26,2020-11-21")
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#compare .compare-list li`))); err != nil {
+		t.Fatalf("compare list: %v", err)
+	}
+	listed := eval[int](t, ctx, `document.querySelectorAll('#compare .compare-list li').length`)
+	ringed := eval[int](t, ctx, `(async () => { await controlmap.idle(); return new Set(controlmap.map.queryRenderedFeatures({layers: ['cm-compare']}).map(f => f.properties.sid)).size })()`)
+	if listed == 0 || ringed == 0 {
+		t.Errorf("compare lists %d settlements and rings %d", listed, ringed)
+	}
+	screenshot(t, ctx, "compare.png")
 	type oembed struct {
 		Type    string `json:"type"`
 		Version string `json:"version"`
 		HTML    string `json:"html"`
 	}
 	got := eval[oembed](t, ctx, `fetch(document.querySelector('link[type="application/json+oembed"]').href).then(r => r.json())`)
-	if got.Type != "rich" || got.Version != "1.0" || !strings.Contains(got.HTML, "/embed?date=2020-11-20&amp;lang=ru") {
+	if got.Type != "rich" || got.Version != "1.0" || !strings.Contains(got.HTML, "/embed?compare=2020-09-26%2C2020-11-21&amp;date=2020-11-20&amp;lang=ru") {
 		t.Errorf("oEmbed %+v", got)
 	}
 }
@@ -248,6 +278,10 @@ func TestBrowserPhoneAndTable(t *testing.T) {
 		t.Errorf("page is %d px wide on a 375 px screen", w)
 	}
 	screenshot(t, ctx, "phone.png")
+	download := eval[string](t, ctx, `(async () => { const a = document.getElementById('download'); const r = await fetch(a.href); return a.getAttribute('href') + ' ' + r.status + ' ' + (await r.json()).type })()`)
+	if download != "/api/snapshots/2020-11-20.geojson 200 FeatureCollection" {
+		t.Errorf("download link: %s", download)
+	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("table-toggle")), chromedp.WaitVisible(chromedp.CSS(`#table-view tbody tr`))); err != nil {
 		t.Fatal(err)
 	}

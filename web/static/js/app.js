@@ -122,6 +122,7 @@ async function main() {
 
   slider.set(state.day);
   if (state.selected && store.get(state.selected)) select(state.selected);
+  else if (state.compare) showDrawer('compare');
   else showDrawer(matchMedia('(min-width: 900px)').matches ? 'changes' : null);
   if (state.compare) compare.run(state.compare);
 

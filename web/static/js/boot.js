@@ -7,9 +7,10 @@ import { PeriodStore } from './store.js';
 import { readState } from './urlstate.js';
 import { setUILang, translateStatic } from './i18n.js';
 import { el } from './dom.js';
-import { loadStyle, styleURLFor, createMap, addControls, addSettlementLayers, applyDay, LAYERS, UNKNOWN_COLOR } from './map.js';
+import { loadStyle, styleURLFor, createMap, addControls, addSettlementLayers, applyDay, renderedSettlements, UNKNOWN_COLOR } from './map.js';
 
 const cspViolations = [];
+const mapErrors = [];
 document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
 export async function boot(container) {
@@ -26,10 +27,11 @@ export async function boot(container) {
   state.day = clamp(state.day ?? range[1], range[0], range[1]);
 
   const map = createMap(container, style, initialView(state, store));
+  map.on('error', (e) => mapErrors.push(String(e.error?.message || e.error || e)));
   addControls(map, creditsLine(timeline), { compact: false });
   bindCredits(timeline);
   await new Promise((resolve) => (map.loaded() ? resolve() : map.once('load', resolve)));
-  addSettlementLayers(map, { periods, actors: [...actors.values()], style, day: state.day, lang: state.lang });
+  addSettlementLayers(map, { store, actors: [...actors.values()], style, lang: state.lang });
   applyDay(map, state.day, { selected: state.selected });
 
   const ctx = { state, timeline, store, actors, range, map, style, styleURL };
@@ -92,12 +94,10 @@ function exposeHooks(ctx) {
     store: ctx.store,
     state: ctx.state,
     cspViolations,
+    mapErrors,
     // rendered returns the settlements drawn on the map, as {sid, controller, status, color}.
     rendered() {
-      return ctx.map.queryRenderedFeatures({ layers: [LAYERS.dots] }).map((f) => {
-        const p = f.properties;
-        return { sid: p.sid, controller: p.controller, status: p.status, color: ctx.actors.get(p.controller)?.color || UNKNOWN_COLOR };
-      });
+      return renderedSettlements(ctx.map).map((r) => ({ ...r, color: ctx.actors.get(r.controller)?.color || UNKNOWN_COLOR }));
     },
     idle: () => new Promise((resolve) => {
       if (ctx.map.loaded() && !ctx.map.isMoving() && ctx.map.areTilesLoaded()) resolve();

@@ -1,5 +1,5 @@
-// The MapLibre map: basemap style with a fallback, and the settlement layers drawn from
-// the control periods and filtered by day.
+// The MapLibre map: basemap style with a fallback, and the settlement layers, one point per
+// settlement coloured through feature state by its controller on the slider's date.
 
 import * as maplibregl from '/static/vendor/maplibre-gl/maplibre-gl.mjs';
 import { nameIn } from './i18n.js';
@@ -9,8 +9,8 @@ export const COMPARE_COLOR = '#ffd400';
 export const LAYERS = { compare: 'cm-compare', dots: 'cm-settlements', selected: 'cm-selected', labels: 'cm-labels' };
 const SOURCE = 'cm-settlements';
 
-// SOURCE_KIND switches the settlements between the GeoJSON of /api/periods and the
-// vector tile layer "settlements" (same properties).
+// SOURCE_KIND switches the settlement points between GeoJSON made in the browser from
+// /api/periods and a vector tile layer "settlements" with one point per settlement (sid).
 const SOURCE_KIND = 'geojson';
 
 export const FALLBACK_STYLE = {
@@ -19,13 +19,27 @@ export const FALLBACK_STYLE = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } }],
 };
 
-export function settlementSource(periods) {
-  if (SOURCE_KIND === 'vector') return { type: 'vector', url: '/tiles/settlements.json' };
-  return { type: 'geojson', data: periods };
+// settlementSource returns the source of the settlement points: one feature per settlement,
+// identified by its sid, whose controller on the slider's date is set as feature state.
+export function settlementSource(store) {
+  if (SOURCE_KIND === 'vector') return { type: 'vector', url: '/tiles/settlements.json', promoteId: { settlements: 'sid' } };
+  return { type: 'geojson', data: settlementPoints(store), promoteId: 'sid' };
 }
 
 function sourceLayer() {
   return SOURCE_KIND === 'vector' ? { 'source-layer': 'settlements' } : {};
+}
+
+const POINT_PROPS = ['sid', 'name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'district', 'rank'];
+
+function settlementPoints(store) {
+  const features = [];
+  for (const s of store.settlements.values()) {
+    const properties = {};
+    for (const k of POINT_PROPS) if (s.props[k] !== undefined) properties[k] = s.props[k];
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: s.coords }, properties });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 // styleURLFor asks the server's own style for labels in lang; an external style is left as is.
@@ -42,6 +56,12 @@ export async function setBasemapLang(map, url, lang) {
   if (next === url) return;
   const style = await loadStyle(next);
   if (style === FALLBACK_STYLE) return;
+  const p = painters.get(map);
+  map.once('style.load', () => {
+    const { day, selected, changedList } = p;
+    Object.assign(p, { shown: new Map(), selected: null, changed: '' });
+    applyDay(map, day, { selected, changed: changedList });
+  });
   map.setStyle(style, {
     transformStyle: (prev, fresh) => ({
       ...fresh,
@@ -91,16 +111,13 @@ export function addControls(map, attribution, { compact = false } = {}) {
   map.addControl(new maplibregl.ScaleControl({ maxWidth: 100 }), 'bottom-right');
 }
 
-export function dayFilter(day) {
-  return ['all', ['<=', ['get', 'from'], day], ['>', ['get', 'to'], day]];
-}
-
 function colorExpr(actors) {
   if (!actors.length) return UNKNOWN_COLOR;
-  return ['match', ['get', 'controller'], ...actors.flatMap((a) => [a.id, a.color]), UNKNOWN_COLOR];
+  return ['match', ['coalesce', ['feature-state', 'c'], ''], ...actors.flatMap((a) => [a.id, a.color]), UNKNOWN_COLOR];
 }
 
-const isStatus = (s) => ['==', ['get', 'status'], s];
+const isStatus = (s) => ['==', ['feature-state', 's'], s];
+const NONE = ['boolean', false];
 
 function textFont(style) {
   for (const l of style.layers || []) {
@@ -110,21 +127,22 @@ function textFont(style) {
   return ['Noto Sans Regular'];
 }
 
+// Each map's settlement painter: what it shows now, so that a step touches only what changes.
+const painters = new WeakMap();
+
 // addSettlementLayers draws the settlements above the basemap.
-export function addSettlementLayers(map, { periods, actors, style, day, lang }) {
-  map.addSource(SOURCE, settlementSource(periods));
+export function addSettlementLayers(map, { store, actors, style, lang }) {
+  map.addSource(SOURCE, settlementSource(store));
   const color = colorExpr(actors);
-  const radius = ['interpolate', ['linear'], ['zoom'],
-    6, ['+', 1.5, ['get', 'rank']], 10, ['+', 3, ['*', 1.5, ['get', 'rank']]], 14, ['+', 6, ['*', 2, ['get', 'rank']]]];
-  const base = { source: SOURCE, ...sourceLayer(), filter: dayFilter(day) };
+  const base = { source: SOURCE, ...sourceLayer() };
   map.addLayer({
-    id: LAYERS.compare, type: 'circle', ...base, filter: ['==', 1, 0],
-    paint: { 'circle-radius': ['+', radius, 6], 'circle-color': COMPARE_COLOR, 'circle-opacity': 0.55, 'circle-stroke-color': '#000', 'circle-stroke-width': 1.5 },
+    id: LAYERS.compare, type: 'circle', ...base, filter: NONE,
+    paint: { 'circle-radius': radius(6), 'circle-color': COMPARE_COLOR, 'circle-opacity': 0.55, 'circle-stroke-color': '#000', 'circle-stroke-width': 1.5 },
   });
   map.addLayer({
     id: LAYERS.dots, type: 'circle', ...base,
     paint: {
-      'circle-radius': radius,
+      'circle-radius': radius(0),
       'circle-color': ['case', isStatus('claimed'), '#ffffff', color],
       'circle-opacity': ['case', isStatus('claimed'), 0.7, 1],
       'circle-stroke-color': ['case', isStatus('claimed'), color, isStatus('disputed'), '#111111', '#ffffff'],
@@ -132,8 +150,8 @@ export function addSettlementLayers(map, { periods, actors, style, day, lang }) 
     },
   });
   map.addLayer({
-    id: LAYERS.selected, type: 'circle', ...base, filter: ['==', 1, 0],
-    paint: { 'circle-radius': ['+', radius, 5], 'circle-opacity': 0, 'circle-stroke-color': '#000', 'circle-stroke-width': 3 },
+    id: LAYERS.selected, type: 'circle', ...base, filter: NONE,
+    paint: { 'circle-radius': radius(5), 'circle-opacity': 0, 'circle-stroke-color': '#000', 'circle-stroke-width': 3 },
   });
   if (style.glyphs) {
     map.addLayer({
@@ -146,19 +164,56 @@ export function addSettlementLayers(map, { periods, actors, style, day, lang }) 
       paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
     });
   }
+  painters.set(map, { store, shown: new Map(), day: null, selected: null, changed: '' });
+}
+
+// labelExpr names towns from zoom 8 and villages from zoom 10 (fewer labels to place).
+// radius grows with zoom and rank; extra pixels make the rings around a settlement.
+function radius(extra) {
+  const r = (a, b) => ['+', a + extra, ['*', b, ['get', 'rank']]];
+  return ['interpolate', ['linear'], ['zoom'], 6, r(1.5, 1), 10, r(3, 1.5), 14, r(6, 2)];
 }
 
 function labelExpr(lang) {
-  return ['coalesce', ['get', `name_${lang}`], ['get', 'name']];
+  const name = ['coalesce', ['get', `name_${lang}`], ['get', 'name']];
+  return ['step', ['zoom'], ['case', ['>=', ['get', 'rank'], 2], name, ''], 10, name];
 }
 
-// applyDay shows the periods valid on day; selected and changed settlements get their rings.
+// applyDay colours each settlement by its controller on day: a step sets the feature state of
+// the settlements whose controller or status changes, with no data reload and no request.
 export function applyDay(map, day, { selected = null, changed = null } = {}) {
-  const f = dayFilter(day);
-  map.setFilter(LAYERS.dots, f);
-  if (map.getLayer(LAYERS.labels)) map.setFilter(LAYERS.labels, f);
-  map.setFilter(LAYERS.selected, selected ? ['all', f, ['==', ['get', 'sid'], selected]] : ['==', 1, 0]);
-  map.setFilter(LAYERS.compare, changed && changed.length ? ['all', f, ['in', ['get', 'sid'], ['literal', changed]]] : ['==', 1, 0]);
+  const p = painters.get(map);
+  p.day = day;
+  for (const s of p.store.settlements.values()) {
+    const period = p.store.periodAt(s, day);
+    const c = period ? period.controller : '';
+    const st = period ? period.status : '';
+    const key = `${c}|${st}`;
+    if (p.shown.get(s.sid) === key) continue;
+    p.shown.set(s.sid, key);
+    map.setFeatureState({ source: SOURCE, id: s.sid, ...featureLayer() }, { c, s: st });
+  }
+  if (selected !== p.selected) {
+    p.selected = selected;
+    map.setFilter(LAYERS.selected, selected ? ['==', ['get', 'sid'], selected] : NONE);
+  }
+  p.changedList = changed;
+  const changedKey = changed && changed.length ? changed.join(',') : '';
+  if (changedKey !== p.changed) {
+    p.changed = changedKey;
+    map.setFilter(LAYERS.compare, changedKey ? ['in', ['get', 'sid'], ['literal', changed]] : NONE);
+  }
+}
+
+function featureLayer() {
+  return SOURCE_KIND === 'vector' ? { sourceLayer: 'settlements' } : {};
+}
+
+// renderedSettlements lists the settlements drawn in the view with their state.
+export function renderedSettlements(map) {
+  return map.queryRenderedFeatures({ layers: [LAYERS.dots] }).map((f) => ({
+    sid: f.properties.sid, controller: f.state.c || '', status: f.state.s || '',
+  }));
 }
 
 export function setLabelLang(map, lang) {
