@@ -21,6 +21,7 @@ type PeriodProps struct {
 	Controller string  `json:"controller"`
 	Status     string  `json:"status"`
 	Change     string  `json:"change"`
+	Kind       string  `json:"kind"`
 	Since      string  `json:"since"`
 }
 
@@ -33,7 +34,7 @@ func NewPeriodProps(st *geo.Settlement, p geo.Period) PeriodProps {
 		Controller: p.Controller, Status: string(p.Status),
 	}
 	if p.Change != nil {
-		out.Change, out.Since = p.Change.ID, p.Change.Date.String()
+		out.Change, out.Since, out.Kind = p.Change.ID, p.Change.Date.String(), string(p.Change.Kind)
 	}
 	return out
 }
@@ -43,7 +44,7 @@ func (p PeriodProps) Map() geojson.Properties {
 	m := geojson.Properties{
 		"sid": p.SID, "name": p.Name, "district": p.District, "rank": int64(p.Rank),
 		"from": int64(p.From), "to": int64(p.To), // geo.Day is a Stringer: orb would write it as text
-		"controller": p.Controller, "status": p.Status, "change": p.Change, "since": p.Since,
+		"controller": p.Controller, "status": p.Status, "change": p.Change, "since": p.Since, "kind": p.Kind,
 	}
 	for k, v := range map[string]string{"name_en": p.NameEn, "name_az": p.NameAz, "name_hy": p.NameHy, "name_ru": p.NameRu} {
 		if v != "" {

@@ -23,7 +23,7 @@ function check(ok, what) {
   }
 }
 
-const REQUIRED = ['sid', 'name', 'district', 'rank', 'from', 'to', 'controller', 'status', 'change', 'since'];
+const REQUIRED = ['sid', 'name', 'district', 'rank', 'from', 'to', 'controller', 'status', 'change', 'since', 'kind'];
 const OPTIONAL = ['name_en', 'name_az', 'name_hy', 'name_ru'];
 
 function checkSettlement(f, where) {
