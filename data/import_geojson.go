@@ -61,10 +61,11 @@ func settlementFromFeature(f *geojson.Feature) (geo.Settlement, error) {
 			return fmt.Sprint(v)
 		}
 	}
-	if id := get("id"); id == "" && f.ID != nil {
-		f.Properties["id"] = f.ID
+	s, err := settlementFrom(get)
+	if s.ID == "" && f.ID != nil {
+		s.ID = fmt.Sprint(f.ID) // the feature's own id stands in for a missing "id" property
 	}
-	return settlementFrom(get)
+	return s, err
 }
 
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -76,6 +76,20 @@ func TestImportSettlementsGeoJSON(t *testing.T) {
 	}
 }
 
+func TestImportSettlementsGeoJSONFeatureID(t *testing.T) {
+	st := datatest.MustOpen(t)
+	datatest.MustImport(t, st, data.ImportSettlements, "s.geojson", `{"type":"FeatureCollection","features":[
+		{"type":"Feature","id":"sus","geometry":{"type":"Point","coordinates":[46.57,39.62]},"properties":{"name_en":"Sus"}}]}`)
+	if _, ok := st.Index().Entry("sus"); !ok {
+		t.Error("the feature's id was not taken as the settlement id")
+	}
+	_, err := st.Import(context.Background(), data.ImportSettlements, "n.geojson", strings.NewReader(
+		`{"type":"FeatureCollection","features":[{"type":"Feature","id":"x","geometry":{"type":"Point","coordinates":[46,39]},"properties":null}]}`))
+	if err == nil || !strings.Contains(err.Error(), "n.geojson feature:1: name_en:") {
+		t.Errorf("a feature without names: err = %v", err)
+	}
+}
+
 func TestImportUnknownKind(t *testing.T) {
 	st := datatest.MustOpen(t)
 	_, err := st.Import(context.Background(), "villages", "v.csv", strings.NewReader(""))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
@@ -26,6 +27,9 @@ type Store struct {
 	db  *sql.DB
 	ix  *geo.Index
 	now func() time.Time
+	// writeMu makes each write (compare with the index, commit, update the index) one step, so
+	// the index never disagrees with the database.
+	writeMu sync.Mutex
 }
 
 // Open opens the database at path, creating and migrating it as needed, and loads its index.

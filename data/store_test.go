@@ -2,6 +2,9 @@ package data_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"sync"
 	"path/filepath"
 	"testing"
 	"time"
@@ -195,4 +198,36 @@ func count(t *testing.T, st *data.Store, query string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestConcurrentWrites writes from several goroutines while others read; run with -race. At the
+// end the index must equal what the database holds.
+func TestConcurrentWrites(t *testing.T) {
+	st := datatest.MustOpen(t)
+	importTestdata(t, st)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 10; i++ {
+				body := changesHeader + fmt.Sprintf("w%d-%d,aghdam,2000-01-%02d,azerbaijan,claim,claimed,Report,,,,\n", w, i, i+1)
+				if _, err := st.Import(ctx, data.ImportChanges, "c.csv", strings.NewReader(body)); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				st.Index().Snapshot(geo.Day(11000+i), nil)
+			}
+		}()
+	}
+	wg.Wait()
+	e, _ := st.Index().Entry("aghdam")
+	if n := count(t, st, "SELECT count(*) FROM changes WHERE settlement_id = 'aghdam'"); n != len(e.Changes) || n != 41 {
+		t.Errorf("database has %d changes of aghdam, index %d, want 41", n, len(e.Changes))
+	}
 }

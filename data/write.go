@@ -17,6 +17,8 @@ const bulk = 256
 // PutActors adds or replaces actors in one transaction. origin says where the write comes from
 // (a file name, "seed", an editor) and is kept in the audit trail.
 func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	for _, a := range actors {
 		if err := a.Validate(); err != nil {
 			return err
@@ -52,6 +54,8 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 
 // PutSettlements adds or replaces settlements in one transaction; their changes stay.
 func (s *Store) PutSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	for _, st := range settlements {
 		if err := st.Validate(); err != nil {
 			return err
@@ -95,6 +99,8 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 // it was first recorded and its retraction; its sources are replaced. The settlement and the
 // controller must exist.
 func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Change) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	for i := range changes {
 		if err := s.checkChange(&changes[i]); err != nil {
 			return err
@@ -152,6 +158,8 @@ func (s *Store) keepHistory(c geo.Change) geo.Change {
 
 // Retract marks a change as retracted: it stays in the history and no longer counts.
 func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	old, ok := s.ix.Change(id)
 	if !ok {
 		return geo.NotFoundf("no change with id %q", id)
