@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/controlmap/controlmap/data"
@@ -87,6 +88,14 @@ const perfScript = `(async () => {
 	const worker = new URL('/static/vendor/maplibre-gl/maplibre-gl-worker.mjs', location.href);
 	const urls = [location.href, ...performance.getEntriesByType('resource').map(e => e.name)];
 	if (!urls.some(u => new URL(u).pathname === worker.pathname)) urls.push(worker.href);
+	// Tiles are fetched by the worker, out of the page's resource timing: add those loaded.
+	for (const tm of Object.values(cm.map.style.tileManagers || {})) {
+		const tmpl = tm.getSource().tiles?.[0];
+		for (const id of tm.getIds()) {
+			const c = tm.getTileByID(id).tileID.canonical;
+			if (tmpl) urls.push(tmpl.replace('{z}', c.z).replace('{x}', c.x).replace('{y}', c.y));
+		}
+	}
 	return {
 		settlements: cm.store.settlements.size, features: cm.store.features.length,
 		firstDrawn: performance.getEntriesByName('cm-settlements-drawn')[0].startTime,
@@ -99,16 +108,16 @@ func measure(t *testing.T, st *data.Store) {
 	ctx := newBrowser(t, 1280, 800)
 	openMap(t, ctx, srv.URL+"/?date=2020-12-31")
 	f := eval[perfFigures](t, ctx, perfScript)
-	total, api := gzippedWeight(t, f.URLs)
+	total, api, tiles := gzippedWeight(t, f.URLs)
 	slices.Sort(f.Steps)
-	t.Logf("%d settlements (%d periods): page %.0f kB gzipped (of which API %.0f kB), first settlements drawn %.0f ms, "+
+	t.Logf("%d settlements (%d periods): page %.0f kB gzipped (of which API %.0f kB, tiles %.0f kB), first settlements drawn %.0f ms, "+
 		"one slider step median %.1f ms (min %.1f, max %.1f); one repaint without change %.1f ms; jump 1991→2021 %.0f ms",
-		f.Settlements, f.Features, float64(total)/1024, float64(api)/1024, f.FirstDrawn,
+		f.Settlements, f.Features, float64(total)/1024, float64(api)/1024, float64(tiles)/1024, f.FirstDrawn,
 		f.Steps[len(f.Steps)/2], f.Steps[0], f.Steps[len(f.Steps)-1], median(f.Repaints), f.Jump)
 }
 
 // gzippedWeight fetches each URL as a browser would, accepting gzip, and adds up the bodies.
-func gzippedWeight(t *testing.T, urls []string) (total, api int) {
+func gzippedWeight(t *testing.T, urls []string) (total, api, tiles int) {
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	for _, u := range urls {
 		req, _ := http.NewRequest(http.MethodGet, u, nil)
@@ -123,11 +132,14 @@ func gzippedWeight(t *testing.T, urls []string) (total, api int) {
 		if testing.Verbose() && n > 20<<10 {
 			t.Logf("  %6.0f kB  %s", float64(n)/1024, req.URL.Path)
 		}
-		if req.URL.Path[:min(len(req.URL.Path), 5)] == "/api/" {
+		switch {
+		case strings.HasPrefix(req.URL.Path, "/api/"):
 			api += int(n)
+		case strings.HasPrefix(req.URL.Path, "/tiles/"):
+			tiles += int(n)
 		}
 	}
-	return total, api
+	return total, api, tiles
 }
 
 func median(xs []float64) float64 {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -23,8 +24,10 @@ import (
 
 // The map page, the embed, oEmbed and the static assets.
 //
-// Static files are embedded and served with a content-hash ETag (the server's gzip middleware
-// compresses them). Pages refer to them as
+// Static files are embedded and served with a content-hash ETag. Each compressible one is
+// gzip-compressed once, at start, with the best compression, and that copy is served to
+// clients that accept gzip (with its own ETag); the server's gzip middleware leaves /static/
+// alone. Pages refer to them as
 // /static/…?v=HASH (immutable caching); ES modules import each other by plain path and an
 // import map in each page maps those paths to their hashed URLs, so every asset is cached
 // for good and a release changes the URLs. The import map is the only inline script: its
@@ -47,10 +50,12 @@ var viewParams = []string{"date", "center", "zoom", "bbox", "lang", "settlement"
 var nameLangs = map[string]bool{"en": true, "az": true, "hy": true, "ru": true}
 
 type asset struct {
-	body  []byte
-	etag  string
-	ctype string
-	hash  string // short content hash for ?v=
+	body   []byte
+	etag   string
+	gz     []byte // body gzip-compressed, nil when not worth it
+	gzETag string
+	ctype  string
+	hash   string // short content hash for ?v=
 }
 
 type pages struct {
@@ -107,16 +112,43 @@ func loadAssets(root fs.FS) (map[string]*asset, error) {
 		if err != nil {
 			return err
 		}
-		assets[name] = newAsset(name, body)
-		return nil
+		assets[name], err = newAsset(name, body)
+		return err
 	})
 	return assets, err
 }
 
-func newAsset(name string, body []byte) *asset {
+func newAsset(name string, body []byte) (*asset, error) {
 	sum := sha256.Sum256(body)
 	hash := hex.EncodeToString(sum[:8])
-	return &asset{body: body, etag: `"` + hash + `"`, ctype: contentType(name), hash: hash}
+	a := &asset{body: body, etag: `"` + hash + `"`, ctype: contentType(name), hash: hash}
+	if !compressible(a.ctype) {
+		return a, nil
+	}
+	gz, err := gzipBest(body)
+	if err != nil || len(gz) >= len(body) {
+		return a, err
+	}
+	a.gz, a.gzETag = gz, `"`+hash+`-gz"`
+	return a, nil
+}
+
+// compressible tells the content types worth compressing: text, scripts, JSON and SVG.
+func compressible(ctype string) bool {
+	return strings.HasPrefix(ctype, "text/") || strings.HasPrefix(ctype, "application/json") || strings.HasPrefix(ctype, "image/svg+xml")
+}
+
+func gzipBest(body []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(body); err != nil {
+		return nil, err
+	}
+	err = zw.Close()
+	return buf.Bytes(), err
 }
 
 func contentType(name string) string {
@@ -164,17 +196,36 @@ func (p *pages) handleStatic(c echo.Context) error {
 		return geo.NotFoundf("no such file")
 	}
 	h := c.Response().Header()
-	h.Set("ETag", a.etag)
 	h.Set("X-Content-Type-Options", "nosniff")
 	if c.QueryParam("v") != "" {
 		h.Set("Cache-Control", immutableCache)
 	} else {
 		h.Set("Cache-Control", pageCache)
 	}
-	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, a.etag) {
+	body, etag := a.body, a.etag
+	if a.gz != nil {
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(c.Request()) {
+			body, etag = a.gz, a.gzETag
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	h.Set("ETag", etag)
+	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
+		h.Del("Content-Encoding")
 		return c.NoContent(http.StatusNotModified)
 	}
-	return c.Blob(http.StatusOK, a.ctype, a.body)
+	return c.Blob(http.StatusOK, a.ctype, body)
+}
+
+// etagMatches reports whether an If-None-Match header names etag.
+func etagMatches(ifNoneMatch, etag string) bool {
+	for _, tag := range strings.Split(ifNoneMatch, ",") {
+		if tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/"); tag == "*" || tag == etag {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *pages) handleMap(c echo.Context) error {

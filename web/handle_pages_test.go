@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/labstack/echo/v4"
 )
 
@@ -181,4 +185,83 @@ func TestOEmbedErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Static assets are compressed once, at start; the router's gzip middleware must leave them be.
+func TestStaticGzip(t *testing.T) {
+	e, err := NewServer(Config{}, datatest.MustOpen(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "js/app.js"
+	plain, err := fs.ReadFile(staticFS, "static/"+name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zipped := get(t, e, "/static/"+name, "Accept-Encoding", "gzip, deflate, br")
+	if zipped.Header().Get("Content-Encoding") != "gzip" || !strings.Contains(zipped.Header().Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("headers %v, want gzip and Vary: Accept-Encoding", zipped.Header())
+	}
+	if got := gunzip(t, zipped.Body.Bytes()); !bytes.Equal(got, plain) {
+		t.Errorf("gzip body unzips to %d bytes, want the %d of %s (compressed once)", len(got), len(plain), name)
+	}
+	if again := get(t, e, "/static/"+name, "Accept-Encoding", "gzip"); !bytes.Equal(again.Body.Bytes(), zipped.Body.Bytes()) {
+		t.Error("two answers differ: the copy is not built once")
+	}
+	if best := bestGzipSize(t, plain); zipped.Body.Len() != best {
+		t.Errorf("gzip body is %d bytes, want %d (best compression)", zipped.Body.Len(), best)
+	}
+
+	for _, accept := range []string{"", "identity", "gzip;q=0"} {
+		rec := get(t, e, "/static/"+name, "Accept-Encoding", accept)
+		if rec.Header().Get("Content-Encoding") != "" || !bytes.Equal(rec.Body.Bytes(), plain) {
+			t.Errorf("Accept-Encoding %q: encoding %q, %d bytes, want the plain file", accept, rec.Header().Get("Content-Encoding"), rec.Body.Len())
+		}
+		if rec.Header().Get("ETag") == zipped.Header().Get("ETag") {
+			t.Errorf("Accept-Encoding %q: same ETag %s as the gzip copy", accept, rec.Header().Get("ETag"))
+		}
+	}
+
+	notModified := get(t, e, "/static/"+name, "Accept-Encoding", "gzip", "If-None-Match", zipped.Header().Get("ETag"))
+	if notModified.Code != http.StatusNotModified || notModified.Header().Get("Content-Encoding") != "" || notModified.Body.Len() != 0 {
+		t.Errorf("If-None-Match: status %d, encoding %q, %d bytes; want a bare 304", notModified.Code, notModified.Header().Get("Content-Encoding"), notModified.Body.Len())
+	}
+	if other := get(t, e, "/static/"+name, "If-None-Match", zipped.Header().Get("ETag")); other.Code != http.StatusOK {
+		t.Errorf("the gzip ETag matched the plain file: status %d", other.Code)
+	}
+}
+
+func TestCompressible(t *testing.T) {
+	for ctype, want := range map[string]bool{
+		contentType("a.js"): true, contentType("a.mjs"): true, contentType("a.css"): true, contentType("a.txt"): true,
+		contentType("a.json"): true, contentType("a.svg"): true, contentType("a.png"): false,
+	} {
+		if got := compressible(ctype); got != want {
+			t.Errorf("compressible(%q) = %v, want %v", ctype, got, want)
+		}
+	}
+}
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func bestGzipSize(t *testing.T, b []byte) int {
+	t.Helper()
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Len()
 }

@@ -58,11 +58,12 @@ func (s *server) routes(e *echo.Echo) {
 	registerPages(e, s.cfg)
 }
 
-// skipGzip leaves alone the answers that are compressed already (cached answers, tiles, glyphs)
-// or must not be (PMTiles byte ranges). It runs after routing, so c.Path() is the route.
+// skipGzip leaves alone the answers that are compressed already (cached answers, tiles, glyphs,
+// static assets) or must not be (PMTiles byte ranges). It runs after routing, so c.Path() is
+// the route.
 func skipGzip(c echo.Context) bool {
 	switch p := c.Path(); {
-	case precompressed[p], strings.HasPrefix(p, "/tiles/"), strings.HasPrefix(p, "/fonts/"):
+	case precompressed[p], strings.HasPrefix(p, "/tiles/"), strings.HasPrefix(p, "/fonts/"), strings.HasPrefix(p, "/static/"):
 		return true
 	}
 	return false

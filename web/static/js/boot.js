@@ -5,9 +5,9 @@ import { api } from './api.js';
 import { isoToDay, clamp } from './dates.js';
 import { PeriodStore } from './store.js';
 import { readState } from './urlstate.js';
-import { setUILang, translateStatic } from './i18n.js';
+import { setUILang, translateStatic, t } from './i18n.js';
 import { el } from './dom.js';
-import { loadStyle, styleURLFor, createMap, addControls, addSettlementLayers, applyDay, renderedSettlements, UNKNOWN_COLOR } from './map.js';
+import { loadStyle, styleURLFor, withSettlements, createMap, addControls, addSettlementLayers, applyDay, renderedSettlements, UNKNOWN_COLOR } from './map.js';
 
 const cspViolations = [];
 const mapErrors = [];
@@ -26,7 +26,7 @@ export async function boot(container) {
   const range = dateRange(timeline, store);
   state.day = clamp(state.day ?? range[1], range[0], range[1]);
 
-  const map = createMap(container, style, initialView(state, store));
+  const map = createMap(container, withSettlements(style), initialView(state, store));
   map.on('error', (e) => mapErrors.push(String(e.error?.message || e.error || e)));
   addControls(map, creditsLine(timeline), { compact: false });
   bindCredits(timeline);
@@ -64,7 +64,7 @@ function meta(timeline) {
 function creditsLine(timeline) {
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const licence = meta(timeline).licence;
-  return `<a href="#credits" class="cm-credits">Data: controlmap${licence ? `, ${esc(licence)}` : ''} · credits</a>`;
+  return `<a href="#credits" class="cm-credits">${esc(t('credits.data'))}${licence ? `, ${esc(licence)}` : ''} · ${esc(t('credits.link'))}</a>`;
 }
 
 // bindCredits opens a dialog with the full attribution of the data (inserted as text).
@@ -76,9 +76,9 @@ function bindCredits(timeline) {
     let dialog = document.getElementById('credits');
     if (!dialog) {
       dialog = el('dialog', { id: 'credits', 'aria-labelledby': 'credits-title' },
-        el('h2', { id: 'credits-title', text: 'Credits' }),
+        el('h2', { id: 'credits-title', text: t('credits.title') }),
         el('p', { text }),
-        el('form', { method: 'dialog' }, el('button', { type: 'submit', text: 'Close' })));
+        el('form', { method: 'dialog' }, el('button', { type: 'submit', text: t('close') })));
       document.body.append(dialog);
     }
     dialog.showModal();

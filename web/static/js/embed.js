@@ -5,6 +5,7 @@ import { boot } from './boot.js';
 import { api } from './api.js';
 import { isoToDay, dayToISO } from './dates.js';
 import { $ } from './dom.js';
+import { t } from './i18n.js';
 import { applyDay, onSettlementClick } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
@@ -68,5 +69,5 @@ main().catch((err) => {
   console.error('controlmap:', err);
   const box = document.getElementById('fatal');
   box.hidden = false;
-  box.textContent = `The map could not start: ${err.message}`;
+  box.textContent = t('fatal', { message: err.message });
 });

@@ -5,17 +5,44 @@ export const NAME_LANGS = ['en', 'az', 'hy', 'ru'];
 
 const messages = {
   en: {
-    'title': 'controlmap — who controls each settlement of Karabakh, day by day',
+    'title': "controlmap — control of Karabakh's settlements, day by day",
+    'description': 'Who controlled each settlement of the Nagorno-Karabakh region on any date since 1988, with sources for every change.',
+    'embed.pageTitle': 'controlmap',
+    'skip': 'Skip to the settlements table',
+    'fatal': 'The map could not start: {message}',
+    'map.label': 'Map of settlements coloured by controller',
+    'tools': 'Tools',
+    'changes': 'Changes',
+    'compare': 'Compare',
+    'table': 'Table',
+    'embed': 'Embed',
+    'download': 'Download',
+    'lang.label': 'Names in',
+    'lang.title': 'Language of the names',
     'date': 'Date',
+    'gotoDate': 'Go to date',
+    'slider.label': 'Date (arrow keys: one day; Page Up/Down: previous/next change)',
     'play': 'Play',
     'pause': 'Pause',
+    'playPause': 'Play / pause',
     'speed': 'Speed',
+    'speed.title': 'Playback speed',
+    'speed.week': '1 week/s',
+    'speed.month': '1 month/s',
+    'speed.halfYear': '6 months/s',
+    'speed.twoYears': '2 years/s',
     'prevChange': 'Previous change',
+    'prevChange.key': 'Previous change (PageUp)',
     'nextChange': 'Next change',
+    'nextChange.key': 'Next change (PageDown)',
+    'credits.data': 'Data: controlmap',
+    'credits.link': 'credits',
+    'credits.title': 'Credits',
     'unknown': 'Unknown',
     'status.confirmed': 'confirmed',
     'status.claimed': 'claimed',
     'status.disputed': 'disputed',
+    'legend.label': 'Legend',
     'legend.claimed': 'Claimed (hollow ring)',
     'legend.disputed': 'Disputed (dark ring)',
     'legend.changed': 'Changed between compared dates',
@@ -42,6 +69,7 @@ const messages = {
     'compare.run': 'Compare',
     'compare.clear': 'Clear',
     'compare.count': '{n} settlements changed controller',
+    'table.label': 'Table of settlements',
     'table.title': 'Settlements on {date}',
     'table.name': 'Name',
     'table.district': 'District',
@@ -50,7 +78,14 @@ const messages = {
     'table.since': 'Since',
     'search.label': 'Search a settlement',
     'search.none': 'No settlement found',
+    'search.placeholder': 'Search: Shusha, Şuşa, Շուշի…',
+    'search.results': 'Search results',
     'embed.title': 'Embed this map',
+    'embed.size': 'Size',
+    'embed.responsive': 'Responsive (full width)',
+    'embed.slider': 'Show the time slider',
+    'embed.code': 'HTML to paste in your page',
+    'copy': 'Copy',
     'close': 'Close',
     'copied': 'Copied',
     'openFull': 'Open full map',
@@ -74,12 +109,15 @@ export function t(key, vars = {}) {
   return s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : ''));
 }
 
-// translateStatic fills elements marked data-i18n (text), data-i18n-label (aria-label)
-// and data-i18n-title (title).
+// translateStatic fills elements marked data-i18n (text), data-i18n-label (aria-label),
+// data-i18n-title (title), data-i18n-placeholder (placeholder) and data-i18n-content (content).
+// The templates carry the English text too, for a page read without scripts.
 export function translateStatic(root = document) {
   for (const n of root.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
-  for (const n of root.querySelectorAll('[data-i18n-label]')) n.setAttribute('aria-label', t(n.dataset.i18nLabel));
-  for (const n of root.querySelectorAll('[data-i18n-title]')) n.title = t(n.dataset.i18nTitle);
+  for (const [attr, key] of [['aria-label', 'i18nLabel'], ['title', 'i18nTitle'], ['placeholder', 'i18nPlaceholder'], ['content', 'i18nContent']]) {
+    const data = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    for (const n of root.querySelectorAll(`[data-${data}]`)) n.setAttribute(attr, t(n.dataset[key]));
+  }
 }
 
 export function normalizeLang(lang) {

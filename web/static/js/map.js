@@ -1,17 +1,22 @@
-// The MapLibre map: basemap style with a fallback, and the settlement layers, one point per
-// settlement coloured through feature state by its controller on the slider's date.
+// The MapLibre map: basemap style with a fallback, and the settlement layers on the style's
+// vector tiles, one point per settlement coloured through feature state by its controller on
+// the slider's date (computed in the browser from /api/periods, so a step asks for nothing).
 
 import * as maplibregl from '/static/vendor/maplibre-gl/maplibre-gl.mjs';
 import { nameIn } from './i18n.js';
+import { OPEN_END } from './dates.js';
 
 export const UNKNOWN_COLOR = '#9e9e9e';
 export const COMPARE_COLOR = '#ffd400';
 export const LAYERS = { compare: 'cm-compare', dots: 'cm-settlements', selected: 'cm-selected', labels: 'cm-labels' };
-const SOURCE = 'cm-settlements';
 
-// SOURCE_KIND switches the settlement points between GeoJSON made in the browser from
-// /api/periods and a vector tile layer "settlements" with one point per settlement (sid).
-const SOURCE_KIND = 'geojson';
+// SOURCE is the style's vector source of period features (docs/CONTRACT.md), layer "settlements".
+const SOURCE = 'settlements';
+const SOURCE_LAYER = 'settlements';
+
+// LAST keeps one feature per settlement, its open-ended last period: the layers draw each
+// settlement once whatever the date, and the date's controller comes as feature state.
+const LAST = ['==', ['get', 'to'], OPEN_END];
 
 export const FALLBACK_STYLE = {
   version: 8,
@@ -19,27 +24,12 @@ export const FALLBACK_STYLE = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } }],
 };
 
-// settlementSource returns the source of the settlement points: one feature per settlement,
-// identified by its sid, whose controller on the slider's date is set as feature state.
-export function settlementSource(store) {
-  if (SOURCE_KIND === 'vector') return { type: 'vector', url: '/tiles/settlements.json', promoteId: { settlements: 'sid' } };
-  return { type: 'geojson', data: settlementPoints(store), promoteId: 'sid' };
-}
-
-function sourceLayer() {
-  return SOURCE_KIND === 'vector' ? { 'source-layer': 'settlements' } : {};
-}
-
-const POINT_PROPS = ['sid', 'name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'district', 'rank'];
-
-function settlementPoints(store) {
-  const features = [];
-  for (const s of store.settlements.values()) {
-    const properties = {};
-    for (const k of POINT_PROPS) if (s.props[k] !== undefined) properties[k] = s.props[k];
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: s.coords }, properties });
-  }
-  return { type: 'FeatureCollection', features };
+// withSettlements returns style with the settlements source keyed by settlement id (sid), so
+// that feature state set by sid reaches every period feature of a settlement, loaded or not.
+// A style without the source (an external basemap) gets the server's own.
+export function withSettlements(style) {
+  const src = style.sources?.[SOURCE] || { type: 'vector', url: '/tiles/settlements.json' };
+  return { ...style, sources: { ...style.sources, [SOURCE]: { ...src, promoteId: { [SOURCE_LAYER]: 'sid' } } } };
 }
 
 // styleURLFor asks the server's own style for labels in lang; an external style is left as is.
@@ -50,24 +40,24 @@ export function styleURLFor(url, lang) {
   return u.pathname + u.search;
 }
 
-// setBasemapLang reloads the basemap style in lang, keeping the settlement source and layers.
+// setBasemapLang reloads the basemap style in lang, keeping the settlement layers. The style
+// differs only in its labels, so MapLibre applies it as a diff: the settlement source, its
+// loaded tiles and feature state stay.
 export async function setBasemapLang(map, url, lang) {
   const next = styleURLFor(url, lang);
   if (next === url) return;
   const style = await loadStyle(next);
   if (style === FALLBACK_STYLE) return;
+  map.setStyle(withSettlements(style), {
+    transformStyle: (prev, fresh) => ({ ...fresh, layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))] }),
+  });
+  if (map.getLayer(LAYERS.dots)) return;
+  // Not a diff: the style was rebuilt, so its feature state is to be set again.
   const p = painters.get(map);
   map.once('style.load', () => {
     const { day, selected, changedList } = p;
     Object.assign(p, { shown: new Map(), selected: null, changed: '' });
     applyDay(map, day, { selected, changed: changedList });
-  });
-  map.setStyle(style, {
-    transformStyle: (prev, fresh) => ({
-      ...fresh,
-      sources: { ...fresh.sources, [SOURCE]: prev.sources[SOURCE] },
-      layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))],
-    }),
   });
 }
 
@@ -119,28 +109,29 @@ function colorExpr(actors) {
 const isStatus = (s) => ['==', ['feature-state', 's'], s];
 const NONE = ['boolean', false];
 
+// textFont is a regular font the style ships, for the settlement labels.
 function textFont(style) {
+  const fonts = [];
   for (const l of style.layers || []) {
     const f = l.layout && l.layout['text-font'];
-    if (Array.isArray(f) && f.every((x) => typeof x === 'string')) return f;
+    if (Array.isArray(f) && f.every((x) => typeof x === 'string')) fonts.push(f);
   }
-  return ['Noto Sans Regular'];
+  return fonts.find((f) => f.some((x) => x.includes('Regular'))) || fonts[0] || ['Noto Sans Regular'];
 }
 
 // Each map's settlement painter: what it shows now, so that a step touches only what changes.
 const painters = new WeakMap();
 
-// addSettlementLayers draws the settlements above the basemap.
+// addSettlementLayers draws the settlements of the style's vector tiles above the basemap.
 export function addSettlementLayers(map, { store, actors, style, lang }) {
-  map.addSource(SOURCE, settlementSource(store));
   const color = colorExpr(actors);
-  const base = { source: SOURCE, ...sourceLayer() };
+  const base = { source: SOURCE, 'source-layer': SOURCE_LAYER };
   map.addLayer({
     id: LAYERS.compare, type: 'circle', ...base, filter: NONE,
     paint: { 'circle-radius': radius(6), 'circle-color': COMPARE_COLOR, 'circle-opacity': 0.55, 'circle-stroke-color': '#000', 'circle-stroke-width': 1.5 },
   });
   map.addLayer({
-    id: LAYERS.dots, type: 'circle', ...base,
+    id: LAYERS.dots, type: 'circle', ...base, filter: LAST,
     paint: {
       'circle-radius': radius(0),
       'circle-color': ['case', isStatus('claimed'), '#ffffff', color],
@@ -153,21 +144,24 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
     id: LAYERS.selected, type: 'circle', ...base, filter: NONE,
     paint: { 'circle-radius': radius(5), 'circle-opacity': 0, 'circle-stroke-color': '#000', 'circle-stroke-width': 3 },
   });
-  if (style.glyphs) {
-    map.addLayer({
-      id: LAYERS.labels, type: 'symbol', ...base, minzoom: 8,
-      layout: {
-        'text-field': labelExpr(lang), 'text-font': textFont(style), 'text-size': ['+', 10, ['get', 'rank']],
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.9,
-        'text-optional': true, 'symbol-sort-key': ['-', 0, ['get', 'rank']],
-      },
-      paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
-    });
-  }
+  if (style.glyphs) map.addLayer(labelLayer(base, textFont(style), lang));
   painters.set(map, { store, shown: new Map(), day: null, selected: null, changed: '' });
 }
 
-// labelExpr names towns from zoom 8 and villages from zoom 10 (fewer labels to place).
+// labelLayer names each settlement in lang (or its default name), cities and towns from zoom 8
+// and villages from zoom 10, the more important first where labels collide.
+function labelLayer(base, font, lang) {
+  return {
+    id: LAYERS.labels, type: 'symbol', ...base, filter: LAST, minzoom: 8,
+    layout: {
+      'text-field': labelExpr(lang), 'text-font': font, 'text-size': ['+', 10, ['get', 'rank']],
+      'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 1.4,
+      'text-optional': true, 'symbol-sort-key': ['-', 0, ['get', 'rank']],
+    },
+    paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
+  };
+}
+
 // radius grows with zoom and rank; extra pixels make the rings around a settlement.
 function radius(extra) {
   const r = (a, b) => ['+', a + extra, ['*', b, ['get', 'rank']]];
@@ -180,7 +174,8 @@ function labelExpr(lang) {
 }
 
 // applyDay colours each settlement by its controller on day: a step sets the feature state of
-// the settlements whose controller or status changes, with no data reload and no request.
+// the settlements whose controller or status changes, with no tile reload and no request.
+// Selection and compare change filters, which re-lays the loaded tiles out (no request either).
 export function applyDay(map, day, { selected = null, changed = null } = {}) {
   const p = painters.get(map);
   p.day = day;
@@ -191,35 +186,32 @@ export function applyDay(map, day, { selected = null, changed = null } = {}) {
     const key = `${c}|${st}`;
     if (p.shown.get(s.sid) === key) continue;
     p.shown.set(s.sid, key);
-    map.setFeatureState({ source: SOURCE, id: s.sid, ...featureLayer() }, { c, s: st });
+    map.setFeatureState({ source: SOURCE, sourceLayer: SOURCE_LAYER, id: s.sid }, { c, s: st });
   }
   if (selected !== p.selected) {
     p.selected = selected;
-    map.setFilter(LAYERS.selected, selected ? ['==', ['get', 'sid'], selected] : NONE);
+    map.setFilter(LAYERS.selected, selected ? ['all', LAST, ['==', ['get', 'sid'], selected]] : NONE);
   }
   p.changedList = changed;
   const changedKey = changed && changed.length ? changed.join(',') : '';
   if (changedKey !== p.changed) {
     p.changed = changedKey;
-    map.setFilter(LAYERS.compare, changedKey ? ['in', ['get', 'sid'], ['literal', changed]] : NONE);
+    map.setFilter(LAYERS.compare, changedKey ? ['all', LAST, ['in', ['get', 'sid'], ['literal', changed]]] : NONE);
   }
-}
-
-function featureLayer() {
-  return SOURCE_KIND === 'vector' ? { sourceLayer: 'settlements' } : {};
 }
 
 // renderedSettlements lists the settlements drawn in the view with their state.
 export function renderedSettlements(map) {
-  return map.queryRenderedFeatures({ layers: [LAYERS.dots] }).map((f) => ({
-    sid: f.properties.sid, controller: f.state.c || '', status: f.state.s || '',
-  }));
+  const seen = new Map();
+  for (const f of map.queryRenderedFeatures({ layers: [LAYERS.dots] })) {
+    seen.set(f.properties.sid, { sid: f.properties.sid, controller: f.state.c || '', status: f.state.s || '' });
+  }
+  return [...seen.values()];
 }
 
 export function setLabelLang(map, lang) {
   if (map.getLayer(LAYERS.labels)) map.setLayoutProperty(LAYERS.labels, 'text-field', labelExpr(lang));
 }
-
 // onSettlementClick calls fn(sid) for a click on a settlement, with a pointer cursor on hover.
 export function onSettlementClick(map, fn) {
   map.on('click', LAYERS.dots, (e) => { if (e.features[0]) fn(e.features[0].properties.sid); });

@@ -70,7 +70,7 @@ export class SettlementPanel {
     const dl = el('dl', { class: 'names' });
     for (const l of NAME_LANGS) {
       const n = s.props[`name_${l}`];
-      if (n) dl.append(el('dt', { text: l }), el('dd', { lang: l, text: n }));
+      if (n) dl.append(el('dt', { text: t(`lang.${l}`) }), el('dd', { lang: l, text: n }));
     }
     const meta = [s.props.district].filter(Boolean).join(' · ');
     return el('div', {}, el('h3', { text: t('panel.names') }), dl, meta ? el('p', { class: 'muted', text: meta }) : null);

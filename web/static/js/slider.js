@@ -6,10 +6,10 @@ import { el, $ } from './dom.js';
 import { t, locale } from './i18n.js';
 
 const SPEEDS = [
-  { label: '1 week/s', days: 7 },
-  { label: '1 month/s', days: 30 },
-  { label: '6 months/s', days: 182 },
-  { label: '2 years/s', days: 730 },
+  { label: 'speed.week', days: 7 },
+  { label: 'speed.month', days: 30 },
+  { label: 'speed.halfYear', days: 182 },
+  { label: 'speed.twoYears', days: 730 },
 ];
 
 export class TimeSlider {
@@ -52,7 +52,7 @@ export class TimeSlider {
 
   fillSpeeds() {
     if (!this.speed) return;
-    SPEEDS.forEach((s, i) => this.speed.append(el('option', { value: String(i), text: s.label, selected: i === 1 })));
+    SPEEDS.forEach((s, i) => this.speed.append(el('option', { value: String(i), text: t(s.label), selected: i === 1 })));
   }
 
   bind() {
