@@ -5,9 +5,11 @@
 //
 // The layer "settlements" holds one point feature per control period of a settlement, with the
 // properties of docs/CONTRACT.md (sid, names, district, rank, from, to, controller, status,
-// change, since). One tile set thus serves every date: the browser filters on from <= day < to
-// and redraws without asking the server. A tile asked for with a date holds only the periods
-// valid on that day.
+// change, since, kind). One tile set thus serves every date: a client filters on
+// from <= day < to without asking the server again. (The web map draws each settlement once, from
+// its open-ended last period, and colours it for the slider's day with feature state: MapLibre
+// re-lays out every loaded tile when a filter changes, feature state it does not.) A tile asked
+// for with a date holds only the periods valid on that day, for clients that want one date.
 //
 // Bytes are stable: features are sorted by settlement id and period start, properties are
 // written in key order, feature ids are a hash of (settlement id, period start) cut to 53 bits

@@ -221,6 +221,9 @@ func TestBrowserOEmbedDiscovery(t *testing.T) {
 	if listed == 0 || ringed == 0 {
 		t.Errorf("compare lists %d settlements and rings %d", listed, ringed)
 	}
+	if text := eval[string](t, ctx, `document.querySelector('#compare .compare-list').textContent`); !strings.Contains(text, "Азербайджан") || strings.Contains(text, "Azerbaijan") {
+		t.Errorf("with lang=ru the compare list names actors in another language: %.200q", text)
+	}
 	screenshot(t, ctx, "compare.png")
 	type oembed struct {
 		Type    string `json:"type"`

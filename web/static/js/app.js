@@ -42,7 +42,7 @@ async function main() {
     onClose: () => { panel.close(); state.selected = null; redraw(); writeState(state); },
   });
   const compare = new ComparePanel($('#compare'), {
-    api, lang, range,
+    api, actors, lang, range,
     onChange: (dates, ids) => { state.compare = dates; changed = ids; redraw(); legend.update(store.counts(state.day), !!dates); writeState(state); },
     onPick: (sid) => select(sid, { fly: true }),
   });

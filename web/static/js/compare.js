@@ -49,7 +49,7 @@ export class ComparePanel {
     clear(this.list);
     for (const f of this.features) {
       const p = f.properties;
-      const side = (a) => (a ? actorName(a, lang) : t('unknown'));
+      const side = (a) => (a ? actorName(a, lang, this.ctx.actors) : t('unknown'));
       this.list.append(el('li', {}, el('button', {
         type: 'button', class: 'change', onclick: () => this.ctx.onPick(p.id, f.geometry && f.geometry.coordinates),
       }, el('span', { class: 'where', text: nameOfNames(p.names, p.name, lang) }),

@@ -88,8 +88,8 @@ export class SettlementPanel {
   entry(h, isCurrent) {
     const lang = this.ctx.lang();
     const when = formatWritten(h.date, h.precision, locale());
-    const ctrl = h.controller ? actorName(h.controller, lang) : t('unknown');
-    const prev = h.previous ? `${actorName(h.previous, lang)} → ` : '';
+    const ctrl = h.controller ? actorName(h.controller, lang, this.ctx.actors) : t('unknown');
+    const prev = h.previous ? `${actorName(h.previous, lang, this.ctx.actors)} → ` : '';
     const goto = el('button', {
       type: 'button', class: 'goto', 'aria-label': t('panel.goto', { date: when }),
       onclick: () => this.ctx.onGoto(h.day),
@@ -116,8 +116,11 @@ function sources(list) {
   }));
 }
 
-export function actorName(actor, lang) {
-  return (actor.names && actor.names[lang]) || actor.name || actor.id || '';
+// actorName names an actor in lang. API answers carry only {id, name, color}; actors (the Map
+// of /api/timeline's actors by id) supplies the names in every language.
+export function actorName(actor, lang, actors) {
+  const full = (actors && actors.get(actor.id)) || actor;
+  return (full.names && full.names[lang]) || full.name || full.id || '';
 }
 
 function label(group, value) {
