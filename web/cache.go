@@ -1,33 +1,9 @@
 package web
 
 import (
-	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"sync"
 )
-
-// cached is a built answer: its bytes, the same gzip-compressed, and their ETag. Compressing
-// once when the answer is built is what lets a cached answer go out at the speed of a file.
-type cached struct {
-	body []byte
-	gz   []byte
-	etag string
-}
-
-func newCached(body []byte) (cached, error) {
-	sum := sha256.Sum256(body)
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestSpeed)
-	if _, err := zw.Write(body); err != nil {
-		return cached{}, err
-	}
-	if err := zw.Close(); err != nil {
-		return cached{}, err
-	}
-	return cached{body: body, gz: gz.Bytes(), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}, nil
-}
 
 // cache keeps answers built from one version of the index. A new version empties it, and so
 // does reaching max entries: simple, bounded, and right for a read-mostly dataset.
@@ -55,7 +31,7 @@ func (c *cache) get(version uint64, key string, build func() ([]byte, error)) (c
 	if err != nil {
 		return cached{}, err
 	}
-	if v, err = newCached(body); err != nil {
+	if v, err = newCached(body, gzip.BestSpeed); err != nil {
 		return cached{}, err
 	}
 	c.mu.Lock()

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -50,12 +49,8 @@ var viewParams = []string{"date", "center", "zoom", "bbox", "lang", "settlement"
 var nameLangs = map[string]bool{"en": true, "az": true, "hy": true, "ru": true}
 
 type asset struct {
-	body   []byte
-	etag   string
-	gz     []byte // body gzip-compressed, nil when not worth it
-	gzETag string
-	ctype  string
-	hash   string // short content hash for ?v=
+	cached
+	ctype string
 }
 
 type pages struct {
@@ -119,36 +114,19 @@ func loadAssets(root fs.FS) (map[string]*asset, error) {
 }
 
 func newAsset(name string, body []byte) (*asset, error) {
-	sum := sha256.Sum256(body)
-	hash := hex.EncodeToString(sum[:8])
-	a := &asset{body: body, etag: `"` + hash + `"`, ctype: contentType(name), hash: hash}
-	if !compressible(a.ctype) {
-		return a, nil
+	a := &asset{ctype: contentType(name)}
+	level := gzip.NoCompression
+	if compressible(a.ctype) {
+		level = gzip.BestCompression
 	}
-	gz, err := gzipBest(body)
-	if err != nil || len(gz) >= len(body) {
-		return a, err
-	}
-	a.gz, a.gzETag = gz, `"`+hash+`-gz"`
-	return a, nil
+	var err error
+	a.cached, err = newCached(body, level)
+	return a, err
 }
 
 // compressible tells the content types worth compressing: text, scripts, JSON and SVG.
 func compressible(ctype string) bool {
 	return strings.HasPrefix(ctype, "text/") || strings.HasPrefix(ctype, "application/json") || strings.HasPrefix(ctype, "image/svg+xml")
-}
-
-func gzipBest(body []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(body); err != nil {
-		return nil, err
-	}
-	err = zw.Close()
-	return buf.Bytes(), err
 }
 
 func contentType(name string) string {
@@ -195,37 +173,12 @@ func (p *pages) handleStatic(c echo.Context) error {
 	if !ok {
 		return geo.NotFoundf("no such file")
 	}
-	h := c.Response().Header()
-	h.Set("X-Content-Type-Options", "nosniff")
+	c.Response().Header().Set("X-Content-Type-Options", "nosniff")
+	cacheControl := pageCache
 	if c.QueryParam("v") != "" {
-		h.Set("Cache-Control", immutableCache)
-	} else {
-		h.Set("Cache-Control", pageCache)
+		cacheControl = immutableCache
 	}
-	body, etag := a.body, a.etag
-	if a.gz != nil {
-		h.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(c.Request()) {
-			body, etag = a.gz, a.gzETag
-			h.Set("Content-Encoding", "gzip")
-		}
-	}
-	h.Set("ETag", etag)
-	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
-		h.Del("Content-Encoding")
-		return c.NoContent(http.StatusNotModified)
-	}
-	return c.Blob(http.StatusOK, a.ctype, body)
-}
-
-// etagMatches reports whether an If-None-Match header names etag.
-func etagMatches(ifNoneMatch, etag string) bool {
-	for _, tag := range strings.Split(ifNoneMatch, ",") {
-		if tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/"); tag == "*" || tag == etag {
-			return true
-		}
-	}
-	return false
+	return sendCached(c, a.cached, a.ctype, cacheControl)
 }
 
 func (p *pages) handleMap(c echo.Context) error {

@@ -113,45 +113,12 @@ func (h tileHandlers) pmtiles(c echo.Context) error {
 // origin is the scheme and host the client used, so style and TileJSON URLs are absolute.
 func origin(c echo.Context) string { return c.Scheme() + "://" + c.Request().Host }
 
-// writeTile answers with tile: 204 when it is empty, 304 when the client has it, else its bytes,
-// gzip-encoded (compressed once, in the cache) when the client accepts gzip.
+// writeTile answers with tile: 204 when it is empty, else as sendCached does (the tile cache
+// holds both forms).
 func writeTile(c echo.Context, tile *tiles.Encoded, contentType, cacheControl string) error {
-	hdr := c.Response().Header()
-	hdr.Set("Cache-Control", cacheControl)
 	if tile.Empty() {
+		c.Response().Header().Set("Cache-Control", cacheControl)
 		return c.NoContent(http.StatusNoContent)
 	}
-	hdr.Add("Vary", "Accept-Encoding")
-	body, tag := tile.Raw, tile.ETag
-	if acceptsGzip(c.Request()) {
-		body, tag = tile.Gzip, tile.GzipETag()
-		hdr.Set("Content-Encoding", "gzip")
-	}
-	hdr.Set("ETag", tag)
-	if matches(c.Request().Header.Get("If-None-Match"), tile) {
-		hdr.Del("Content-Encoding")
-		return c.NoContent(http.StatusNotModified)
-	}
-	return c.Blob(http.StatusOK, contentType, body)
-}
-
-func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(coding), "gzip") && strings.ReplaceAll(params, " ", "") != "q=0" {
-			return true
-		}
-	}
-	return false
-}
-
-// matches reports whether an If-None-Match header names either form of tile.
-func matches(ifNoneMatch string, tile *tiles.Encoded) bool {
-	for _, tag := range strings.Split(ifNoneMatch, ",") {
-		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-		if tag == "*" || tag == tile.ETag || tag == tile.GzipETag() {
-			return true
-		}
-	}
-	return false
+	return sendCached(c, cached{body: tile.Raw, etag: tile.ETag, gz: tile.Gzip, gzETag: tile.GzipETag()}, contentType, cacheControl)
 }

@@ -1,6 +1,10 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -14,30 +18,92 @@ const (
 	mimeJSON    = "application/json"
 )
 
-// sendCached writes a built answer with its ETag (gzip-compressed when the client takes it),
-// or 304 when the client has it already.
+// cached is an answer built once: its bytes and, when that is smaller, the same bytes
+// gzip-compressed, each with its strong ETag. Compressing once is what lets a cached answer go out
+// at the speed of a file.
+type cached struct {
+	body   []byte
+	etag   string
+	gz     []byte // nil when compression does not pay
+	gzETag string
+	hash   string // short content hash, for cache-busting URLs
+}
+
+// newCached builds both forms of body; level is a compress/gzip level, and NoCompression
+// means no gzip form at all (for content that is compressed already, such as images).
+func newCached(body []byte, level int) (cached, error) {
+	sum := sha256.Sum256(body)
+	hash := hex.EncodeToString(sum[:12])
+	v := cached{body: body, etag: `"` + hash + `"`, hash: hash}
+	if level == gzip.NoCompression {
+		return v, nil
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, level)
+	if err != nil {
+		return v, err
+	}
+	if _, err := zw.Write(body); err != nil {
+		return v, err
+	}
+	if err := zw.Close(); err != nil {
+		return v, err
+	}
+	if buf.Len() < len(body) {
+		v.gz, v.gzETag = buf.Bytes(), `"`+hash+`-gz"`
+	}
+	return v, nil
+}
+
+// sendCached writes a built answer: gzip-encoded when the client takes it, 304 when the client
+// has the form it would get.
 func sendCached(c echo.Context, v cached, contentType, cacheControl string) error {
 	h := c.Response().Header()
-	h.Set("ETag", v.etag)
 	h.Set("Cache-Control", cacheControl)
-	h.Add("Vary", "Accept-Encoding")
-	if c.Request().Header.Get("If-None-Match") == v.etag {
+	body, etag := v.body, v.etag
+	if v.gz != nil {
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(c.Request()) {
+			body, etag = v.gz, v.gzETag
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	h.Set("ETag", etag)
+	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
+		h.Del("Content-Encoding")
 		return c.NoContent(http.StatusNotModified)
 	}
-	if strings.Contains(c.Request().Header.Get("Accept-Encoding"), "gzip") {
-		h.Set("Content-Encoding", "gzip")
-		return c.Blob(http.StatusOK, contentType, v.gz)
-	}
-	return c.Blob(http.StatusOK, contentType, v.body)
+	return c.Blob(http.StatusOK, contentType, body)
 }
 
 // sendBuilt writes an answer built for this request only, with an ETag.
 func sendBuilt(c echo.Context, body []byte, contentType, cacheControl string) error {
-	v, err := newCached(body)
+	v, err := newCached(body, gzip.BestSpeed)
 	if err != nil {
 		return err
 	}
 	return sendCached(c, v, contentType, cacheControl)
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding takes gzip.
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") && strings.ReplaceAll(params, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
+}
+
+// etagMatches reports whether an If-None-Match header names etag.
+func etagMatches(ifNoneMatch, etag string) bool {
+	for _, tag := range strings.Split(ifNoneMatch, ",") {
+		if tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/"); tag == "*" || tag == etag {
+			return true
+		}
+	}
+	return false
 }
 
 // sendJSON writes v as JSON with the given content type.
