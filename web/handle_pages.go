@@ -2,35 +2,20 @@ package web
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
-	"encoding/json"
-	"fmt"
-	"html"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
-	"path"
-	"strconv"
 	"strings"
 
-	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
 )
 
-// The map page, the embed, oEmbed and the static assets.
-//
-// Static files are embedded and served with a content-hash ETag. Each compressible one is
-// gzip-compressed once, at start, with the best compression, and that copy is served to
-// clients that accept gzip (with its own ETag); the server's gzip middleware leaves /static/
-// alone. Pages refer to them as
-// /static/…?v=HASH (immutable caching); ES modules import each other by plain path and an
-// import map in each page maps those paths to their hashed URLs, so every asset is cached
-// for good and a release changes the URLs. The import map is the only inline script: its
-// SHA-256 is allowed in the Content-Security-Policy.
+// The map page and the embed: HTML from templates, with a Content-Security-Policy that allows
+// this origin only (and frame-ancestors * on the embed alone).
 
 //go:embed static
 var staticFS embed.FS
@@ -47,11 +32,6 @@ const (
 var viewParams = []string{"date", "center", "zoom", "bbox", "lang", "settlement", "controls", "compare"}
 
 var nameLangs = map[string]bool{"en": true, "az": true, "hy": true, "ru": true}
-
-type asset struct {
-	cached
-	ctype string
-}
 
 type pages struct {
 	cfg       Config
@@ -95,90 +75,6 @@ func loadPages(cfg Config) (*pages, error) {
 	p.templates, err = template.New("pages").Funcs(template.FuncMap{"asset": p.assetURL}).
 		ParseFS(root, templatesDir+"*.html")
 	return p, err
-}
-
-func loadAssets(root fs.FS) (map[string]*asset, error) {
-	assets := map[string]*asset{}
-	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(name, templatesDir) {
-			return err
-		}
-		body, err := fs.ReadFile(root, name)
-		if err != nil {
-			return err
-		}
-		assets[name], err = newAsset(name, body)
-		return err
-	})
-	return assets, err
-}
-
-func newAsset(name string, body []byte) (*asset, error) {
-	a := &asset{ctype: contentType(name)}
-	level := gzip.NoCompression
-	if compressible(a.ctype) {
-		level = gzip.BestCompression
-	}
-	var err error
-	a.cached, err = newCached(body, level)
-	return a, err
-}
-
-// compressible tells the content types worth compressing: text, scripts, JSON and SVG.
-func compressible(ctype string) bool {
-	return strings.HasPrefix(ctype, "text/") || strings.HasPrefix(ctype, "application/json") || strings.HasPrefix(ctype, "image/svg+xml")
-}
-
-func contentType(name string) string {
-	switch path.Ext(name) {
-	case ".js", ".mjs":
-		return "text/javascript; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	case ".html":
-		return "text/html; charset=utf-8"
-	case ".json":
-		return "application/json"
-	case ".svg":
-		return "image/svg+xml"
-	case ".png":
-		return "image/png"
-	default:
-		return "text/plain; charset=utf-8"
-	}
-}
-
-// buildImportMap maps each module's plain URL to its hashed URL.
-func buildImportMap(assets map[string]*asset) string {
-	imports := map[string]string{}
-	for name, a := range assets {
-		if strings.HasSuffix(name, ".js") || name == "vendor/maplibre-gl/maplibre-gl.mjs" {
-			imports["/static/"+name] = "/static/" + name + "?v=" + a.hash
-		}
-	}
-	b, _ := json.Marshal(map[string]any{"imports": imports}) // sorted keys: stable bytes
-	return string(b)
-}
-
-func (p *pages) assetURL(name string) (string, error) {
-	a, ok := p.assets[name]
-	if !ok {
-		return "", fmt.Errorf("web: no static asset %q", name)
-	}
-	return "/static/" + name + "?v=" + a.hash, nil
-}
-
-func (p *pages) handleStatic(c echo.Context) error {
-	a, ok := p.assets[c.Param("*")]
-	if !ok {
-		return geo.NotFoundf("no such file")
-	}
-	c.Response().Header().Set("X-Content-Type-Options", "nosniff")
-	cacheControl := pageCache
-	if c.QueryParam("v") != "" {
-		cacheControl = immutableCache
-	}
-	return sendCached(c, a.cached, a.ctype, cacheControl)
 }
 
 func (p *pages) handleMap(c echo.Context) error {
@@ -246,23 +142,6 @@ func (p *pages) csp(frameAncestors string) string {
 	}, "; ")
 }
 
-// baseURL is the site's absolute URL without a trailing slash.
-func (p *pages) baseURL(c echo.Context) string {
-	if p.cfg.PublicURL != "" {
-		return strings.TrimSuffix(p.cfg.PublicURL, "/")
-	}
-	return c.Scheme() + "://" + c.Request().Host
-}
-
-func (p *pages) oembedDiscoveryURL(c echo.Context) string {
-	base := p.baseURL(c)
-	page := base + c.Request().URL.Path
-	if q := keepViewParams(c.QueryParams()).Encode(); q != "" {
-		page += "?" + q
-	}
-	return base + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
-}
-
 func keepViewParams(q url.Values) url.Values {
 	kept := url.Values{}
 	for _, k := range viewParams {
@@ -271,66 +150,4 @@ func keepViewParams(q url.Values) url.Values {
 		}
 	}
 	return kept
-}
-
-type oembedResponse struct {
-	Type         string `json:"type"`
-	Version      string `json:"version"`
-	Title        string `json:"title"`
-	ProviderName string `json:"provider_name"`
-	ProviderURL  string `json:"provider_url"`
-	CacheAge     int    `json:"cache_age"`
-	HTML         string `json:"html"`
-	Width        int    `json:"width"`
-	Height       int    `json:"height"`
-}
-
-// handleOEmbed answers oEmbed requests for the map page and the embed of this site.
-func (p *pages) handleOEmbed(c echo.Context) error {
-	if f := c.QueryParam("format"); f != "" && f != "json" {
-		return geo.Invalidf("format", "only json is supported")
-	}
-	base := p.baseURL(c)
-	target, err := p.ownPageURL(c.QueryParam("url"), base)
-	if err != nil {
-		return err
-	}
-	w := boundedSize(c.QueryParam("maxwidth"), oembedWidth)
-	h := boundedSize(c.QueryParam("maxheight"), min(oembedHeight, w*3/4))
-	src := base + "/embed"
-	if q := keepViewParams(target.Query()).Encode(); q != "" {
-		src += "?" + q
-	}
-	return c.JSON(http.StatusOK, oembedResponse{
-		Type: "rich", Version: "1.0", Title: "controlmap: control of Karabakh's settlements",
-		ProviderName: "controlmap", ProviderURL: base + "/", CacheAge: 86400,
-		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" style="border:0" title="controlmap" loading="lazy" allowfullscreen></iframe>`,
-			html.EscapeString(src), w, h),
-		Width: w, Height: h,
-	})
-}
-
-// ownPageURL parses raw and checks that it is this site's map page or embed.
-func (p *pages) ownPageURL(raw, base string) (*url.URL, error) {
-	if raw == "" {
-		return nil, geo.Invalidf("url", "is required")
-	}
-	u, err := url.Parse(raw)
-	b, _ := url.Parse(base)
-	if err != nil || !strings.EqualFold(u.Scheme, b.Scheme) || !strings.EqualFold(u.Host, b.Host) {
-		return nil, geo.Invalidf("url", "is not a page of this site")
-	}
-	if u.Path != "" && u.Path != "/" && u.Path != "/embed" {
-		return nil, geo.Invalidf("url", "is not a map page of this site")
-	}
-	return u, nil
-}
-
-// boundedSize returns def, or the client's maximum when it is smaller.
-func boundedSize(max string, def int) int {
-	n, err := strconv.Atoi(max)
-	if err != nil || n <= 0 || n >= def {
-		return def
-	}
-	return n
 }

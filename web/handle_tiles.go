@@ -22,8 +22,8 @@ const (
 
 // registerTiles mounts the vector tiles, their TileJSON, the MapLibre style, the glyphs and
 // the optional PMTiles basemap.
-func registerTiles(e *echo.Echo, ts *tiles.Server) {
-	h := tileHandlers{ts: ts}
+func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config) {
+	h := tileHandlers{ts: ts, cfg: cfg}
 	e.GET("/tiles/settlements/:z/:x/:y", h.settlements)
 	e.GET("/tiles/settlements.json", h.tileJSON)
 	e.GET("/tiles/basemap/:z/:x/:y", h.basemap)
@@ -33,7 +33,10 @@ func registerTiles(e *echo.Echo, ts *tiles.Server) {
 	e.GET("/fonts/:stack/:range", h.glyphs)
 }
 
-type tileHandlers struct{ ts *tiles.Server }
+type tileHandlers struct {
+	ts  *tiles.Server
+	cfg Config
+}
 
 func (h tileHandlers) settlements(c echo.Context) error {
 	t, err := tileParams(c)
@@ -85,7 +88,7 @@ func (h tileHandlers) glyphs(c echo.Context) error {
 }
 
 func (h tileHandlers) tileJSON(c echo.Context) error {
-	b, err := h.ts.TileJSON(origin(c))
+	b, err := h.ts.TileJSON(siteURL(h.cfg, c))
 	if err != nil {
 		return err
 	}
@@ -97,7 +100,7 @@ func (h tileHandlers) style(c echo.Context) error {
 	if u := h.ts.StyleURL(); u != "" {
 		return c.Redirect(http.StatusFound, u)
 	}
-	b, err := h.ts.Style(origin(c), c.QueryParam("lang"))
+	b, err := h.ts.Style(siteURL(h.cfg, c), c.QueryParam("lang"))
 	if err != nil {
 		return err
 	}
@@ -109,9 +112,6 @@ func (h tileHandlers) style(c echo.Context) error {
 func (h tileHandlers) pmtiles(c echo.Context) error {
 	return h.ts.ServePMTiles(c.Response(), c.Request())
 }
-
-// origin is the scheme and host the client used, so style and TileJSON URLs are absolute.
-func origin(c echo.Context) string { return c.Scheme() + "://" + c.Request().Host }
 
 // writeTile answers with tile: 204 when it is empty, else as sendCached does (the tile cache
 // holds both forms).

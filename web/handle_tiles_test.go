@@ -41,7 +41,7 @@ func newTilesServer(t *testing.T, cfg tiles.Config) (*echo.Echo, *geo.Index) {
 	}
 	e := echo.New()
 	e.HTTPErrorHandler = errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	registerTiles(e, ts)
+	registerTiles(e, ts, Config{})
 	return e, ix
 }
 

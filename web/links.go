@@ -14,13 +14,16 @@ type link struct {
 	Title string `json:"title,omitempty"`
 }
 
-// baseURL is the absolute URL of the site: the configured public URL, or the request's origin.
-func (s *server) baseURL(c echo.Context) string {
-	if s.cfg.PublicURL != "" {
-		return s.cfg.PublicURL
+// siteURL is the absolute URL of the site, without a trailing slash: the configured public URL,
+// or the scheme and host the client used.
+func siteURL(cfg Config, c echo.Context) string {
+	if cfg.PublicURL != "" {
+		return cfg.PublicURL
 	}
 	return c.Scheme() + "://" + c.Request().Host
 }
+
+func (s *server) baseURL(c echo.Context) string { return siteURL(s.cfg, c) }
 
 // withQuery returns the absolute URL of the request's path with query q.
 func (s *server) withQuery(c echo.Context, q url.Values) string {

@@ -42,7 +42,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Skipper: skipGzip}))
 	e.Use(requestLog(log))
 	s.routes(e)
-	registerTiles(e, ts)
+	registerTiles(e, ts, cfg)
 	return e, nil
 }
 

@@ -1,0 +1,84 @@
+package web
+
+import (
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/controlmap/controlmap/geo"
+	"github.com/labstack/echo/v4"
+)
+
+func (p *pages) oembedDiscoveryURL(c echo.Context) string {
+	base := siteURL(p.cfg, c)
+	page := base + c.Request().URL.Path
+	if q := keepViewParams(c.QueryParams()).Encode(); q != "" {
+		page += "?" + q
+	}
+	return base + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
+}
+
+type oembedResponse struct {
+	Type         string `json:"type"`
+	Version      string `json:"version"`
+	Title        string `json:"title"`
+	ProviderName string `json:"provider_name"`
+	ProviderURL  string `json:"provider_url"`
+	CacheAge     int    `json:"cache_age"`
+	HTML         string `json:"html"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+}
+
+// handleOEmbed answers oEmbed requests for the map page and the embed of this site.
+func (p *pages) handleOEmbed(c echo.Context) error {
+	if f := c.QueryParam("format"); f != "" && f != "json" {
+		return geo.Invalidf("format", "only json is supported")
+	}
+	base := siteURL(p.cfg, c)
+	target, err := p.ownPageURL(c.QueryParam("url"), base)
+	if err != nil {
+		return err
+	}
+	w := boundedSize(c.QueryParam("maxwidth"), oembedWidth)
+	h := boundedSize(c.QueryParam("maxheight"), min(oembedHeight, w*3/4))
+	src := base + "/embed"
+	if q := keepViewParams(target.Query()).Encode(); q != "" {
+		src += "?" + q
+	}
+	return c.JSON(http.StatusOK, oembedResponse{
+		Type: "rich", Version: "1.0", Title: "controlmap: control of Karabakh's settlements",
+		ProviderName: "controlmap", ProviderURL: base + "/", CacheAge: 86400,
+		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" style="border:0" title="controlmap" loading="lazy" allowfullscreen></iframe>`,
+			html.EscapeString(src), w, h),
+		Width: w, Height: h,
+	})
+}
+
+// ownPageURL parses raw and checks that it is this site's map page or embed.
+func (p *pages) ownPageURL(raw, base string) (*url.URL, error) {
+	if raw == "" {
+		return nil, geo.Invalidf("url", "is required")
+	}
+	u, err := url.Parse(raw)
+	b, _ := url.Parse(base)
+	if err != nil || !strings.EqualFold(u.Scheme, b.Scheme) || !strings.EqualFold(u.Host, b.Host) {
+		return nil, geo.Invalidf("url", "is not a page of this site")
+	}
+	if u.Path != "" && u.Path != "/" && u.Path != "/embed" {
+		return nil, geo.Invalidf("url", "is not a map page of this site")
+	}
+	return u, nil
+}
+
+// boundedSize returns def, or the client's maximum when it is smaller.
+func boundedSize(max string, def int) int {
+	n, err := strconv.Atoi(max)
+	if err != nil || n <= 0 || n >= def {
+		return def
+	}
+	return n
+}
