@@ -205,3 +205,21 @@ func TestTilesPMTilesRanges(t *testing.T) {
 		t.Errorf("headers %v", rec.Header())
 	}
 }
+
+// TestTilesPublicURL: behind a proxy, the configured public URL is the origin of tile URLs.
+func TestTilesPublicURL(t *testing.T) {
+	ix := geo.NewIndex(nil, nil, nil)
+	ts, err := tiles.NewServer(ix, tiles.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := echo.New()
+	registerTiles(e, ts, Config{PublicURL: "https://map.example.org"})
+	var tj struct{ Tiles []string }
+	if err := json.Unmarshal(get(t, e, "/tiles/settlements.json").Body.Bytes(), &tj); err != nil {
+		t.Fatal(err)
+	}
+	if len(tj.Tiles) != 1 || !strings.HasPrefix(tj.Tiles[0], "https://map.example.org/tiles/settlements/") {
+		t.Errorf("tiles = %v, want URLs under the public URL", tj.Tiles)
+	}
+}
