@@ -20,6 +20,9 @@ type Store interface {
 	Ping(ctx context.Context) error
 }
 
+// answerCacheBytes bounds the memory of built answers (snapshots, pages of items, periods).
+const answerCacheBytes = 256 << 20
+
 // server holds what the handlers share.
 type server struct {
 	cfg   Config
@@ -34,7 +37,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, store: st, log: log, cache: newCache(256)}
+	s := &server{cfg: cfg, store: st, log: log, cache: newCache(answerCacheBytes)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
