@@ -22,6 +22,7 @@ type Index struct {
 	sorted      []*Entry // by settlement id
 	byDate      []*Change
 	tree        *quadtree.Quadtree
+	extent      orb.Bound         // holds every settlement's point (it may be larger after a move)
 	changeOwner map[string]string // change id -> settlement id
 }
 
@@ -66,7 +67,7 @@ func (ix *Index) Reset(actors []Actor, settlements []Settlement, changes []Chang
 	defer ix.mu.Unlock()
 	fresh.version = ix.version + 1
 	ix.version, ix.actors, ix.entries, ix.sorted = fresh.version, fresh.actors, fresh.entries, fresh.sorted
-	ix.byDate, ix.tree, ix.changeOwner = fresh.byDate, fresh.tree, fresh.changeOwner
+	ix.byDate, ix.tree, ix.changeOwner, ix.extent = fresh.byDate, fresh.tree, fresh.changeOwner, fresh.extent
 }
 
 func newEntry(s *Settlement, changes []*Change) *Entry {
@@ -79,9 +80,11 @@ func newEntry(s *Settlement, changes []*Change) *Entry {
 func (ix *Index) reindex() {
 	ix.sorted = ix.sorted[:0]
 	ix.tree = quadtree.New(orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}})
+	ix.extent = orb.Bound{Min: orb.Point{180, 90}, Max: orb.Point{-180, -90}} // empty
 	for _, e := range ix.entries {
 		ix.sorted = append(ix.sorted, e)
 		ix.tree.Add(e)
+		ix.extent = ix.extent.Extend(e.Settlement.Point)
 	}
 	slices.SortFunc(ix.sorted, func(a, b *Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
 	ix.version++
@@ -114,6 +117,7 @@ func (ix *Index) PutSettlement(s Settlement) {
 	e := newEntry(&s, changes)
 	ix.entries[s.ID] = e
 	ix.tree.Add(e)
+	ix.extent = ix.extent.Extend(s.Point)
 	ix.sorted = upsertSorted(ix.sorted, e, func(a, b *Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
 	ix.version++
 }
@@ -214,12 +218,39 @@ func (ix *Index) Entries(bound *orb.Bound) []*Entry {
 	if bound == nil {
 		return ix.sorted
 	}
+	if share(*bound, ix.extent) > 1.0/8 {
+		return filterSorted(ix.sorted, *bound) // a scan in id order beats a query and a sort
+	}
 	found := ix.tree.InBound(nil, *bound)
 	out := make([]*Entry, len(found))
 	for i, p := range found {
 		out[i] = p.(*Entry)
 	}
 	slices.SortFunc(out, func(a, b *Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
+	return out
+}
+
+// share is the part of extent's area that b covers (1 for an extent of no area that b touches).
+func share(b, extent orb.Bound) float64 {
+	w := min(b.Max.X(), extent.Max.X()) - max(b.Min.X(), extent.Min.X())
+	h := min(b.Max.Y(), extent.Max.Y()) - max(b.Min.Y(), extent.Min.Y())
+	if w < 0 || h < 0 {
+		return 0
+	}
+	if area := (extent.Max.X() - extent.Min.X()) * (extent.Max.Y() - extent.Min.Y()); area > 0 {
+		return w * h / area
+	}
+	return 1
+}
+
+// filterSorted returns the entries inside bound, in the order of sorted.
+func filterSorted(sorted []*Entry, bound orb.Bound) []*Entry {
+	var out []*Entry
+	for _, e := range sorted {
+		if bound.Contains(e.Settlement.Point) {
+			out = append(out, e)
+		}
+	}
 	return out
 }
 

@@ -1,6 +1,8 @@
 package geo_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"testing"
@@ -544,5 +546,37 @@ func TestIndexReset(t *testing.T) {
 	}
 	if len(old) != 3 {
 		t.Errorf("snapshot taken before Reset changed to %d states", len(old))
+	}
+}
+
+// TestEntriesBoundPaths checks that a small bound (answered by the quadtree) and a large one
+// (answered by a scan in id order) both give exactly the settlements inside, in id order.
+func TestEntriesBoundPaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	var settlements []geo.Settlement
+	for i := range 2000 {
+		settlements = append(settlements, geo.Settlement{ID: fmt.Sprintf("s%04d", (i*7919)%2000), Names: geo.Names{En: "x"},
+			Point: orb.Point{44.5 + 3*r.Float64(), 38.5 + 2.5*r.Float64()}})
+	}
+	ix := geo.NewIndex(nil, settlements, nil)
+	for _, b := range []orb.Bound{
+		{Min: orb.Point{45, 39}, Max: orb.Point{45.2, 39.2}}, // small: quadtree
+		{Min: orb.Point{44, 38}, Max: orb.Point{46.5, 40.5}}, // most of the extent: scan
+		{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}, // everything
+		{Min: orb.Point{10, 10}, Max: orb.Point{11, 11}},     // nothing
+	} {
+		var want []string
+		for _, e := range ix.Entries(nil) {
+			if b.Contains(e.Settlement.Point) {
+				want = append(want, e.Settlement.ID)
+			}
+		}
+		var got []string
+		for _, e := range ix.Entries(&b) {
+			got = append(got, e.Settlement.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Entries(%v): %d settlements, want %d in id order", b, len(got), len(want))
+		}
 	}
 }

@@ -26,7 +26,7 @@ const Buffer = 128
 // is empty.
 func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, error) {
 	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
-	entries := thin(entriesIn(ix, bound, t.Z), t.Z)
+	entries := thin(ix.Entries(&bound), t.Z)
 	layer := &mvt.Layer{Name: SettlementsLayer, Version: 2, Extent: mvt.DefaultExtent}
 	for _, e := range entries {
 		layer.Features = appendPeriods(layer.Features, e, day)
@@ -37,24 +37,6 @@ func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, err
 	slices.SortStableFunc(layer.Features, compareFeatures)
 	layer.ProjectToTile(t)
 	return mvt.Marshal(mvt.Layers{layer})
-}
-
-// scanBelow is the zoom under which a tile covers so much of a region that scanning every
-// settlement (already in id order) is faster than a spatial query and a sort.
-const scanBelow = 9
-
-// entriesIn returns the settlements of ix inside bound, in id order.
-func entriesIn(ix *geo.Index, bound orb.Bound, z maptile.Zoom) []*geo.Entry {
-	if z >= scanBelow {
-		return ix.Entries(&bound)
-	}
-	var out []*geo.Entry
-	for _, e := range ix.Entries(nil) {
-		if bound.Contains(e.Settlement.Point) {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // appendPeriods appends a feature for each period of e (valid on *day, if day is not nil).
