@@ -64,7 +64,7 @@ func NewSettlementFeature(ix *geo.Index, st geo.State) *SettlementFeature {
 	return &SettlementFeature{ID: s.ID, Type: "Feature", Geometry: s.Point, Properties: p}
 }
 
-// SnapshotFeatures yields every settlement (inside bound, if not nil) with its control on day.
+// SnapshotFeatures yields each state (a settlement and its period on a day) as a feature.
 func SnapshotFeatures(ix *geo.Index, states []geo.State) iter.Seq[*SettlementFeature] {
 	return func(yield func(*SettlementFeature) bool) {
 		for _, st := range states {

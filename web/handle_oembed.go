@@ -1,11 +1,13 @@
 package web
 
+// oEmbed: a CMS given the URL of a map view asks /oembed for the iframe that embeds it; every
+// page names that URL in a discovery <link>.
+
 import (
 	"fmt"
 	"html"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/controlmap/controlmap/geo"
@@ -43,8 +45,14 @@ func (p *pages) handleOEmbed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	w := boundedSize(c.QueryParam("maxwidth"), oembedWidth)
-	h := boundedSize(c.QueryParam("maxheight"), min(oembedHeight, w*3/4))
+	w, err := boundedSize(c, "maxwidth", oembedWidth)
+	if err != nil {
+		return err
+	}
+	h, err := boundedSize(c, "maxheight", min(oembedHeight, w*3/4))
+	if err != nil {
+		return err
+	}
 	src := base + "/embed"
 	if q := keepViewParams(target.Query()).Encode(); q != "" {
 		src += "?" + q
@@ -74,11 +82,11 @@ func (p *pages) ownPageURL(raw, base string) (*url.URL, error) {
 	return u, nil
 }
 
-// boundedSize returns def, or the client's maximum when it is smaller.
-func boundedSize(max string, def int) int {
-	n, err := strconv.Atoi(max)
-	if err != nil || n <= 0 || n >= def {
-		return def
+// boundedSize returns def, or the client's maximum (parameter name) when it is smaller.
+func boundedSize(c echo.Context, name string, def int) (int, error) {
+	n, err := intParam(c, name, def)
+	if err == nil && n <= 0 {
+		err = geo.Invalidf(name, "%d is not a positive number of pixels", n)
 	}
-	return n
+	return min(n, def), err
 }

@@ -175,6 +175,8 @@ func TestOEmbedErrors(t *testing.T) {
 		{"other scheme", "url=" + url.QueryEscape("http://map.example.org/"), "url"},
 		{"not a map page", "url=" + url.QueryEscape("https://map.example.org/api/periods"), "url"},
 		{"xml", "format=xml&url=" + url.QueryEscape("https://map.example.org/"), "format"},
+		{"maxwidth not a number", "maxwidth=wide&url=" + url.QueryEscape("https://map.example.org/"), "maxwidth"},
+		{"maxheight zero", "maxheight=0&url=" + url.QueryEscape("https://map.example.org/"), "maxheight"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
