@@ -23,7 +23,7 @@
 //   - No baseline before a settlement's first change: the sources have none,
 //     so the timeline stays unknown until then.
 //
-// Only the standard library is used.
+// The output is checked by controlmap's own importers before it is written.
 package main
 
 import (
@@ -59,8 +59,12 @@ func run(cfg config) error {
 	if err != nil {
 		return err
 	}
-	if err := validate(s); err != nil {
+	files, err := render(s)
+	if err != nil {
+		return err
+	}
+	if err := validate(s, files); err != nil {
 		return fmt.Errorf("invalid output: %w", err)
 	}
-	return writeSeed(cfg.out, s)
+	return writeFiles(cfg.out, files)
 }

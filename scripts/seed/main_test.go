@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -131,4 +132,19 @@ func hasSource(c *change, publisher, title, date string) bool {
 		}
 	}
 	return false
+}
+
+// TestValidateUsesTheImporters: a row the server would refuse fails the generator, with its
+// file, line and field.
+func TestValidateUsesTheImporters(t *testing.T) {
+	files := map[string][]byte{
+		"actors.csv":      []byte("id,name_en,name_az,name_hy,name_ru,color\nazerbaijan,Azerbaijan,,,,#0072B2\n"),
+		"settlements.csv": []byte("id,name_en,name_az,name_hy,name_ru,district,country,lon,lat,population,geonames_id,wikipedia_url,place\nv,V,,,,Aghdam,AZ,46.9,39.9,,,,village\n"),
+		"changes.csv": []byte("id,settlement_id,date,controller,kind,status,source_title,source_publisher,source_url,source_date,note\n" +
+			"v-1992,v,1992-09-04,armenian-forces,capture,confirmed,T,P,,,\n"),
+	}
+	err := validate(&seed{}, files)
+	if err == nil || !strings.Contains(err.Error(), "changes.csv:2: controller: unknown actor") {
+		t.Errorf("err = %v, want the importer's changes.csv:2: controller error", err)
+	}
 }

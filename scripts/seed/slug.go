@@ -59,10 +59,3 @@ func slug(name string) (string, error) {
 	}
 	return b.String(), nil
 }
-
-// isSlug reports whether s is a valid id: lowercase ASCII words joined by
-// single hyphens.
-func isSlug(s string) bool {
-	t, err := slug(s)
-	return err == nil && t == s
-}

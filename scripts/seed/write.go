@@ -28,12 +28,8 @@ func render(s *seed) (map[string][]byte, error) {
 	return files, nil
 }
 
-// writeSeed writes the rendered files into dir.
-func writeSeed(dir string, s *seed) error {
-	files, err := render(s)
-	if err != nil {
-		return err
-	}
+// writeFiles writes the rendered files into dir.
+func writeFiles(dir string, files map[string][]byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

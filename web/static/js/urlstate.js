@@ -5,8 +5,6 @@ import { isoToDay, dayToISO } from './dates.js';
 import { normalizeLang } from './i18n.js';
 import { debounce } from './dom.js';
 
-export const PARAMS = ['date', 'center', 'zoom', 'bbox', 'settlement', 'lang', 'compare', 'controls'];
-
 function numbers(s, n) {
   if (!s) return null;
   const xs = s.split(',').map(Number);
