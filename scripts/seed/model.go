@@ -1,9 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"sort"
 	"time"
+
+	"github.com/controlmap/controlmap/geo"
 )
 
 // Actor ids of docs/CONTRACT.md.
@@ -66,16 +67,10 @@ func rowKey(r record) string {
 	return r["settlement"] + "|" + r["district"]
 }
 
-// parseDate reads a written date of precision year, month or day.
+// parseDate reads a written date of precision year, month or day, as its first day.
 func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(s) == len(layout) {
-			if t, err := time.Parse(layout, s); err == nil {
-				return t, nil
-			}
-		}
-	}
-	return time.Time{}, fmt.Errorf("bad date %q", s)
+	d, err := geo.ParseDate(s)
+	return d.Start.Time(), err
 }
 
 // mustDay is parseDate for dates already validated on input.
