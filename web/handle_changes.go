@@ -1,7 +1,9 @@
 package web
 
 import (
-	"encoding/json"
+	"bytes"
+
+	"github.com/controlmap/controlmap/data"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
@@ -37,21 +39,24 @@ func (s *server) handleChangeItems(c echo.Context) error {
 		}
 	}
 	page := matched[min(offset, len(matched)):min(offset+limit, len(matched))]
-	fc := geojson.NewFeatureCollection()
-	for _, ch := range page {
-		fc.Append(changeFeature(ix, ch))
+	features := func(yield func(*changeFeature) bool) {
+		for _, ch := range page {
+			if !yield(newChangeFeature(ix, ch)) {
+				return
+			}
+		}
 	}
-	fc.ExtraMembers = geojson.Properties{
+	var buf bytes.Buffer
+	err = data.WriteFeatureCollection(&buf, features, map[string]any{
 		"numberMatched":  len(matched),
 		"numberReturned": len(page),
 		"links":          s.pageLinks(c, len(matched), limit, offset),
 		"metadata":       s.metadata(""),
-	}
-	b, err := json.Marshal(fc)
+	})
 	if err != nil {
 		return err
 	}
-	return sendBuilt(c, b, mimeGeoJSON, "public, max-age=60")
+	return sendBuilt(c, buf.Bytes(), mimeGeoJSON, "public, max-age=60")
 }
 
 func (s *server) handleChangeItem(c echo.Context) error {
@@ -60,20 +65,27 @@ func (s *server) handleChangeItem(c echo.Context) error {
 	if !ok {
 		return geo.NotFoundf("no change with id %q", c.Param("id"))
 	}
-	f := changeFeature(ix, ch)
-	f.Properties["metadata"] = s.metadata("")
+	f := newChangeFeature(ix, ch)
+	f.Properties.Metadata = s.metadata("")
 	return sendJSON(c, mimeGeoJSON, f)
 }
 
-// changeFeature is a change at its settlement's point, with the settlement's names.
-func changeFeature(ix *geo.Index, ch *geo.Change) *geojson.Feature {
+// changeProps are a change's properties with its settlement's names.
+type changeProps struct {
+	changeJSON
+	Name     string            `json:"name"`
+	Names    geo.Names         `json:"names"`
+	District string            `json:"district"`
+	Metadata map[string]string `json:"metadata,omitempty"`
+}
+
+type changeFeature = geojson.FeatureOf[changeProps]
+
+// newChangeFeature is a change at its settlement's point, with the settlement's names.
+func newChangeFeature(ix *geo.Index, ch *geo.Change) *changeFeature {
 	e, _ := ix.Entry(ch.SettlementID)
-	f := geojson.NewFeature(e.Settlement.Point)
-	f.ID = ch.ID
-	b, _ := json.Marshal(toChangeJSON(ix, e, ch))
-	_ = json.Unmarshal(b, &f.Properties)
-	f.Properties["name"] = e.Settlement.Names.Default()
-	f.Properties["names"] = e.Settlement.Names
-	f.Properties["district"] = e.Settlement.District
-	return f
+	st := e.Settlement
+	return &changeFeature{ID: ch.ID, Type: "Feature", Geometry: st.Point, Properties: changeProps{
+		changeJSON: toChangeJSON(ix, e, ch), Name: st.Names.Default(), Names: st.Names, District: st.District,
+	}}
 }
