@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -18,12 +19,20 @@ import (
 // abdalLngLat is where Abdal-Gulabli lies.
 const abdalLngLat = "[46.947222, 39.880833]"
 
-func TestBrowserSettlementsFromTiles(t *testing.T) {
+// openWatchedMap serves the seed, opens the map at the page path and query given, and watches
+// every request of the page and of MapLibre's worker.
+func openWatchedMap(t *testing.T, pathQuery string) (*httptest.Server, context.Context, *requestWatch) {
+	t.Helper()
 	srv := startServer(t, openStore(t))
 	ctx := newBrowser(t, 1280, 800)
 	reqs := watchRequests(t, ctx)
-	openMap(t, ctx, srv.URL+"/?date=2020-11-19&center=46.947222,39.880833&zoom=7")
+	openMap(t, ctx, srv.URL+pathQuery)
 	reqs.attachWorkers(t, ctx)
+	return srv, ctx, reqs
+}
+
+func TestBrowserSettlementsFromTiles(t *testing.T) {
+	srv, ctx, reqs := openWatchedMap(t, "/?date=2020-11-19&center=46.947222,39.880833&zoom=7")
 	colors := eval[map[string]string](t, ctx, `Object.fromEntries(controlmap.actors.map(a => [a.id, a.color]))`)
 
 	if n := tileSettlements(t, ctx); n == 0 {
@@ -60,11 +69,7 @@ func TestBrowserSettlementsFromTiles(t *testing.T) {
 }
 
 func TestBrowserLabelsInArmenianAndAzerbaijani(t *testing.T) {
-	srv := startServer(t, openStore(t))
-	ctx := newBrowser(t, 1280, 800)
-	reqs := watchRequests(t, ctx)
-	openMap(t, ctx, srv.URL+"/?lang=hy&date=2021-01-01&center=46.80,39.82&zoom=10")
-	reqs.attachWorkers(t, ctx)
+	srv, ctx, reqs := openWatchedMap(t, "/?lang=hy&date=2021-01-01&center=46.80,39.82&zoom=10")
 	labelled := `(lang) => controlmap.map.queryRenderedFeatures({layers: ['cm-labels']}).filter(f => f.properties['name_' + lang]).length`
 	if n := eval[int](t, ctx, `(`+labelled+`)('hy')`); n == 0 {
 		t.Fatal("hy: no settlement label with an Armenian name drawn")
