@@ -32,7 +32,7 @@ func snapshot(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	write := func(w io.Writer) error { return data.WriteSnapshot(w, st.Index(), day, nil, time.Now()) }
+	write := func(w io.Writer) error { return data.WriteSnapshot(w, st.Index(), day, nil) }
 	if cfg.Output == "" {
 		return write(os.Stdout)
 	}
