@@ -12,7 +12,7 @@
 // Importers read a whole file before writing anything: any bad row fails the file with
 // FILE:LINE: field: reason and leaves the database as it was.
 //
-// The wire shapes live here, once, for the API, the tiles' neighbours, the CLI and every export:
+// The wire shapes live here, once, for the API, the CLI and every export:
 // SettlementProps (a settlement on a day: flat, typed columns alongside the nested names,
 // controller and sources), ChangeJSON and ChangeRow, SourceJSON and SourceRow, ActorJSON,
 // Metadata. The flat columns of a row type are its scalar fields, read by reflection once
