@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -248,6 +250,20 @@ func TestSnapshotGeoPackage(t *testing.T) {
 			t.Errorf("%s = %q (%v), want %q", tc.query, got, err, tc.want)
 		}
 	}
+	validateGeoPackage(t, path)
+}
+
+// validateGeoPackage runs GDAL's GeoPackage validator (python3-gdal) on path when it is
+// installed; scripts/test installs only ogrinfo, which the web and cmd tests run.
+func validateGeoPackage(t *testing.T, path string) {
+	const script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
+	if _, err := os.Stat(script); err != nil {
+		t.Log("GDAL's validate_gpkg.py is not installed; skipping the spec validation")
+		return
+	}
+	if out, err := exec.Command("python3", script, path).CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("validate_gpkg.py: %v\n%s", err, out)
+	}
 }
 
 func TestDatasetArchive(t *testing.T) {
@@ -320,4 +336,17 @@ func TestChangesAtom(t *testing.T) {
 	if !strings.Contains(e.Title, "controlled by") || len(e.Links) == 0 || !strings.HasPrefix(e.Links[0].Href, "https://map.example/?") {
 		t.Errorf("entry = %+v", e)
 	}
+}
+
+func ExampleColumns() {
+	for _, c := range data.Columns[14:20] {
+		fmt.Println(c.Name, c.Type)
+	}
+	// Output:
+	// controller_id TEXT
+	// controller_name TEXT
+	// controller_color TEXT
+	// status TEXT
+	// controlled_since TEXT
+	// change_id TEXT
 }
