@@ -65,7 +65,7 @@ func (s *server) handleDataset(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendDownload(c, v, "application/zip", "controlmap-dataset-"+data.UpdatedAt(ix).Format("2006-01-02")+".zip", downloadCache(s.store.Today(), s.store.Today()))
+	return sendDownload(c, v, "application/zip", datasetFileName(ix), downloadCache(s.store.Today(), s.store.Today()))
 }
 
 // handleChangesAtom answers /api/changes.atom: the latest recorded changes, newest first.
@@ -81,4 +81,13 @@ func (s *server) handleChangesAtom(c echo.Context) error {
 		return err
 	}
 	return sendCached(c, v, "application/atom+xml; charset=utf-8", "public, max-age=300, must-revalidate")
+}
+
+// datasetFileName names the archive after the day its data last changed.
+func datasetFileName(ix *geo.Index) string {
+	t := data.UpdatedAt(ix)
+	if t.IsZero() {
+		return "controlmap-dataset.zip"
+	}
+	return "controlmap-dataset-" + t.Format("2006-01-02") + ".zip"
 }
