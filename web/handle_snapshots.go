@@ -33,11 +33,11 @@ func (s *server) handleSnapshot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendDownload(c, v, f.MediaType, f.FileName(day), downloadCache(day, s.store.Today()))
+	return sendAttachment(c, v, f.MediaType, f.FileName(day), downloadCache(day, s.store.Today()))
 }
 
-// sendDownload sends a built file under a dated file name.
-func sendDownload(c echo.Context, v cached, mediaType, fileName, cacheControl string) error {
+// sendAttachment sends a built file under a dated file name.
+func sendAttachment(c echo.Context, v cached, mediaType, fileName, cacheControl string) error {
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+fileName+`"`)
 	return sendCached(c, v, mediaType, cacheControl)
 }
@@ -65,7 +65,7 @@ func (s *server) handleDataset(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendDownload(c, v, "application/zip", datasetFileName(ix), downloadCache(s.store.Today(), s.store.Today()))
+	return sendAttachment(c, v, "application/zip", datasetFileName(ix), downloadCache(s.store.Today(), s.store.Today()))
 }
 
 // handleChangesAtom answers /api/changes.atom: the latest recorded changes, newest first.
