@@ -11,4 +11,12 @@
 //
 // Importers read a whole file before writing anything: any bad row fails the file with
 // FILE:LINE: field: reason and leaves the database as it was.
+//
+// The wire shapes live here, once, for the API, the CLI and every export:
+// SettlementProps (a settlement on a day: flat, typed columns alongside the nested names,
+// controller and sources), ChangeJSON and ChangeRow, SourceJSON and SourceRow, ActorJSON,
+// Metadata. The flat columns of a row type are its scalar fields, read by reflection once
+// (Columns), so a new column is one field with a json name and a doc tag, and it reaches
+// GeoJSON, CSV, KML, GeoPackage and the dataset README together. Exporters (export_*.go) are a
+// function of the data alone, never of the clock, so the API and the CLI give the same bytes.
 package data

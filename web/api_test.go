@@ -158,7 +158,7 @@ func TestSnapshotDownload(t *testing.T) {
 	if got := rec.Header().Get("Content-Disposition"); got != `attachment; filename="controlmap-2020-11-19.geojson"` {
 		t.Errorf("Content-Disposition = %q", got)
 	}
-	if got := rec.Header().Get("Cache-Control"); !strings.Contains(got, "max-age=3600") {
+	if got := rec.Header().Get("Cache-Control"); !strings.Contains(got, "max-age=86400") {
 		t.Errorf("Cache-Control for a past date = %q, want a long max-age", got)
 	}
 	etag := rec.Header().Get("ETag")
@@ -172,7 +172,7 @@ func TestSnapshotDownload(t *testing.T) {
 		Metadata data.Metadata `json:"metadata"`
 	}
 	json.Unmarshal(rec.Body.Bytes(), &fc)
-	if fc.Metadata.Date != "2020-11-19" || fc.Metadata.Attribution == "" || fc.Metadata.Licence == "" || fc.Metadata.GeneratedAt == "" {
+	if fc.Metadata.Date != "2020-11-19" || fc.Metadata.Attribution == "" || fc.Metadata.Licence == "" || fc.Metadata.UpdatedAt == "" {
 		t.Errorf("metadata = %+v", fc.Metadata)
 	}
 }

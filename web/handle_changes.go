@@ -66,17 +66,18 @@ func (s *server) handleChangeItem(c echo.Context) error {
 		return geo.NotFoundf("no change with id %q", c.Param("id"))
 	}
 	f := newChangeFeature(ix, ch)
-	f.Properties.Metadata = s.metadata("")
+	m := s.metadata("")
+	f.Properties.Metadata = &m
 	return sendJSON(c, mimeGeoJSON, f)
 }
 
 // changeProps are a change's properties with its settlement's names.
 type changeProps struct {
-	changeJSON
-	Name     string            `json:"name"`
-	Names    geo.Names         `json:"names"`
-	District string            `json:"district"`
-	Metadata map[string]string `json:"metadata,omitempty"`
+	data.ChangeJSON
+	Name     string         `json:"name"`
+	Names    geo.Names      `json:"names"`
+	District string         `json:"district"`
+	Metadata *data.Metadata `json:"metadata,omitempty"`
 }
 
 type changeFeature = geojson.FeatureOf[changeProps]
@@ -86,6 +87,6 @@ func newChangeFeature(ix *geo.Index, ch *geo.Change) *changeFeature {
 	e, _ := ix.Entry(ch.SettlementID)
 	st := e.Settlement
 	return &changeFeature{ID: ch.ID, Type: "Feature", Geometry: st.Point, Properties: changeProps{
-		changeJSON: toChangeJSON(ix, e, ch), Name: st.Names.Default(), Names: st.Names, District: st.District,
+		ChangeJSON: data.NewChangeJSON(ix, e, ch), Name: st.Names.Default(), Names: st.Names, District: st.District,
 	}}
 }

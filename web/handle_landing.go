@@ -39,14 +39,14 @@ func (s *server) handleConformance(c echo.Context) error {
 
 // collection describes one feature collection.
 type collection struct {
-	ID          string            `json:"id"`
-	Title       string            `json:"title"`
-	Description string            `json:"description"`
-	ItemType    string            `json:"itemType"`
-	CRS         []string          `json:"crs"`
-	Extent      map[string]any    `json:"extent"`
-	Links       []link            `json:"links"`
-	Metadata    map[string]string `json:"metadata"`
+	ID          string         `json:"id"`
+	Title       string         `json:"title"`
+	Description string         `json:"description"`
+	ItemType    string         `json:"itemType"`
+	CRS         []string       `json:"crs"`
+	Extent      map[string]any `json:"extent"`
+	Links       []link         `json:"links"`
+	Metadata    data.Metadata  `json:"metadata"`
 }
 
 var collectionText = map[string][2]string{

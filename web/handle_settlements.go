@@ -97,18 +97,12 @@ func (s *server) handleSettlementItem(c echo.Context) error {
 type itemProps struct {
 	data.SettlementProps
 	Date     string            `json:"date"`
-	History  []changeJSON      `json:"history"`
-	Metadata map[string]string `json:"metadata"`
+	History  []data.ChangeJSON `json:"history"`
+	Metadata data.Metadata     `json:"metadata"`
 }
 
 // metadata is the attribution carried by every answer.
-func (s *server) metadata(date string) map[string]string {
-	m := map[string]string{"attribution": data.Attribution(), "licence": data.Licence}
-	if date != "" {
-		m["date"] = date
-	}
-	return m
-}
+func (s *server) metadata(date string) data.Metadata { return data.NewMetadata(date) }
 
 // cacheFor is the Cache-Control of an answer about day: the past changes only when an editor
 // corrects it, so caches may keep it for an hour; today and the future can change any time.

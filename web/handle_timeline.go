@@ -3,16 +3,10 @@ package web
 import (
 	"encoding/json"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
 )
-
-type actorJSON struct {
-	ID    string    `json:"id"`
-	Name  string    `json:"name"`
-	Names geo.Names `json:"names"`
-	Color string    `json:"color"`
-}
 
 type dateCountJSON struct {
 	Date  string  `json:"date"`
@@ -27,9 +21,9 @@ func (s *server) handleTimeline(c echo.Context) error {
 	today := s.store.Today()
 	v, err := s.cache.get(ix.Version(), "timeline "+today.String(), func() ([]byte, error) {
 		out := map[string]any{"today": today.String(), "start": nil, "end": nil}
-		actors := []actorJSON{}
+		actors := []data.ActorJSON{}
 		for _, a := range ix.Actors() {
-			actors = append(actors, actorJSON{ID: a.ID, Name: a.Names.Default(), Names: a.Names, Color: a.Color})
+			actors = append(actors, data.NewActorJSON(a))
 		}
 		dates := []dateCountJSON{}
 		for _, dc := range ix.DateCounts() {

@@ -1,66 +1,15 @@
 package web
 
 import (
-	"time"
-
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/geo"
 )
 
-// sourceJSON is a source as the API shows it.
-type sourceJSON struct {
-	Title     string `json:"title"`
-	Publisher string `json:"publisher,omitempty"`
-	URL       string `json:"url,omitempty"`
-	Published string `json:"published,omitempty"`
-}
-
-// changeJSON is a change as the API shows it, with the controller it replaced.
-type changeJSON struct {
-	ID           string          `json:"id"`
-	SettlementID string          `json:"settlement_id"`
-	Date         string          `json:"date"`
-	Precision    string          `json:"precision"`
-	Day          geo.Day         `json:"day"`
-	Controller   *data.ActorJSON `json:"controller"`
-	Previous     *data.ActorJSON `json:"previous"`
-	Kind         geo.Kind        `json:"kind"`
-	Status       geo.Status      `json:"status"`
-	Note         string          `json:"note,omitempty"`
-	Sources      []sourceJSON    `json:"sources"`
-	RecordedAt   string          `json:"recorded_at"`
-	Retracted    *retractionJSON `json:"retracted"`
-}
-
-type retractionJSON struct {
-	At     string `json:"at"`
-	Reason string `json:"reason"`
-}
-
-// toChangeJSON shows c, a change of the settlement of e.
-func toChangeJSON(ix *geo.Index, e *geo.Entry, c *geo.Change) changeJSON {
-	out := changeJSON{
-		ID: c.ID, SettlementID: c.SettlementID, Date: c.Date.String(), Precision: c.Date.Precision.String(),
-		Day: c.Date.Start, Controller: data.ActorRef(ix, c.Controller), Kind: c.Kind, Status: c.Status,
-		Note: c.Note, RecordedAt: c.RecordedAt.UTC().Format(time.RFC3339), Sources: make([]sourceJSON, len(c.Sources)),
-	}
-	if prev, ok := e.Timeline.Before(c.ID); ok {
-		out.Previous = data.ActorRef(ix, prev.Controller)
-	}
-	for i, s := range c.Sources {
-		out.Sources[i] = sourceJSON{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String()}
-	}
-	if r := c.Retracted; r != nil {
-		out.Retracted = &retractionJSON{At: r.At.UTC().Format(time.RFC3339), Reason: r.Reason}
-	}
-	return out
-}
-
 // history shows every change of e, retracted ones included, oldest first.
-func history(ix *geo.Index, e *geo.Entry) []changeJSON {
-	out := make([]changeJSON, len(e.Changes))
+func history(ix *geo.Index, e *geo.Entry) []data.ChangeJSON {
+	out := make([]data.ChangeJSON, len(e.Changes))
 	for i, c := range e.Changes {
-		out[i] = toChangeJSON(ix, e, c)
+		out[i] = data.NewChangeJSON(ix, e, c)
 	}
 	return out
 }

@@ -58,6 +58,8 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/api/periods", s.handlePeriods)
 	e.GET("/api/diff", s.handleDiff)
 	e.GET("/api/snapshots/:file", s.handleSnapshot)
+	e.GET("/api/dataset.zip", s.handleDataset)
+	e.GET("/api/changes.atom", s.handleChangesAtom)
 	registerPages(e, s.cfg)
 }
 
@@ -77,6 +79,8 @@ var precompressed = map[string]bool{
 	"/api/collections/settlements/items": true,
 	"/api/collections/changes/items":     true,
 	"/api/snapshots/:file":               true,
+	"/api/dataset.zip":                   true,
+	"/api/changes.atom":                  true,
 	"/api/periods":                       true,
 	"/api/timeline":                      true,
 	"/api/diff":                          true,

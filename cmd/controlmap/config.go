@@ -21,6 +21,8 @@ type config struct {
 	LogLevel         slog.Level
 	Date             string
 	Output           string
+	Format           string
+	All              bool
 }
 
 func defaults() config {

@@ -17,6 +17,8 @@ Usage:
   controlmap serve    [--addr :8080] [--db controlmap.db] [--basemap-style URL] [--public-url URL]
   controlmap import   [--db controlmap.db] actors|settlements|changes FILE...
   controlmap snapshot [--db controlmap.db] --date YYYY-MM-DD [-o FILE]
+  controlmap export   [--db controlmap.db] --date YYYY-MM-DD [--format geojson|csv|kml|gpkg] [-o FILE]
+  controlmap export   [--db controlmap.db] --all -o FILE.zip
 
 Every flag can also be set as CONTROLMAP_<FLAG> in the environment (e.g. CONTROLMAP_DB).
 Run "controlmap COMMAND -h" for the flags of a command.
@@ -44,6 +46,7 @@ func run(ctx context.Context, args []string) error {
 		"serve":    serve,
 		"import":   importFiles,
 		"snapshot": snapshot,
+		"export":   export,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
