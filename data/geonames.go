@@ -16,14 +16,14 @@ import (
 // GeoNamesPlace is one row of a GeoNames dump (a country file such as AZ.txt, allCountries.txt
 // or any extract with the same 19 tab-separated columns and no header).
 type GeoNamesPlace struct {
-	Line                                        int
-	ID                                          int64
-	Name, ASCIIName                             string
-	Alternates                                  []string
-	Lat, Lon                                    float64
+	Line                                       int
+	ID                                         int64
+	Name, ASCIIName                            string
+	Alternates                                 []string
+	Lat, Lon                                   float64
 	FeatureClass, FeatureCode, Country, Admin1 string
-	Population                                  int // 0 when unknown
-	Modified                                    string
+	Population                                 int // 0 when unknown
+	Modified                                   string
 }
 
 // geoNamesColumns are the columns of a GeoNames dump, in order; errors name them.
