@@ -39,6 +39,7 @@ type SettlementProps struct {
 	Population      *int       `json:"population"`
 	GeoNamesID      *int64     `json:"geonames_id"`
 	WikipediaURL    *string    `json:"wikipedia_url"`
+	Abandoned       bool       `json:"abandoned"`
 	Controller      *ActorJSON `json:"controller"`
 	ControllerID    *string    `json:"controller_id"`
 	ControlledSince *string    `json:"controlled_since"`
@@ -55,7 +56,7 @@ func NewSettlementFeature(ix *geo.Index, st geo.State) *SettlementFeature {
 	p := SettlementProps{
 		ID: s.ID, Name: s.Names.Default(), Names: s.Names, District: s.District, Country: s.Country,
 		Place: placeOf(s), Population: nonZero(s.Population), GeoNamesID: nonZero(s.GeoNamesID),
-		WikipediaURL: nonZero(s.WikipediaURL), Controller: ActorRef(ix, st.Period.Controller),
+		WikipediaURL: nonZero(s.WikipediaURL), Abandoned: s.Abandoned, Controller: ActorRef(ix, st.Period.Controller),
 		ControllerID: nonZero(st.Period.Controller), Status: nonZero(string(st.Period.Status)),
 	}
 	if c := st.Period.Change; c != nil {

@@ -69,14 +69,15 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 			}
 			written = append(written, st)
 			if err := w.exec(`INSERT INTO settlements (id, name_en, name_az, name_hy, name_ru, district, country,
-				place, lon, lat, population, geonames_id, wikipedia_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				place, lon, lat, population, geonames_id, wikipedia_url, abandoned)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
 				name_hy = excluded.name_hy, name_ru = excluded.name_ru, district = excluded.district,
 				country = excluded.country, place = excluded.place, lon = excluded.lon, lat = excluded.lat,
 				population = excluded.population, geonames_id = excluded.geonames_id,
-				wikipedia_url = excluded.wikipedia_url`,
+				wikipedia_url = excluded.wikipedia_url, abandoned = excluded.abandoned`,
 				st.ID, st.Names.En, st.Names.Az, st.Names.Hy, st.Names.Ru, st.District, st.Country, st.Place,
-				st.Point.Lon(), st.Point.Lat(), st.Population, st.GeoNamesID, st.WikipediaURL); err != nil {
+				st.Point.Lon(), st.Point.Lat(), st.Population, st.GeoNamesID, st.WikipediaURL, st.Abandoned); err != nil {
 				return err
 			}
 			if err := w.revision("settlement", st.ID, origin, st); err != nil {
