@@ -56,6 +56,11 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 func (s *Store) PutSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	return s.putSettlements(ctx, origin, settlements)
+}
+
+// putSettlements is PutSettlements for a caller that holds writeMu.
+func (s *Store) putSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
 	for _, st := range settlements {
 		if err := st.Validate(); err != nil {
 			return err
