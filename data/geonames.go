@@ -34,16 +34,20 @@ var geoNamesColumns = []string{"geonameid", "name", "asciiname", "alternatenames
 // maxGeoNamesLine bounds one row; the longest rows of allCountries.txt are about 10 kB.
 const maxGeoNamesLine = 1 << 20
 
-// ReadGeoNames parses a dump. The first bad row fails the whole file with an error
+// ReadGeoNames parses a dump. The first bad row (or a geonameid seen twice) fails the whole file with an error
 // FILE:LINE: column: reason (a *RowError).
 func ReadGeoNames(r io.Reader, file string) ([]GeoNamesPlace, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxGeoNamesLine)
 	var out []GeoNamesPlace
+	seen := map[int64]int{}
 	line := 0
 	for sc.Scan() {
 		line++
 		p, err := parseGeoNamesLine(sc.Text(), line)
+		if err == nil {
+			err = onceGeoNamesID(seen, p)
+		}
 		if err != nil {
 			return nil, atLine(file, line, "", err)
 		}
@@ -56,6 +60,15 @@ func ReadGeoNames(r io.Reader, file string) ([]GeoNamesPlace, error) {
 		return nil, atLine(file, line+1, "line", err)
 	}
 	return out, nil
+}
+
+// onceGeoNamesID fails when p's geonameid was already seen at an earlier line.
+func onceGeoNamesID(seen map[int64]int, p GeoNamesPlace) error {
+	if first, ok := seen[p.ID]; ok {
+		return geo.Invalidf("geonameid", "%d is already at line %d", p.ID, first)
+	}
+	seen[p.ID] = p.Line
+	return nil
 }
 
 // parseGeoNamesLine reads one row.

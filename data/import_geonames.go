@@ -100,9 +100,6 @@ func (s *Store) planGeoNames(ctx context.Context, file string, places []GeoNames
 	if err != nil {
 		return nil, err
 	}
-	if err := checkUniqueGeoNamesIDs(file, places); err != nil {
-		return nil, err
-	}
 	ids, err := assignGeoNamesIDs(file, places, opts.Admin1Names, stored, s.ix)
 	if err != nil {
 		return nil, err
@@ -137,17 +134,6 @@ func (s *Store) byGeoNamesID() map[int64]*geo.Settlement {
 		}
 	}
 	return out
-}
-
-func checkUniqueGeoNamesIDs(file string, places []GeoNamesPlace) error {
-	seen := map[int64]int{}
-	for _, p := range places {
-		if first, ok := seen[p.ID]; ok {
-			return atLine(file, p.Line, "geonameid", geo.Invalidf("geonameid", "%d is already at line %d", p.ID, first))
-		}
-		seen[p.ID] = p.Line
-	}
-	return nil
 }
 
 // writtenOnlyBy returns the ids of the settlements whose every revision has an origin that
