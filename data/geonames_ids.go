@@ -2,6 +2,7 @@ package data
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -56,6 +57,7 @@ func idForms(base, district string, geonamesID int64, sameBase, sameDistrict int
 	}
 	withDistrict := base
 	if d, err := geo.Slug(district); err == nil {
+		d = cutSlug(d, maxBaseID/2)
 		withDistrict = base + "-" + d
 		if sameDistrict == 1 {
 			forms = append(forms, withDistrict)
@@ -74,13 +76,24 @@ func firstFree(forms []string, given map[string]bool, ix *geo.Index) (string, bo
 	return forms[len(forms)-1], false
 }
 
+// maxBaseID bounds the slug part of an id, leaving room for the suffixes.
+const maxBaseID = 100
+
 // baseID is the slug of p's English name, or of its name, or "geonames" when neither has
-// Latin letters.
+// Latin letters; cut to maxBaseID bytes.
 func baseID(p GeoNamesPlace) string {
 	for _, name := range []string{p.Names().En, p.Name} {
 		if s, err := geo.Slug(name); err == nil {
-			return s
+			return cutSlug(s, maxBaseID)
 		}
 	}
 	return "geonames"
+}
+
+// cutSlug cuts s to at most n bytes, without a trailing hyphen.
+func cutSlug(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.TrimRight(s[:n], "-")
 }
