@@ -79,8 +79,8 @@ func fillCurated(old, st geo.Settlement) geo.Settlement {
 // mergeImported updates old, written by an earlier GeoNames import, with what the dump says of
 // it in st: point, names, country, place, abandonment, and population and district where the
 // dump knows them. The id, the Wikipedia URL and the names in scripts the dump lacks stay; a
-// district that is only a code does not replace a named one.
-func mergeImported(old, st geo.Settlement, admin1 map[string]string) geo.Settlement {
+// district that is only a code (named is false) does not replace a named one.
+func mergeImported(old, st geo.Settlement, named bool) geo.Settlement {
 	out := old
 	out.Point, out.Place, out.Abandoned, out.GeoNamesID = st.Point, st.Place, st.Abandoned, st.GeoNamesID
 	out.Names = mergeNames(old.Names, st.Names)
@@ -90,19 +90,16 @@ func mergeImported(old, st geo.Settlement, admin1 map[string]string) geo.Settlem
 	if st.Population > 0 {
 		out.Population = st.Population
 	}
-	if st.District != "" && (old.District == "" || isNamedDistrict(st.District, admin1)) {
+	if st.District != "" && (old.District == "" || named) {
 		out.District = st.District
 	}
 	return out
 }
 
-func isNamedDistrict(district string, admin1 map[string]string) bool {
-	for _, name := range admin1 {
-		if name == district {
-			return true
-		}
-	}
-	return false
+// hasDistrictName reports whether admin1 names p's first-level division.
+func hasDistrictName(p GeoNamesPlace, admin1 map[string]string) bool {
+	_, ok := admin1[p.Country+"."+p.Admin1]
+	return ok
 }
 
 // mergeNames takes each name of n over old's, keeping old's where n has none.

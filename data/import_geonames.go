@@ -114,7 +114,7 @@ func (s *Store) planGeoNames(ctx context.Context, file string, places []GeoNames
 			rep.differs(*old, st, opts.MoveThreshold)
 			st = fillCurated(*old, st)
 		case ok:
-			st = mergeImported(*old, st, opts.Admin1Names)
+			st = mergeImported(*old, st, hasDistrictName(p, opts.Admin1Names))
 		}
 		if err := st.Validate(); err != nil {
 			return nil, atLine(file, p.Line, "", err)

@@ -150,6 +150,30 @@ func TestImportGeoNamesReimport(t *testing.T) {
 	}
 }
 
+// TestImportGeoNamesDistrictCode: without names, the district is the admin1 code, which does
+// not replace a name an earlier import gave.
+func TestImportGeoNamesDistrictCode(t *testing.T) {
+	st := datatest.MustOpen(t)
+	f := data.GeoNamesFilter{Admin1: []string{"AZ.03", "AZ.65"}}
+	if _, err := st.ImportGeoNamesFile(context.Background(), extract, data.GeoNamesOptions{Filter: f}); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := st.Index().Entry("muganli-az-65"); e == nil || e.Settlement.District != "AZ.65" {
+		t.Fatalf("without names: muganli-az-65 = %+v, want district AZ.65", e)
+	}
+	st = datatest.MustOpen(t)
+	importGeoNames(t, st, extract, f)
+	if _, err := st.ImportGeoNamesFile(context.Background(), "testdata/geonames/extract_newer.txt", data.GeoNamesOptions{Filter: f}); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := st.Index().Entry("abdal"); e.Settlement.District != "Aghdam" {
+		t.Errorf("abdal's district = %q after a re-import without names, want Aghdam", e.Settlement.District)
+	}
+	if e, _ := st.Index().Entry("abdal-az-65"); e == nil || e.Settlement.District != "AZ.65" {
+		t.Errorf("the new Abdal = %+v, want id abdal-az-65 in district AZ.65", e)
+	}
+}
+
 // TestImportGeoNamesNeverTakesAnID imports one district, then two: the Muğanlı already stored
 // keeps its bare id, the new one gets a suffix.
 func TestImportGeoNamesNeverTakesAnID(t *testing.T) {
