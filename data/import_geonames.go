@@ -19,6 +19,9 @@ type GeoNamesOptions struct {
 	// Admin1Names names the districts by admin1 code ("AZ.03" → "Aghdam"). A place whose code
 	// has no name gets the code itself ("AZ.03") as its district.
 	Admin1Names map[string]string
+	// Progress, if not nil, is called as the settlements are written, with how many are done
+	// out of total. (Reading shows as the bytes the caller's reader hands over.)
+	Progress func(done, total int)
 	// MoveThreshold is the distance in metres beyond which an updated place is reported as
 	// moved; 0 means 100 m.
 	MoveThreshold float64
@@ -74,7 +77,12 @@ func (s *Store) ImportGeoNames(ctx context.Context, file string, r io.Reader, op
 	if err != nil {
 		return GeoNamesReport{}, err
 	}
-	if err := s.putSettlements(ctx, geoNamesOrigin+filepath.Base(file), settlements); err != nil {
+	progress := func(done int) {
+		if opts.Progress != nil {
+			opts.Progress(done, len(settlements))
+		}
+	}
+	if err := s.putSettlements(ctx, geoNamesOrigin+filepath.Base(file), settlements, progress); err != nil {
 		return GeoNamesReport{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return rep, nil

@@ -56,11 +56,12 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 func (s *Store) PutSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	return s.putSettlements(ctx, origin, settlements)
+	return s.putSettlements(ctx, origin, settlements, nil)
 }
 
-// putSettlements is PutSettlements for a caller that holds writeMu.
-func (s *Store) putSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
+// putSettlements is PutSettlements for a caller that holds writeMu; progress, if not nil, is
+// called with the number of settlements done after each one.
+func (s *Store) putSettlements(ctx context.Context, origin string, settlements []geo.Settlement, progress func(done int)) error {
 	for _, st := range settlements {
 		if err := st.Validate(); err != nil {
 			return err
@@ -68,7 +69,10 @@ func (s *Store) putSettlements(ctx context.Context, origin string, settlements [
 	}
 	var written []geo.Settlement
 	err := s.write(ctx, func(w *writer) error {
-		for _, st := range settlements {
+		for i, st := range settlements {
+			if progress != nil {
+				progress(i + 1)
+			}
 			if e, ok := s.ix.Entry(st.ID); ok && reflect.DeepEqual(*e.Settlement, st) {
 				continue
 			}

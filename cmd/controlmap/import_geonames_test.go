@@ -58,8 +58,22 @@ func TestImportGeoNamesReport(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
 		}
 	}
-	if !strings.Contains(stderr.String(), "reading "+geoNamesExtract+": 100% (") {
-		t.Errorf("no plain progress line on stderr (not a terminal):\n%s", stderr.String())
+	if stderr.Len() != 0 {
+		t.Errorf("progress shown for a small file:\n%s", stderr.String())
+	}
+}
+
+func TestProgressLines(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&buf, "reading x", 4<<20, true)
+	for range 8 {
+		p.Write(make([]byte, 512<<10))
+	}
+	p.Close()
+	want := "reading x: 10% (524288 of 4194304)\nreading x: 20% (1048576 of 4194304)\n"
+	if lines := strings.Count(buf.String(), "\n"); lines != 8 || !strings.HasPrefix(buf.String(), want) ||
+		!strings.HasSuffix(buf.String(), "reading x: 100% (4194304 of 4194304)\n") {
+		t.Errorf("progress lines:\n%s", buf.String())
 	}
 }
 
