@@ -13,7 +13,7 @@ const (
 	cityPopulation = 100_000
 )
 
-// settlementOfPlace makes the settlement id for p.
+// settlementOfPlace makes the settlement of p, with id.
 func settlementOfPlace(p GeoNamesPlace, id string, admin1 map[string]string) geo.Settlement {
 	return geo.Settlement{
 		ID:         id,

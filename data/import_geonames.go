@@ -114,16 +114,8 @@ func (s *Store) planGeoNames(ctx context.Context, file string, places []GeoNames
 	}
 	out := make([]geo.Settlement, 0, len(places))
 	for i, p := range places {
-		st := settlementOfPlace(p, ids[i], opts.Admin1Names)
-		old, ok := stored[p.ID]
-		curated := ok && !imported[old.ID]
-		switch {
-		case curated:
-			rep.differs(*old, st, opts.MoveThreshold)
-			st = fillCurated(*old, st)
-		case ok:
-			st = mergeImported(*old, st, hasDistrictName(p, opts.Admin1Names))
-		}
+		old := stored[p.ID]
+		st := planPlace(p, ids[i], old, old != nil && !imported[old.ID], opts, rep)
 		if err := st.Validate(); err != nil {
 			return nil, atLine(file, p.Line, "", err)
 		}
@@ -131,6 +123,20 @@ func (s *Store) planGeoNames(ctx context.Context, file string, places []GeoNames
 		out = append(out, st)
 	}
 	return out, nil
+}
+
+// planPlace makes the settlement of p: new when old is nil, else old filled in (curated) or
+// updated.
+func planPlace(p GeoNamesPlace, id string, old *geo.Settlement, curated bool, opts GeoNamesOptions, rep *GeoNamesReport) geo.Settlement {
+	st := settlementOfPlace(p, id, opts.Admin1Names)
+	switch {
+	case curated:
+		rep.differs(*old, st, opts.MoveThreshold)
+		return fillCurated(*old, st)
+	case old != nil:
+		return mergeImported(*old, st, hasDistrictName(p, opts.Admin1Names))
+	}
+	return st
 }
 
 // byGeoNamesID maps the geonames ids of the stored settlements to them.
