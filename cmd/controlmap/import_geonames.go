@@ -26,10 +26,10 @@ type geoNamesFlags struct {
 func (g *geoNamesFlags) register(fs *flag.FlagSet) {
 	g.admin1.pattern = admin1Code
 	g.featureCodes.pattern = featureCode
-	fs.Var(&g.admin1, "admin1", "geonames: keep these first-level divisions, e.g. AZ.03,AZ.14 or 03,14")
-	fs.Var(&g.featureCodes, "feature-codes", "geonames: keep these feature codes, e.g. PPL,PPLA,PPLQ (default: all of class P)")
-	fs.Var(&g.bbox, "bbox", "geonames: keep the places inside minLon,minLat,maxLon,maxLat")
-	fs.StringVar(&g.admin1Names, "admin1-names", "", "geonames: district names by admin1 code, a CSV code,name or GeoNames' admin1CodesASCII.txt (default: the embedded AZ and AM names)")
+	fs.Var(&g.admin1, "admin1", "geonames: keep the first-level divisions with these `codes`, e.g. AZ.03,AZ.14 or 03,14")
+	fs.Var(&g.featureCodes, "feature-codes", "geonames: keep the places with these feature `codes`, e.g. PPL,PPLA,PPLQ (default: all of class P)")
+	fs.Var(&g.bbox, "bbox", "geonames: keep the places inside `minLon,minLat,maxLon,maxLat`")
+	fs.StringVar(&g.admin1Names, "admin1-names", "", "geonames: district names by admin1 code, a CSV code,name or GeoNames' admin1CodesASCII.txt `file` (default: the embedded AZ and AM names)")
 }
 
 func (g *geoNamesFlags) set() bool {
