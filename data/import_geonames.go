@@ -104,7 +104,7 @@ func filterPlaces(places []GeoNamesPlace, f GeoNamesFilter) []GeoNamesPlace {
 // planGeoNames turns places into the settlements to write, counting them in rep.
 func (s *Store) planGeoNames(ctx context.Context, file string, places []GeoNamesPlace, opts GeoNamesOptions, rep *GeoNamesReport) ([]geo.Settlement, error) {
 	stored := s.byGeoNamesID()
-	imported, err := s.writtenOnlyBy(ctx, geoNamesOrigin)
+	imported, err := s.geoNamesOnly(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -150,12 +150,12 @@ func (s *Store) byGeoNamesID() map[int64]*geo.Settlement {
 	return out
 }
 
-// writtenOnlyBy returns the ids of the settlements whose every revision has an origin that
-// starts with prefix.
-func (s *Store) writtenOnlyBy(ctx context.Context, prefix string) (map[string]bool, error) {
+// geoNamesOnly returns the ids of the settlements whose every revision comes from a GeoNames
+// import (an origin that starts with geoNamesOrigin).
+func (s *Store) geoNamesOnly(ctx context.Context) (map[string]bool, error) {
 	ids, err := queryAll(ctx, s.db, `SELECT entity_id FROM revisions WHERE entity = 'settlement'
-		GROUP BY entity_id HAVING min(substr(origin, 1, ?) = ?) = 1`,
-		func(r *sql.Rows) (id string, err error) { return id, r.Scan(&id) }, len(prefix), prefix)
+		GROUP BY entity_id HAVING min(substr(origin, 1, 16) = 'import geonames ') = 1`,
+		func(r *sql.Rows) (id string, err error) { return id, r.Scan(&id) })
 	out := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		out[id] = true
