@@ -10,7 +10,10 @@
 // in-memory geo.Index is updated, so reads never touch SQLite.
 //
 // Importers read a whole file before writing anything: any bad row fails the file with
-// FILE:LINE: field: reason and leaves the database as it was.
+// FILE:LINE: field: reason and leaves the database as it was. ImportGeoNames loads the populated
+// places of any GeoNames dump: names picked by script, ids that never change on re-import, and
+// curated settlements only filled in, never overwritten (see its doc and the README). Progress
+// reporting belongs to the caller, which sees the bytes it hands over.
 //
 // The wire shapes live here, once, for the API, the CLI and every export:
 // SettlementProps (a settlement on a day: flat, typed columns alongside the nested names,

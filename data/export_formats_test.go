@@ -150,6 +150,8 @@ func jsonText(v any) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case string:
 		return v
+	case bool:
+		return strconv.FormatBool(v)
 	}
 	return "?"
 }
@@ -339,7 +341,7 @@ func TestChangesAtom(t *testing.T) {
 }
 
 func ExampleColumns() {
-	for _, c := range data.Columns[14:20] {
+	for _, c := range data.Columns[15:21] {
 		fmt.Println(c.Name, c.Type)
 	}
 	// Output:

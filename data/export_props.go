@@ -35,6 +35,7 @@ type SettlementProps struct {
 	Population       *int        `json:"population" doc:"population, empty when unknown"`
 	GeoNamesID       *int64      `json:"geonames_id" doc:"GeoNames id, empty when unknown"`
 	WikipediaURL     *string     `json:"wikipedia_url" doc:"Wikipedia article"`
+	Abandoned        bool        `json:"abandoned" doc:"true for an abandoned or historical place (GeoNames PPLQ, PPLW, PPLH)"`
 	Lon              float64     `json:"lon" doc:"longitude, WGS 84"`
 	Lat              float64     `json:"lat" doc:"latitude, WGS 84"`
 	ControllerID     *string     `json:"controller_id" doc:"id of the side in control on the date, empty when unknown"`
@@ -59,7 +60,7 @@ func NewSettlementProps(ix *geo.Index, st geo.State) SettlementProps {
 		ID: s.ID, Name: s.Names.Default(), NameEn: nonZero(s.Names.En), NameAz: nonZero(s.Names.Az),
 		NameHy: nonZero(s.Names.Hy), NameRu: nonZero(s.Names.Ru), District: s.District, Country: s.Country,
 		Place: placeOf(s), Population: nonZero(s.Population), GeoNamesID: nonZero(s.GeoNamesID),
-		WikipediaURL: nonZero(s.WikipediaURL), Lon: s.Point.Lon(), Lat: s.Point.Lat(), Names: s.Names,
+		WikipediaURL: nonZero(s.WikipediaURL), Abandoned: s.Abandoned, Lon: s.Point.Lon(), Lat: s.Point.Lat(), Names: s.Names,
 		Controller: ActorRef(ix, st.Period.Controller), ControllerID: nonZero(st.Period.Controller),
 		Status: nonZero(string(st.Period.Status)), Sources: SourcesJSON{},
 	}
@@ -194,6 +195,7 @@ const (
 	Text    ColumnType = "TEXT"
 	Integer ColumnType = "INTEGER"
 	Real    ColumnType = "REAL"
+	Boolean ColumnType = "BOOLEAN"
 )
 
 // Columns are the flat columns of SettlementProps, in order: the columns of CSV, GeoPackage
@@ -225,6 +227,8 @@ func columnType(t reflect.Type) (ColumnType, bool) {
 		return Integer, true
 	case reflect.Float64:
 		return Real, true
+	case reflect.Bool:
+		return Boolean, true
 	}
 	return "", false
 }
@@ -244,6 +248,8 @@ func (c Column) Value(row any) any {
 		return v.Int()
 	case Real:
 		return v.Float()
+	case Boolean:
+		return v.Bool()
 	}
 	return v.String()
 }

@@ -13,7 +13,7 @@ var (
 	actorColumns      = []string{"id", "name_en", "name_az", "name_hy", "name_ru", "color"}
 	settlementColumns = []string{"id", "name_en", "name_az", "name_hy", "name_ru", "district", "country",
 		"lon", "lat", "population", "geonames_id", "wikipedia_url"}
-	settlementOptional = []string{"place"}
+	settlementOptional = []string{"place", "abandoned"}
 	changeColumns      = []string{"id", "settlement_id", "date", "controller", "kind", "status",
 		"source_title", "source_publisher", "source_url", "source_date", "note"}
 )
@@ -37,7 +37,7 @@ func ReadActorsCSV(file string, r io.Reader) ([]geo.Actor, error) {
 }
 
 // ReadSettlementsCSV reads settlements:
-// id,name_en,name_az,name_hy,name_ru,district,country,lon,lat,population,geonames_id,wikipedia_url[,place].
+// id,name_en,name_az,name_hy,name_ru,district,country,lon,lat,population,geonames_id,wikipedia_url[,place][,abandoned].
 func ReadSettlementsCSV(file string, r io.Reader) ([]geo.Settlement, error) {
 	var out []geo.Settlement
 	seen := map[string]int{}
@@ -82,7 +82,22 @@ func settlementFrom(get func(string) string) (geo.Settlement, error) {
 	}
 	geonames, err := parseInt("geonames_id", get("geonames_id"))
 	s.GeoNamesID = int64(geonames)
+	if err != nil {
+		return s, err
+	}
+	s.Abandoned, err = parseBool("abandoned", get("abandoned"))
 	return s, err
+}
+
+// parseBool reads an optional true/false; empty means false.
+func parseBool(field, s string) (bool, error) {
+	switch s {
+	case "", "false", "0":
+		return false, nil
+	case "true", "1":
+		return true, nil
+	}
+	return false, geo.Invalidf(field, "%q is not true or false", s)
 }
 
 // ReadChangesCSV reads changes:

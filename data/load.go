@@ -37,11 +37,11 @@ func (s *Store) readActors(ctx context.Context) ([]geo.Actor, error) {
 
 func (s *Store) readSettlements(ctx context.Context) ([]geo.Settlement, error) {
 	return queryAll(ctx, s.db, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
-		lon, lat, population, geonames_id, wikipedia_url FROM settlements`,
+		lon, lat, population, geonames_id, wikipedia_url, abandoned FROM settlements`,
 		func(r *sql.Rows) (st geo.Settlement, err error) {
 			var lon, lat float64
 			err = r.Scan(&st.ID, &st.Names.En, &st.Names.Az, &st.Names.Hy, &st.Names.Ru, &st.District,
-				&st.Country, &st.Place, &lon, &lat, &st.Population, &st.GeoNamesID, &st.WikipediaURL)
+				&st.Country, &st.Place, &lon, &lat, &st.Population, &st.GeoNamesID, &st.WikipediaURL, &st.Abandoned)
 			st.Point = orb.Point{lon, lat}
 			return st, err
 		})

@@ -56,6 +56,12 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 func (s *Store) PutSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	return s.putSettlements(ctx, origin, settlements, nil)
+}
+
+// putSettlements is PutSettlements for a caller that holds writeMu; progress, if not nil, is
+// called with the number of settlements done after each one.
+func (s *Store) putSettlements(ctx context.Context, origin string, settlements []geo.Settlement, progress func(done int)) error {
 	for _, st := range settlements {
 		if err := st.Validate(); err != nil {
 			return err
@@ -63,20 +69,24 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 	}
 	var written []geo.Settlement
 	err := s.write(ctx, func(w *writer) error {
-		for _, st := range settlements {
+		for i, st := range settlements {
+			if progress != nil {
+				progress(i + 1)
+			}
 			if e, ok := s.ix.Entry(st.ID); ok && reflect.DeepEqual(*e.Settlement, st) {
 				continue
 			}
 			written = append(written, st)
 			if err := w.exec(`INSERT INTO settlements (id, name_en, name_az, name_hy, name_ru, district, country,
-				place, lon, lat, population, geonames_id, wikipedia_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				place, lon, lat, population, geonames_id, wikipedia_url, abandoned)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
 				name_hy = excluded.name_hy, name_ru = excluded.name_ru, district = excluded.district,
 				country = excluded.country, place = excluded.place, lon = excluded.lon, lat = excluded.lat,
 				population = excluded.population, geonames_id = excluded.geonames_id,
-				wikipedia_url = excluded.wikipedia_url`,
+				wikipedia_url = excluded.wikipedia_url, abandoned = excluded.abandoned`,
 				st.ID, st.Names.En, st.Names.Az, st.Names.Hy, st.Names.Ru, st.District, st.Country, st.Place,
-				st.Point.Lon(), st.Point.Lat(), st.Population, st.GeoNamesID, st.WikipediaURL); err != nil {
+				st.Point.Lon(), st.Point.Lat(), st.Population, st.GeoNamesID, st.WikipediaURL, st.Abandoned); err != nil {
 				return err
 			}
 			if err := w.revision("settlement", st.ID, origin, st); err != nil {

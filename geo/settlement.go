@@ -38,6 +38,9 @@ type Settlement struct {
 	Population   int // 0 when unknown
 	GeoNamesID   int64
 	WikipediaURL string
+	// Abandoned marks a place that is no longer inhabited: abandoned, destroyed or only
+	// historical. It stays on the map, as its control may still change.
+	Abandoned bool
 }
 
 // Validate checks s's fields.

@@ -16,6 +16,7 @@ const usage = `controlmap: who controlled each settlement on each date, with sou
 Usage:
   controlmap serve    [--addr :8080] [--db controlmap.db] [--basemap-style URL] [--public-url URL]
   controlmap import   [--db controlmap.db] actors|settlements|changes FILE...
+  controlmap import   [--db controlmap.db] geonames FILE... [--admin1 AZ.03,...] [--feature-codes PPL,...] [--bbox ...]
   controlmap snapshot [--db controlmap.db] --date YYYY-MM-DD [-o FILE]
   controlmap export   [--db controlmap.db] --date YYYY-MM-DD [--format geojson|csv|kml|gpkg] [-o FILE]
   controlmap export   [--db controlmap.db] --all -o FILE.zip

@@ -258,7 +258,7 @@ func villageFromWikiCoords(r record) (*settlement, error) {
 	}
 	en := ""
 	for _, n := range splitNames(r["names_other"]) {
-		if ascii, err := fold(n); err == nil && ascii == n {
+		if isASCII(n) {
 			en = n
 			break
 		}

@@ -1,61 +1,21 @@
 package main
 
 import (
-	"fmt"
-	"strings"
 	"unicode"
+
+	"github.com/controlmap/controlmap/geo"
 )
 
-// latinFold maps the non-ASCII Latin letters of Azerbaijani, Turkish and the
-// transliterations in the sources to ASCII. A letter outside this table is an
-// error rather than a guess.
-var latinFold = map[rune]string{
-	'ə': "e", 'Ə': "e", 'ı': "i", 'İ': "i", 'ğ': "g", 'Ğ': "g",
-	'ş': "s", 'Ş': "s", 'ç': "c", 'Ç': "c", 'ö': "o", 'Ö': "o",
-	'ü': "u", 'Ü': "u", 'â': "a", 'ä': "a", 'é': "e", 'è': "e",
-	'ë': "e", 'í': "i", 'ó': "o", 'ú': "u", 'ñ': "n", '’': "",
-}
+// slug makes a stable id from a Latin-script name; geo.Slug is the one implementation, shared
+// with controlmap's GeoNames importer.
+func slug(name string) (string, error) { return geo.Slug(name) }
 
-// fold turns a Latin-script name into ASCII.
-func fold(s string) (string, error) {
-	var b strings.Builder
+// isASCII reports whether s is plain ASCII.
+func isASCII(s string) bool {
 	for _, r := range s {
-		switch {
-		case r < unicode.MaxASCII:
-			b.WriteRune(r)
-		default:
-			ascii, ok := latinFold[r]
-			if !ok {
-				return "", fmt.Errorf("no ASCII fold for %q in %q", r, s)
-			}
-			b.WriteString(ascii)
+		if r >= unicode.MaxASCII {
+			return false
 		}
 	}
-	return b.String(), nil
-}
-
-// slug makes a stable id from a Latin-script name: ASCII, lowercase, words
-// joined by hyphens ("Abdal-Gülablı" → "abdal-gulabli").
-func slug(name string) (string, error) {
-	ascii, err := fold(name)
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(ascii) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "", fmt.Errorf("empty slug for %q", name)
-	}
-	return b.String(), nil
+	return true
 }

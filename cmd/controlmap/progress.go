@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+)
+
+// progress counts the bytes written to it, or is set to a count. On a terminal it draws a
+// progress bar; otherwise it writes a plain line at every tenth of total, so logs stay readable.
+type progress interface {
+	io.Writer
+	Set64(n int64) error
+	Close() error
+}
+
+// Below these totals a job is too short to show progress.
+const (
+	minProgressBytes = 1 << 20
+	minProgressItems = 1000
+)
+
+// newProgress counts up to total, in bytes when bytes is true and in items otherwise.
+func newProgress(w io.Writer, what string, total int64, bytes bool) progress {
+	if bytes && total < minProgressBytes || !bytes && total < minProgressItems {
+		return &lines{w: io.Discard, total: total}
+	}
+	if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		return progressbar.NewOptions64(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(what),
+			progressbar.OptionShowBytes(bytes), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(),
+			progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	return &lines{w: w, what: what, total: total}
+}
+
+// lines is progress as plain lines, one per tenth.
+type lines struct {
+	w         io.Writer
+	what      string
+	total     int64
+	done      int64
+	lastTenth int64
+}
+
+func (l *lines) Write(p []byte) (int, error) {
+	return len(p), l.Set64(l.done + int64(len(p)))
+}
+
+func (l *lines) Set64(n int64) error {
+	l.done = n
+	if l.total > 0 {
+		if tenth := l.done * 10 / l.total; tenth > l.lastTenth {
+			l.lastTenth = tenth
+			fmt.Fprintf(l.w, "%s: %d%% (%d of %d)\n", l.what, tenth*10, l.done, l.total)
+		}
+	}
+	return nil
+}
+
+func (l *lines) Close() error { return nil }
