@@ -6,6 +6,7 @@ import { t, locale, nameIn } from './i18n.js';
 import { formatWritten, dayToISO, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
 import { actorName } from './panel.js';
+import { periodWhat } from './wording.js';
 
 const SHOWN = 30;
 
@@ -33,14 +34,13 @@ export class ChangesList {
   item(c, day) {
     const lang = this.ctx.lang();
     const p = c.period;
-    const to = this.ctx.actors.get(p.controller);
-    const from = c.previous && this.ctx.actors.get(c.previous.controller);
+    const to = this.ctx.actors.get(p.changing ? p.next : p.controller);
+    const name = (id) => { const a = this.ctx.actors.get(id); return a ? actorName(a, lang) : id; };
     const when = p.since ? formatWritten(p.since, null, locale()) : dayToISO(c.day);
     const btn = el('button', { type: 'button', class: 'change', onclick: () => this.ctx.onPick(c) },
       el('span', { class: 'when', text: when }),
       el('span', { class: 'where', text: nameIn(c.settlement.props, lang) }),
-      el('span', { class: 'what' }, swatch(to ? to.color : UNKNOWN_COLOR, p.status),
-        `${from ? `${actorName(from, lang)} → ` : ''}${to ? actorName(to, lang) : t('unknown')}`));
+      el('span', { class: 'what' }, swatch(to ? to.color : UNKNOWN_COLOR, p.changing ? 'changing' : p.status), periodWhat(p, name)));
     return el('li', { class: c.day > day ? 'future' : 'past', 'aria-current': c.day === day ? 'date' : null }, btn);
   }
 }
