@@ -65,4 +65,14 @@ func TestBrowserChangingControl(t *testing.T) {
 	if line := eval[string](t, ctx, `document.querySelector('#panel .controller').textContent`); !strings.Contains(line, "since between 20 October and 20 November 2020") {
 		t.Errorf("controller line %q: a confirmation must keep 'since' at the change's date", line)
 	}
+	// The changes list tells the changing span, the change and the confirmation apart.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`button[aria-controls="changes"]`)), chromedp.WaitVisible(chromedp.CSS(`#changes .changes-list li`))); err != nil {
+		t.Fatal(err)
+	}
+	list := eval[string](t, ctx, `[...document.querySelectorAll('#changes .changes-list li')].map(li => li.textContent).join('\n')`)
+	for _, w := range []string{"changing: Armenian/Artsakh forces → Azerbaijan", "1 December 2020Test Village", "confirmed: controlled by Azerbaijan"} {
+		if !strings.Contains(list, w) {
+			t.Errorf("changes list %q, want it to contain %q", list, w)
+		}
+	}
 }

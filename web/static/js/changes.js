@@ -3,10 +3,11 @@
 
 import { el, clear, swatch } from './dom.js';
 import { t, locale, nameIn } from './i18n.js';
-import { formatWritten, dayToISO, formatDay } from './dates.js';
+import { formatWritten, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
 import { actorName } from './panel.js';
 import { periodWhat } from './wording.js';
+import { isStatusEvent } from './store.js';
 
 const SHOWN = 30;
 
@@ -36,7 +37,8 @@ export class ChangesList {
     const p = c.period;
     const to = this.ctx.actors.get(p.changing ? p.next : p.controller);
     const name = (id) => { const a = this.ctx.actors.get(id); return a ? actorName(a, lang) : id; };
-    const when = p.since ? formatWritten(p.since, null, locale()) : dayToISO(c.day);
+    // A confirmation or a dispute keeps the since of the change in force: show its own day.
+    const when = p.since && !isStatusEvent(p) ? formatWritten(p.since, null, locale()) : formatDay(c.day, locale());
     const btn = el('button', { type: 'button', class: 'change', onclick: () => this.ctx.onPick(c) },
       el('span', { class: 'when', text: when }),
       el('span', { class: 'where', text: nameIn(c.settlement.props, lang) }),
