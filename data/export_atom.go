@@ -78,7 +78,7 @@ func newAtomEntry(ix *geo.Index, ec EntryChange, site string) atomEntry {
 	if r.RetractedAt != nil {
 		title = "Retracted: " + title
 	}
-	page := site + "/?" + url.Values{"settlement": {r.SettlementID}, "date": {r.FirstDay}}.Encode()
+	page := site + "/?" + url.Values{"settlement": {r.SettlementID}, "date": {r.CountsFrom}}.Encode()
 	return atomEntry{
 		Title: title, ID: site + "/api/collections/changes/items/" + r.ID,
 		Published: atomTime(ec.Change.RecordedAt), Updated: atomTime(changeUpdated(ec.Change)),

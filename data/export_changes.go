@@ -6,13 +6,17 @@ import (
 	"github.com/controlmap/controlmap/geo"
 )
 
-// ChangeJSON is a change as the API shows it, with the controller it replaced.
+// ChangeJSON is a change as the API shows it, with the controller it replaced. Date is the
+// EDTF text (an interval for an uncertain date), Day the day it counts from, Earliest the first
+// day an interval may refer to (null for "../B"; Day for a single date). Previous is null for a
+// status event (a confirmation of the controller in force, a counter-claim): those hand nothing over.
 type ChangeJSON struct {
 	ID           string          `json:"id"`
 	SettlementID string          `json:"settlement_id"`
 	Date         string          `json:"date"`
 	Precision    string          `json:"precision"`
 	Day          geo.Day         `json:"day"`
+	Earliest     *geo.Day        `json:"earliest"`
 	Controller   *ActorJSON      `json:"controller"`
 	Previous     *ActorJSON      `json:"previous"`
 	Kind         geo.Kind        `json:"kind"`
@@ -33,11 +37,11 @@ type RetractionJSON struct {
 func NewChangeJSON(ix *geo.Index, e *geo.Entry, c *geo.Change) ChangeJSON {
 	out := ChangeJSON{
 		ID: c.ID, SettlementID: c.SettlementID, Date: c.Date.String(), Precision: c.Date.Precision.String(),
-		Day: c.Date.Start, Controller: ActorRef(ix, c.Controller), Kind: c.Kind, Status: c.Status,
+		Day: c.Date.Counts(), Earliest: EarliestDay(c.Date), Controller: ActorRef(ix, c.Controller), Kind: c.Kind, Status: c.Status,
 		Note: c.Note, RecordedAt: c.RecordedAt.UTC().Format(time.RFC3339), Sources: NewSourcesJSON(c.Sources),
 	}
-	if prev, ok := e.Timeline.Before(c.ID); ok {
-		out.Previous = ActorRef(ix, prev.Controller)
+	if prev, ok := e.Timeline.PreviousController(c.ID); ok {
+		out.Previous = ActorRef(ix, prev)
 	}
 	if r := c.Retracted; r != nil {
 		out.Retracted = &RetractionJSON{At: r.At.UTC().Format(time.RFC3339), Reason: r.Reason}
@@ -51,13 +55,14 @@ type ChangeRow struct {
 	ID               string  `json:"id" doc:"change id, a stable slug"`
 	SettlementID     string  `json:"settlement_id" doc:"id of the settlement"`
 	SettlementName   string  `json:"settlement_name" doc:"default name of the settlement"`
-	Date             string  `json:"date" doc:"date with its precision (1992, 1992-05, 1992-09-04)"`
+	Date             string  `json:"date" doc:"EDTF date with its precision (1992, 1992-05, 1992-09-04), or an interval when the day is uncertain (2020-09-27/2020-11-10, ../1994-05-12)"`
 	Precision        string  `json:"precision" doc:"year, month or day"`
-	FirstDay         string  `json:"first_day" doc:"first day the date covers, YYYY-MM-DD"`
+	FirstDay         *string `json:"first_day" doc:"first day the date covers, YYYY-MM-DD; empty for an open start (../1994-05-12)"`
+	CountsFrom       string  `json:"counts_from" doc:"day the change counts from in the timeline, YYYY-MM-DD (the last day of an interval)"`
 	ControllerID     string  `json:"controller_id" doc:"id of the side in control after the change"`
 	ControllerName   *string `json:"controller_name" doc:"its name"`
 	PreviousID       *string `json:"previous_id" doc:"id of the side in control before, empty when unknown or when the change sets no period"`
-	Kind             string  `json:"kind" doc:"capture, handover, withdrawal, claim or other"`
+	Kind             string  `json:"kind" doc:"capture, handover, withdrawal, claim, counter-claim, confirmation or other"`
 	Status           string  `json:"status" doc:"confirmed, claimed or disputed"`
 	Note             *string `json:"note" doc:"editor's note"`
 	SourceTitles     string  `json:"source_titles" doc:"titles of the sources, joined by ' | '"`
@@ -77,11 +82,14 @@ func NewChangeRow(ix *geo.Index, e *geo.Entry, c *geo.Change) ChangeRow {
 	j := NewChangeJSON(ix, e, c)
 	r := ChangeRow{
 		ID: j.ID, SettlementID: j.SettlementID, SettlementName: e.Settlement.Names.Default(), Date: j.Date,
-		Precision: j.Precision, FirstDay: j.Day.String(), ControllerID: c.Controller, Kind: string(j.Kind),
+		Precision: j.Precision, CountsFrom: j.Day.String(), ControllerID: c.Controller, Kind: string(j.Kind),
 		Status: string(j.Status), Note: nonZero(j.Note), RecordedAt: j.RecordedAt,
 		SourceTitles: j.Sources.join(func(s SourceJSON) string { return s.Title }),
 		SourceURLs:   nonZero(j.Sources.join(func(s SourceJSON) string { return s.URL })),
 		Lon:          e.Settlement.Point.Lon(), Lat: e.Settlement.Point.Lat(),
+	}
+	if j.Earliest != nil {
+		r.FirstDay = nonZero(j.Earliest.String())
 	}
 	if j.Controller != nil {
 		r.ControllerName = &j.Controller.Name

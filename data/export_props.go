@@ -44,13 +44,18 @@ type SettlementProps struct {
 	Status           *string     `json:"status" doc:"confirmed, claimed or disputed: how well the change in force is established"`
 	ControlledSince  *string     `json:"controlled_since" doc:"date of the change in force, with its precision (1992, 1992-05, 1992-09-04)"`
 	ChangeID         *string     `json:"change_id" doc:"id of the change in force"`
-	ChangeKind       *string     `json:"change_kind" doc:"capture, handover, withdrawal, claim or other"`
+	ChangeKind       *string     `json:"change_kind" doc:"capture, handover, withdrawal, claim, counter-claim, confirmation or other"`
 	SourceTitles     *string     `json:"source_titles" doc:"titles of the sources of the change in force, joined by ' | '"`
 	SourcePublishers *string     `json:"source_publishers" doc:"their publishers, in the same order, joined by ' | '"`
 	SourceURLs       *string     `json:"source_urls" doc:"their URLs, in the same order, joined by ' | '"`
+	DisputedByID     *string     `json:"disputed_by_id" doc:"id of the side that disputes the change in force (a counter-claim), empty when undisputed"`
+	ChangingToID     *string     `json:"changing_to_id" doc:"while control is changing (an interval date not yet counted): id of the incoming side; controller fields are then empty"`
+	ChangingBetween  *string     `json:"changing_between" doc:"while control is changing: the EDTF interval of the change (2020-09-27/2020-11-10, ../1994-05-12)"`
 	Names            geo.Names   `json:"names"`
 	Controller       *ActorJSON  `json:"controller"`
 	Sources          SourcesJSON `json:"sources"`
+	DisputedBy       *ActorJSON  `json:"disputed_by"`
+	Changing         *Changing   `json:"changing"`
 }
 
 // NewSettlementProps shows st, a settlement and its period on a day.
@@ -60,17 +65,37 @@ func NewSettlementProps(ix *geo.Index, st geo.State) SettlementProps {
 		ID: s.ID, Name: s.Names.Default(), NameEn: nonZero(s.Names.En), NameAz: nonZero(s.Names.Az),
 		NameHy: nonZero(s.Names.Hy), NameRu: nonZero(s.Names.Ru), District: s.District, Country: s.Country,
 		Place: placeOf(s), Population: nonZero(s.Population), GeoNamesID: nonZero(s.GeoNamesID),
-		WikipediaURL: nonZero(s.WikipediaURL), Abandoned: s.Abandoned, Lon: s.Point.Lon(), Lat: s.Point.Lat(), Names: s.Names,
-		Controller: ActorRef(ix, st.Period.Controller), ControllerID: nonZero(st.Period.Controller),
-		Status: nonZero(string(st.Period.Status)), Sources: SourcesJSON{},
+		WikipediaURL: nonZero(s.WikipediaURL), Abandoned: s.Abandoned, Lon: s.Point.Lon(), Lat: s.Point.Lat(),
+		Names: s.Names, Sources: SourcesJSON{},
 	}
+	if per := st.Period; per.Changing {
+		p.setChanging(ix, per)
+	} else {
+		p.setControl(ix, per)
+	}
+	return p
+}
+
+// setChanging fills the fields of a period while control is changing: no controller, the
+// incoming side and the interval.
+func (p *SettlementProps) setChanging(ix *geo.Index, per geo.Period) {
+	p.Changing = NewChanging(ix, per)
+	p.ChangingToID, p.ChangingBetween = nonZero(per.Change.Controller), nonZero(p.Changing.Date)
+}
+
+// setControl fills the fields about the controller in force during period per.
+func (p *SettlementProps) setControl(ix *geo.Index, per geo.Period) {
+	p.Controller, p.ControllerID = ActorRef(ix, per.Controller), nonZero(per.Controller)
+	p.Status, p.DisputedBy = nonZero(string(per.Status)), ActorRef(ix, per.DisputedBy())
 	if a := p.Controller; a != nil {
 		p.ControllerName, p.ControllerColor = &a.Name, &a.Color
 	}
-	if c := st.Period.Change; c != nil {
+	if a := p.DisputedBy; a != nil {
+		p.DisputedByID = &a.ID
+	}
+	if c := per.Change; c != nil {
 		p.setChange(c)
 	}
-	return p
 }
 
 // setChange fills the fields of the change in force.

@@ -229,6 +229,33 @@ func TestTimelineBefore(t *testing.T) {
 	}
 }
 
+func TestTimelinePreviousControllerOvertaken(t *testing.T) {
+	tl := geo.BuildTimeline([]*geo.Change{
+		newChange("a", "1992-09-04", "armenian-forces"),
+		newChange("overtaken", "2020-11-20", "other"),
+		newChange("r", "2000-01-01", "other", retracted),
+		newChange("b", "2020-11-20", "azerbaijan", recordedAt(recorded.Add(time.Hour))),
+	})
+	tests := []struct {
+		change, want string
+		wantOK       bool
+	}{
+		{change: "a", want: "", wantOK: true},
+		{change: "b", want: "armenian-forces", wantOK: true},
+		{change: "overtaken", wantOK: false},
+		{change: "r", wantOK: false},
+		{change: "missing", wantOK: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.change, func(t *testing.T) {
+			got, ok := tl.PreviousController(tt.change)
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("PreviousController(%q) = %q, %v; want %q, %v", tt.change, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
 func TestTimelineOvertakenLeavesNoPeriod(t *testing.T) {
 	tl := geo.BuildTimeline([]*geo.Change{
 		newChange("a", "1992-09-04", "armenian-forces"),
