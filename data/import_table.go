@@ -55,7 +55,10 @@ func readCSV(file string, r io.Reader, required, optional []string, fn func(row)
 	cr := csv.NewReader(r)
 	header, err := cr.Read()
 	if err != nil {
-		return atLine(file, 1, "header", fmt.Errorf("cannot read the header row: %w", err))
+		if err == io.EOF {
+			return atLine(file, 1, "header", errors.New("the file is empty"))
+		}
+		return csvError(file, "header", err)
 	}
 	cols, err := columns(header, required, optional)
 	if err != nil {
@@ -66,14 +69,24 @@ func readCSV(file string, r io.Reader, required, optional []string, fn func(row)
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return atLine(file, line, "row", err)
+			return csvError(file, "row", err)
 		}
+		line, _ := cr.FieldPos(0)
 		if err := fn(row{line: line, cols: cols, fields: fields}); err != nil {
 			return err
 		}
 	}
+}
+
+// csvError places an error of the CSV reader at the line it names. A record that does not parse
+// has no fields to ask the position of.
+func csvError(file, field string, err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return atLine(file, 1, field, err)
+	}
+	return atLine(file, pe.Line, field, fmt.Errorf("column %d: %w", pe.Column, pe.Err))
 }
 
 func columns(header, required, optional []string) (map[string]int, error) {

@@ -3,32 +3,71 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
 )
 
-// loadIndex reads the whole dataset into a new index.
+// loadIndex reads the whole dataset, in one read transaction on conn, into a new index built off
+// to the side, then swaps it in at once. It records the data_version the dataset was read at.
+// The caller holds writeMu (or is Open).
 func (s *Store) loadIndex(ctx context.Context) error {
-	actors, err := s.readActors(ctx)
-	if err != nil {
+	var (
+		version     int64
+		actors      []geo.Actor
+		settlements []geo.Settlement
+		changes     []geo.Change
+	)
+	err := readTx(ctx, s.conn, func() (err error) {
+		if version, err = s.dataVersion(ctx); err != nil {
+			return err
+		}
+		if actors, err = s.readActors(ctx); err != nil {
+			return err
+		}
+		if settlements, err = s.readSettlements(ctx); err != nil {
+			return err
+		}
+		changes, err = s.readChanges(ctx)
 		return err
-	}
-	settlements, err := s.readSettlements(ctx)
+	})
 	if err != nil {
-		return err
+		return fmt.Errorf("data: load: %w", err)
 	}
-	changes, err := s.readChanges(ctx)
-	if err != nil {
-		return err
+	if s.ix == nil {
+		s.ix = geo.NewIndex(actors, settlements, changes)
+	} else {
+		s.ix.Reset(actors, settlements, changes)
 	}
-	s.ix = geo.NewIndex(actors, settlements, changes)
+	s.seen = version
 	return nil
 }
 
+// dataVersion is conn's PRAGMA data_version: it changes when another connection commits.
+func (s *Store) dataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	return v, err
+}
+
+// readTx runs fn in a read transaction on conn, so that every query of fn sees one snapshot.
+// (database/sql's BeginTx would take the write lock: the DSN makes every BEGIN immediate.)
+func readTx(ctx context.Context, conn *sql.Conn, fn func() error) (err error) {
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return err
+	}
+	defer func() {
+		if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err == nil {
+			err = rerr
+		}
+	}()
+	return fn()
+}
+
 func (s *Store) readActors(ctx context.Context) ([]geo.Actor, error) {
-	return queryAll(ctx, s.db, `SELECT id, name_en, name_az, name_hy, name_ru, color FROM actors`,
+	return queryAll(ctx, s.conn, `SELECT id, name_en, name_az, name_hy, name_ru, color FROM actors`,
 		func(r *sql.Rows) (a geo.Actor, err error) {
 			err = r.Scan(&a.ID, &a.Names.En, &a.Names.Az, &a.Names.Hy, &a.Names.Ru, &a.Color)
 			return a, err
@@ -36,7 +75,7 @@ func (s *Store) readActors(ctx context.Context) ([]geo.Actor, error) {
 }
 
 func (s *Store) readSettlements(ctx context.Context) ([]geo.Settlement, error) {
-	return queryAll(ctx, s.db, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
+	return queryAll(ctx, s.conn, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
 		lon, lat, population, geonames_id, wikipedia_url FROM settlements`,
 		func(r *sql.Rows) (st geo.Settlement, err error) {
 			var lon, lat float64
@@ -52,7 +91,7 @@ func (s *Store) readChanges(ctx context.Context) ([]geo.Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	return queryAll(ctx, s.db, `SELECT id, settlement_id, date, controller, kind, status, note,
+	return queryAll(ctx, s.conn, `SELECT id, settlement_id, date, controller, kind, status, note,
 		recorded_at, retracted_at, retraction_reason FROM changes`,
 		func(r *sql.Rows) (c geo.Change, err error) {
 			var date, recorded, reason string
@@ -77,7 +116,7 @@ func (s *Store) readSources(ctx context.Context) (map[string][]geo.Source, error
 		changeID string
 		src      geo.Source
 	}
-	rows, err := queryAll(ctx, s.db, `SELECT change_id, title, publisher, url, published FROM sources
+	rows, err := queryAll(ctx, s.conn, `SELECT change_id, title, publisher, url, published FROM sources
 		ORDER BY change_id, position`,
 		func(r *sql.Rows) (x row, err error) {
 			var published string
@@ -95,7 +134,7 @@ func (s *Store) readSources(ctx context.Context) (map[string][]geo.Source, error
 }
 
 // queryAll runs query and scans every row with scan.
-func queryAll[T any](ctx context.Context, db *sql.DB, query string, scan func(*sql.Rows) (T, error)) ([]T, error) {
+func queryAll[T any](ctx context.Context, db *sql.Conn, query string, scan func(*sql.Rows) (T, error)) ([]T, error) {
 	rows, err := db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err

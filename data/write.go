@@ -19,6 +19,9 @@ const bulk = 256
 func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	for _, a := range actors {
 		if err := a.Validate(); err != nil {
 			return err
@@ -46,16 +49,16 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 	if err != nil {
 		return err
 	}
-	for _, a := range written {
-		s.ix.PutActor(a)
-	}
-	return nil
+	return s.refresh(ctx, len(written), geo.Batch{Actors: written})
 }
 
 // PutSettlements adds or replaces settlements in one transaction; their changes stay.
 func (s *Store) PutSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	for _, st := range settlements {
 		if err := st.Validate(); err != nil {
 			return err
@@ -88,11 +91,7 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), func() {
-		for _, st := range written {
-			s.ix.PutSettlement(st)
-		}
-	})
+	return s.refresh(ctx, len(written), geo.Batch{Settlements: written})
 }
 
 // PutChanges adds or replaces changes in one transaction. A change that exists keeps the time
@@ -101,6 +100,9 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Change) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	for i := range changes {
 		if err := s.checkChange(&changes[i]); err != nil {
 			return err
@@ -123,11 +125,7 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), func() {
-		for _, c := range written {
-			s.ix.PutChange(c)
-		}
-	})
+	return s.refresh(ctx, len(written), geo.Batch{Changes: written})
 }
 
 // checkChange validates c and its references.
@@ -160,6 +158,9 @@ func (s *Store) keepHistory(c geo.Change) geo.Change {
 func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	old, ok := s.ix.Change(id)
 	if !ok {
 		return geo.NotFoundf("no change with id %q", id)
@@ -172,31 +173,20 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 	if err := s.write(ctx, func(w *writer) error { return w.putChange(c, origin) }); err != nil {
 		return err
 	}
-	s.ix.PutChange(c)
-	return nil
+	return s.refresh(ctx, 1, geo.Batch{Changes: []geo.Change{c}})
 }
 
-// refresh updates the index after a write of n records: record by record with put, or by
-// reloading the whole index for a bulk write.
-func (s *Store) refresh(ctx context.Context, n int, put func()) error {
-	if n < bulk {
-		put()
+// refresh updates the index after a write of n records, in one step that readers see whole: by
+// applying the batch, or by reloading the whole index for a bulk write.
+func (s *Store) refresh(ctx context.Context, n int, b geo.Batch) error {
+	switch {
+	case n == 0:
+		return nil
+	case n < bulk:
+		s.ix.Apply(b)
 		return nil
 	}
-	actors, err := s.readActors(ctx)
-	if err != nil {
-		return err
-	}
-	settlements, err := s.readSettlements(ctx)
-	if err != nil {
-		return err
-	}
-	changes, err := s.readChanges(ctx)
-	if err != nil {
-		return err
-	}
-	s.ix.Reset(actors, settlements, changes)
-	return nil
+	return s.loadIndex(ctx)
 }
 
 // writer runs the statements of one write transaction.
@@ -208,7 +198,7 @@ type writer struct {
 }
 
 func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
-	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
+	err := inTx(ctx, s.conn, func(tx *sql.Tx) error {
 		return fn(&writer{ctx: ctx, tx: tx, now: formatTime(s.now()), stmts: map[string]*sql.Stmt{}})
 	})
 	if err != nil {
