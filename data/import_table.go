@@ -11,15 +11,21 @@ import (
 	"github.com/controlmap/controlmap/geo"
 )
 
-// RowError is a bad row of an imported file: FILE:LINE: field: reason.
+// RowError is a bad row of an imported file: FILE:LINE: field: reason, followed by the item at
+// fault when a line may hold several (a GeoJSON feature).
 type RowError struct {
 	File string
 	Line int
+	Item string // "feature 3", or empty
 	Err  *geo.Error
 }
 
 func (e *RowError) Error() string {
-	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Err.Field, e.Err.Message)
+	msg := fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Err.Field, e.Err.Message)
+	if e.Item != "" {
+		msg += " (" + e.Item + ")"
+	}
+	return msg
 }
 
 // Unwrap gives the domain error, so geo.KindOf sees Invalid.
@@ -94,7 +100,7 @@ func columns(header, required, optional []string) (map[string]int, error) {
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if !slices.Contains(required, h) && !slices.Contains(optional, h) {
-			return nil, fmt.Errorf("unknown column %q (expected %s)", h, strings.Join(append(required, optional...), ","))
+			return nil, fmt.Errorf("unknown column %q (expected %s)", geo.Shorten(h), strings.Join(append(required, optional...), ","))
 		}
 		if _, dup := cols[h]; dup {
 			return nil, fmt.Errorf("column %q appears twice", h)

@@ -134,10 +134,10 @@ func (s *Store) checkChange(c *geo.Change) error {
 		return err
 	}
 	if _, ok := s.ix.Entry(c.SettlementID); !ok {
-		return geo.Invalidf("settlement_id", "unknown settlement %q", c.SettlementID)
+		return geo.Invalidf("settlement_id", "unknown settlement %q", geo.Shorten(c.SettlementID))
 	}
 	if _, ok := s.ix.Actor(c.Controller); !ok {
-		return geo.Invalidf("controller", "unknown actor %q", c.Controller)
+		return geo.Invalidf("controller", "unknown actor %q", geo.Shorten(c.Controller))
 	}
 	return nil
 }
@@ -163,7 +163,7 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 	}
 	old, ok := s.ix.Change(id)
 	if !ok {
-		return geo.NotFoundf("no change with id %q", id)
+		return geo.NotFoundf("no change with id %q", geo.Shorten(id))
 	}
 	if reason == "" {
 		return geo.Invalidf("reason", "a retraction needs a reason")
