@@ -7,8 +7,16 @@
 //
 // Every write goes through one transaction and is recorded in the revisions table, which is
 // never updated or deleted from: the history of every record stays. After a write commits, the
-// in-memory geo.Index is updated, so reads never touch SQLite.
+// in-memory geo.Index is updated in one step (one new version), so reads never touch SQLite and
+// never see half a write.
+//
+// A Store reads and writes through one dedicated connection. Its PRAGMA data_version changes
+// only when another connection commits, so Store.Watch (started by serve) notices an import by
+// another process within WatchEvery and reloads the index: built off to the side, swapped in at
+// once.
 //
 // Importers read a whole file before writing anything: any bad row fails the file with
-// FILE:LINE: field: reason and leaves the database as it was.
+// FILE:LINE: field: reason and leaves the database as it was. They refuse text that is not
+// UTF-8, holds control characters or is over its length limit (geo.CheckText), numbers that are
+// not plain decimals, and rows repeated within a file.
 package data

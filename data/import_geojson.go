@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 
@@ -82,6 +83,7 @@ func (f feature) error(err error) error {
 }
 
 // eachFeature decodes the FeatureCollection body one feature at a time, calling fn with each.
+// Every error it returns is a *RowError.
 func eachFeature(file string, body []byte, fn func(feature) error) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	bad := func(err error) error {
@@ -107,6 +109,9 @@ func eachFeature(file string, body []byte, fn func(feature) error) error {
 			if err := decodeFeatures(file, body, dec, fn); err != nil {
 				return err
 			}
+			if _, err := dec.Token(); err != nil { // ]
+				return bad(err)
+			}
 		default:
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
@@ -126,6 +131,7 @@ func eachFeature(file string, body []byte, fn func(feature) error) error {
 	return nil
 }
 
+// decodeFeatures decodes the array of features, up to its closing bracket.
 func decodeFeatures(file string, body []byte, dec *json.Decoder, fn func(feature) error) error {
 	if err := expectDelim(dec, '['); err != nil {
 		return atLine(file, lineAt(body, dec.InputOffset()), "features", errors.New("is not an array"))
@@ -133,14 +139,28 @@ func decodeFeatures(file string, body []byte, dec *json.Decoder, fn func(feature
 	for n := 1; dec.More(); n++ {
 		f := feature{file: file, line: lineAt(body, startOfValue(body, dec.InputOffset())), n: n}
 		if err := dec.Decode(&f.feature); err != nil {
-			return f.error(geo.Invalidf("geojson", "not a GeoJSON Feature: %v", err))
+			return f.error(featureError(err))
 		}
 		if err := fn(f); err != nil {
 			return err
 		}
 	}
-	_, err := dec.Token() // ]
-	return err
+	return nil
+}
+
+// featureError explains why a feature did not decode, in JSON's words rather than Go's.
+func featureError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return geo.Invalidf("geojson", "not a GeoJSON Feature: %v", err)
+	}
+	want := map[reflect.Kind]string{reflect.Map: "an object", reflect.Struct: "an object", reflect.Slice: "an array",
+		reflect.String: "a string", reflect.Pointer: "an object"}[te.Type.Kind()]
+	field := te.Field
+	if field == "" {
+		field = "feature"
+	}
+	return geo.Invalidf(field, "is a JSON %s, not %s", te.Value, want)
 }
 
 func expectDelim(dec *json.Decoder, want json.Delim) error {
