@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/geo"
 )
 
 // generatedCSV returns settlements and changes files for n settlements with k changes each.
@@ -59,5 +62,44 @@ func BenchmarkOpen(b *testing.B) {
 		if err := data.Reload(st); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkSyncAfterOutsideWrite measures what a served store does after another process
+// writes: notice it and reload the whole index, on the seed and on 10,000 settlements with
+// 100,000 changes.
+func BenchmarkSyncAfterOutsideWrite(b *testing.B) {
+	for _, n := range []int{0, 10_000} {
+		b.Run(fmt.Sprintf("seed+%d", n), func(b *testing.B) {
+			ctx := context.Background()
+			path := filepath.Join(b.TempDir(), "cm.db")
+			opts := data.Options{Seed: true, Now: func() time.Time { return datatest.Today }}
+			served, err := data.Open(ctx, path, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer served.Close()
+			other, err := data.Open(ctx, path, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer other.Close()
+			settlements, changes := generatedCSV(n, 10)
+			if n > 0 {
+				datatest.MustImport(b, other, data.ImportSettlements, "s.csv", string(settlements))
+				datatest.MustImport(b, other, data.ImportChanges, "c.csv", string(changes))
+			}
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				a := geo.Actor{ID: "bench", Names: geo.Names{En: "Bench"}, Color: fmt.Sprintf("#%06x", i)}
+				if err := other.PutActors(ctx, "bench", []geo.Actor{a}); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := served.Sync(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
