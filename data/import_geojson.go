@@ -187,8 +187,11 @@ func lineAt(body []byte, offset int64) int {
 	return 1 + bytes.Count(body[:min(offset, int64(len(body)))], []byte{'\n'})
 }
 
-// numericProperties may be JSON numbers as well as strings.
-var numericProperties = map[string]bool{"population": true, "geonames_id": true}
+// numericProperties may be JSON numbers as well as strings; booleanProperties JSON booleans.
+var (
+	numericProperties = map[string]bool{"population": true, "geonames_id": true}
+	booleanProperties = map[string]bool{"abandoned": true}
+)
 
 func settlementFromFeature(f featureJSON) (geo.Settlement, error) {
 	if f.Type != "Feature" {
@@ -237,8 +240,11 @@ func pointOf(g *geometryJSON) (lon, lat string, err error) {
 // propertyText is the text of property col: a string, or a number for numeric columns; null
 // or absent is empty.
 func propertyText(col string, raw json.RawMessage) (string, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
 		return "", nil
+	case booleanProperties[col] && (string(raw) == "true" || string(raw) == "false"):
+		return string(raw), nil
 	}
 	return jsonText(col, raw, numericProperties[col])
 }
