@@ -12,8 +12,9 @@
 //
 // A Store reads and writes through one dedicated connection. Its PRAGMA data_version changes
 // only when another connection commits, so Store.Watch (started by serve) notices an import by
-// another process within WatchEvery and reloads the index: built off to the side, swapped in at
-// once.
+// another process within WatchEvery. The revisions written since the index last caught up name
+// the records to read again and apply in one step; after a bulk write (bulk records or more)
+// the whole index is reloaded, built off to the side and swapped in at once.
 //
 // Importers read a whole file before writing anything: any bad row fails the file with
 // FILE:LINE: field: reason and leaves the database as it was. They refuse text that is not

@@ -31,7 +31,8 @@ type Options struct {
 // The store reads and writes through one connection of its own, conn. SQLite's data_version of
 // a connection changes only when another connection commits, so a change of it on conn means
 // that another process (or another Store) wrote: Sync, and Watch every few hundred
-// milliseconds, then reload the index.
+// milliseconds, then apply the records named by the revisions written since, or reload the
+// index after a bulk write.
 type Store struct {
 	db  *sql.DB
 	ix  *geo.Index
@@ -41,8 +42,11 @@ type Store struct {
 	// commit, update the index) one step, so the index never disagrees with the database.
 	writeMu sync.Mutex
 	conn    *sql.Conn
-	seen    int64 // conn's data_version when the index was last loaded
-	closed  bool
+	seen    int64 // conn's data_version when the index last caught up with the database
+	// lastRevision is the last revision the index has caught up with: revisions after it name
+	// the records other connections wrote (and the store's own, applied already).
+	lastRevision int64
+	closed       bool
 }
 
 // Open opens the database at path, creating and migrating it as needed, and loads its index.

@@ -28,7 +28,7 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 		}
 	}
 	var written []geo.Actor
-	err := s.write(ctx, func(w *writer) error {
+	span, err := s.write(ctx, func(w *writer) error {
 		for _, a := range actors {
 			if old, ok := s.ix.Actor(a.ID); ok && *old == a {
 				continue
@@ -49,7 +49,7 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), geo.Batch{Actors: written})
+	return s.refresh(ctx, len(written), geo.Batch{Actors: written}, span)
 }
 
 // PutSettlements adds or replaces settlements in one transaction; their changes stay.
@@ -65,7 +65,7 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 		}
 	}
 	var written []geo.Settlement
-	err := s.write(ctx, func(w *writer) error {
+	span, err := s.write(ctx, func(w *writer) error {
 		for _, st := range settlements {
 			if e, ok := s.ix.Entry(st.ID); ok && reflect.DeepEqual(*e.Settlement, st) {
 				continue
@@ -91,7 +91,7 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), geo.Batch{Settlements: written})
+	return s.refresh(ctx, len(written), geo.Batch{Settlements: written}, span)
 }
 
 // PutChanges adds or replaces changes in one transaction. A change that exists keeps the time
@@ -109,7 +109,7 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 		}
 	}
 	var written []geo.Change
-	err := s.write(ctx, func(w *writer) error {
+	span, err := s.write(ctx, func(w *writer) error {
 		for _, c := range changes {
 			c = s.keepHistory(c)
 			if old, ok := s.ix.Change(c.ID); ok && reflect.DeepEqual(*old, c) {
@@ -125,7 +125,7 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), geo.Batch{Changes: written})
+	return s.refresh(ctx, len(written), geo.Batch{Changes: written}, span)
 }
 
 // checkChange validates c and its references.
@@ -170,24 +170,32 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 	}
 	c := *old
 	c.Retracted = &geo.Retraction{At: s.now().UTC(), Reason: reason}
-	if err := s.write(ctx, func(w *writer) error { return w.putChange(c, origin) }); err != nil {
+	span, err := s.write(ctx, func(w *writer) error { return w.putChange(c, origin) })
+	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, 1, geo.Batch{Changes: []geo.Change{c}})
+	return s.refresh(ctx, 1, geo.Batch{Changes: []geo.Change{c}}, span)
 }
 
 // refresh updates the index after a write of n records, in one step that readers see whole: by
-// applying the batch, or by reloading the whole index for a bulk write.
-func (s *Store) refresh(ctx context.Context, n int, b geo.Batch) error {
+// applying the batch, or by reloading the whole index for a bulk write. When no other
+// connection wrote since the index last caught up, the write's own revisions count as caught up.
+func (s *Store) refresh(ctx context.Context, n int, b geo.Batch, own span) error {
 	switch {
 	case n == 0:
 		return nil
-	case n < bulk:
-		s.ix.Apply(b)
-		return nil
+	case n >= bulk:
+		return s.loadIndex(ctx)
 	}
-	return s.loadIndex(ctx)
+	s.ix.Apply(b)
+	if own.from == s.lastRevision {
+		s.lastRevision = own.to
+	}
+	return nil
 }
+
+// span is the last revision before a write and the last one after it.
+type span struct{ from, to int64 }
 
 // writer runs the statements of one write transaction.
 type writer struct {
@@ -197,14 +205,31 @@ type writer struct {
 	stmts map[string]*sql.Stmt
 }
 
-func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
-	err := inTx(ctx, s.conn, func(tx *sql.Tx) error {
-		return fn(&writer{ctx: ctx, tx: tx, now: formatTime(s.now()), stmts: map[string]*sql.Stmt{}})
+// write runs fn in a write transaction on conn and returns the span of revisions it added.
+// The transaction holds the write lock from its start, so no other connection's revision falls
+// inside the span.
+func (s *Store) write(ctx context.Context, fn func(*writer) error) (span, error) {
+	var sp span
+	err := inTx(ctx, s.conn, func(tx *sql.Tx) (err error) {
+		w := &writer{ctx: ctx, tx: tx, now: formatTime(s.now()), stmts: map[string]*sql.Stmt{}}
+		if sp.from, err = w.lastRevision(); err != nil {
+			return err
+		}
+		if err := fn(w); err != nil {
+			return err
+		}
+		sp.to, err = w.lastRevision()
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("data: write: %w", err)
+		return sp, fmt.Errorf("data: write: %w", err)
 	}
-	return nil
+	return sp, nil
+}
+
+func (w *writer) lastRevision() (seq int64, err error) {
+	err = w.tx.QueryRowContext(w.ctx, `SELECT coalesce(max(seq), 0) FROM revisions`).Scan(&seq)
+	return seq, err
 }
 
 // exec runs query, prepared once per transaction: bulk writes repeat the same few statements.
