@@ -168,6 +168,9 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 	if reason == "" {
 		return geo.Invalidf("reason", "a retraction needs a reason")
 	}
+	if err := geo.CheckText("reason", reason, geo.MaxNote); err != nil {
+		return err
+	}
 	c := *old
 	c.Retracted = &geo.Retraction{At: s.now().UTC(), Reason: reason}
 	span, err := s.write(ctx, func(w *writer) error { return w.putChange(c, origin) })
