@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/geo"
 )
 
 // generatedCSV returns settlements and changes files for n settlements with k changes each.
@@ -45,7 +48,8 @@ func BenchmarkImport(b *testing.B) {
 	b.ReportMetric(100_000, "changes/op")
 }
 
-// BenchmarkOpen measures a start: reading 10,000 settlements and 100,000 changes into the index.
+// BenchmarkOpen measures a start, or a reload after a bulk outside write: reading 10,000
+// settlements and 100,000 changes into the index.
 func BenchmarkOpen(b *testing.B) {
 	settlements, changes := generatedCSV(10_000, 10)
 	st := datatest.MustOpen(b)
@@ -59,5 +63,47 @@ func BenchmarkOpen(b *testing.B) {
 		if err := data.Reload(st); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkSyncAfterOutsideWrite measures what a served store does after another process
+// writes one record: notice it and apply it, on the seed and on 10,000 more settlements with
+// 100,000 changes. (A bulk write reloads the whole index: BenchmarkOpen.)
+func BenchmarkSyncAfterOutsideWrite(b *testing.B) {
+	for _, n := range []int{0, 10_000} {
+		b.Run(fmt.Sprintf("seed+%d", n), func(b *testing.B) {
+			ctx := context.Background()
+			path := filepath.Join(b.TempDir(), "cm.db")
+			opts := data.Options{Seed: true, Now: func() time.Time { return datatest.Today }}
+			served, err := data.Open(ctx, path, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer served.Close()
+			other, err := data.Open(ctx, path, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer other.Close()
+			settlements, changes := generatedCSV(n, 10)
+			if n > 0 {
+				datatest.MustImport(b, other, data.ImportSettlements, "s.csv", string(settlements))
+				datatest.MustImport(b, other, data.ImportChanges, "c.csv", string(changes))
+			}
+			if err := served.Sync(ctx); err != nil {
+				b.Fatal(err)
+			}
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				a := geo.Actor{ID: "bench", Names: geo.Names{En: "Bench"}, Color: fmt.Sprintf("#%06x", i)}
+				if err := other.PutActors(ctx, "bench", []geo.Actor{a}); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := served.Sync(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

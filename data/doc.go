@@ -7,14 +7,25 @@
 //
 // Every write goes through one transaction and is recorded in the revisions table, which is
 // never updated or deleted from: the history of every record stays. After a write commits, the
-// in-memory geo.Index is updated, so reads never touch SQLite.
+// in-memory geo.Index is updated in one step (one new version), so reads never touch SQLite and
+// never see half a write.
+//
+// A Store reads and writes through one dedicated connection. Its PRAGMA data_version changes
+// only when another connection commits, so Store.Watch (started by serve) notices an import by
+// another process within WatchEvery. The revisions written since the index last caught up name
+// the records to read again and apply in one step; after a bulk write (bulk records or more)
+// the whole index is reloaded, built off to the side and swapped in at once.
 //
 // A change's date is stored as its EDTF text, which is what the store reads back; beside it the
 // day it counts from (day) and the first day it may refer to (earliest_day, NULL for "../B"), so
 // that SQL readers can order and filter uncertain dates without parsing them.
 //
 // Importers read a whole file before writing anything: any bad row fails the file with
-// FILE:LINE: field: reason and leaves the database as it was. ImportGeoNames loads the populated
+// FILE:LINE: field: reason and leaves the database as it was. They refuse text that is not
+// UTF-8, holds control characters or is over its length limit (geo.CheckText), numbers that are
+// not plain decimals, and rows repeated within a file.
+//
+// ImportGeoNames loads the populated
 // places of any GeoNames dump: names picked by script, ids that never change on re-import, and
 // curated settlements only filled in, never overwritten (see its doc and the README). Progress
 // reporting belongs to the caller, which sees the bytes it hands over.

@@ -65,6 +65,9 @@ func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Rea
 	if err != nil {
 		return 0, err
 	}
+	if err := s.Sync(ctx); err != nil { // check the references against the current data
+		return 0, err
+	}
 	for i := range changes {
 		if err := s.checkChange(&changes[i]); err != nil {
 			return 0, atLine(file, lines[changes[i].ID], "", err)

@@ -3,7 +3,9 @@ package data
 import (
 	"io"
 	"reflect"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
@@ -106,7 +108,7 @@ func parseBool(field, s string) (bool, error) {
 // It returns the line of each change's first row, keyed by id, for later errors.
 func ReadChangesCSV(file string, r io.Reader, today geo.Day) ([]geo.Change, map[string]int, error) {
 	var out []geo.Change
-	lines, at := map[string]int{}, map[string]int{}
+	lines, at, rowAt := map[string]int{}, map[string]int{}, map[string]int{}
 	err := readCSV(file, r, changeColumns, nil, func(rw row) error {
 		c, err := changeFrom(rw)
 		if err != nil {
@@ -115,6 +117,11 @@ func ReadChangesCSV(file string, r io.Reader, today geo.Day) ([]geo.Change, map[
 		if err := c.Validate(today); err != nil {
 			return atLine(file, rw.line, "", err)
 		}
+		if first, ok := rowAt[sourceKey(c)]; ok {
+			return atLine(file, rw.line, "source_title", geo.Invalidf("source_title",
+				"repeats the row at line %d: the same source of change %q twice", first, geo.Shorten(c.ID)))
+		}
+		rowAt[sourceKey(c)] = rw.line
 		i, seen := at[c.ID]
 		if !seen {
 			lines[c.ID], at[c.ID] = rw.line, len(out)
@@ -150,12 +157,19 @@ func changeFrom(rw row) (geo.Change, error) {
 	return c, nil
 }
 
+// sourceKey identifies the source of a one-source change c. Validated text holds no control
+// characters, so NUL separates the fields unambiguously.
+func sourceKey(c geo.Change) string {
+	src := c.Sources[0]
+	return strings.Join([]string{c.ID, src.Title, src.Publisher, src.URL, src.Published.String()}, "\x00")
+}
+
 // addSource adds the source of row c to change into, which it must otherwise equal.
 func addSource(into *geo.Change, c geo.Change, firstLine int) error {
 	want := *into
 	want.Sources = c.Sources
 	if !reflect.DeepEqual(want, c) {
-		return geo.Invalidf("id", "change %q differs from its row at line %d in more than its source", c.ID, firstLine)
+		return geo.Invalidf("id", "change %q differs from its row at line %d in more than its source", geo.Shorten(c.ID), firstLine)
 	}
 	into.Sources = append(into.Sources, c.Sources...)
 	return nil
@@ -168,16 +182,26 @@ func names(rw row) geo.Names {
 // once fails when id was already seen at an earlier line.
 func once(seen map[string]int, id string, line int) error {
 	if first, ok := seen[id]; ok {
-		return geo.Invalidf("id", "%q is already defined at line %d", id, first)
+		return geo.Invalidf("id", "%q is already defined at line %d", geo.Shorten(id), first)
 	}
 	seen[id] = line
 	return nil
 }
 
+// decimal is a plain decimal number, as written in CSV and JSON: no hex, Inf, NaN or underscores.
+var decimal = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+
+// whole is a plain whole number.
+var whole = regexp.MustCompile(`^-?[0-9]+$`)
+
+// parseFloat reads a finite decimal number.
 func parseFloat(field, s string) (float64, error) {
+	if !decimal.MatchString(s) {
+		return 0, geo.Invalidf(field, "%q is not a decimal number", geo.Shorten(s))
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, geo.Invalidf(field, "%q is not a number", s)
+		return 0, geo.Invalidf(field, "%q is out of range", geo.Shorten(s))
 	}
 	return v, nil
 }
@@ -188,8 +212,8 @@ func parseInt(field, s string) (int, error) {
 		return 0, nil
 	}
 	v, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, geo.Invalidf(field, "%q is not a whole number", s)
+	if err != nil || !whole.MatchString(s) {
+		return 0, geo.Invalidf(field, "%q is not a whole number", geo.Shorten(s))
 	}
 	return v, nil
 }

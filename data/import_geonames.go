@@ -73,6 +73,9 @@ func (s *Store) ImportGeoNames(ctx context.Context, file string, r io.Reader, op
 	rep.Selected = len(places)
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return GeoNamesReport{}, err
+	}
 	settlements, err := s.planGeoNames(ctx, file, places, opts, &rep)
 	if err != nil {
 		return GeoNamesReport{}, err
@@ -153,8 +156,8 @@ func (s *Store) byGeoNamesID() map[int64]*geo.Settlement {
 // geoNamesOnly returns the ids of the settlements whose every revision comes from a GeoNames
 // import (an origin that starts with geoNamesOrigin).
 func (s *Store) geoNamesOnly(ctx context.Context) (map[string]bool, error) {
-	ids, err := queryAll(ctx, s.db, `SELECT entity_id FROM revisions WHERE entity = 'settlement'
-		GROUP BY entity_id HAVING min(substr(origin, 1, 16) = 'import geonames ') = 1`,
+	ids, err := queryAll(ctx, s.conn, `SELECT entity_id FROM revisions WHERE entity = 'settlement'
+		GROUP BY entity_id HAVING min(substr(origin, 1, 16) = 'import geonames ') = 1`, nil,
 		func(r *sql.Rows) (id string, err error) { return id, r.Scan(&id) })
 	out := make(map[string]bool, len(ids))
 	for _, id := range ids {

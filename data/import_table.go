@@ -11,15 +11,21 @@ import (
 	"github.com/controlmap/controlmap/geo"
 )
 
-// RowError is a bad row of an imported file: FILE:LINE: field: reason.
+// RowError is a bad row of an imported file: FILE:LINE: field: reason, followed by the item at
+// fault when a line may hold several (a GeoJSON feature).
 type RowError struct {
 	File string
 	Line int
+	Item string // "feature 3", or empty
 	Err  *geo.Error
 }
 
 func (e *RowError) Error() string {
-	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Err.Field, e.Err.Message)
+	msg := fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Err.Field, e.Err.Message)
+	if e.Item != "" {
+		msg += " (" + e.Item + ")"
+	}
+	return msg
 }
 
 // Unwrap gives the domain error, so geo.KindOf sees Invalid.
@@ -55,7 +61,10 @@ func readCSV(file string, r io.Reader, required, optional []string, fn func(row)
 	cr := csv.NewReader(r)
 	header, err := cr.Read()
 	if err != nil {
-		return atLine(file, 1, "header", fmt.Errorf("cannot read the header row: %w", err))
+		if err == io.EOF {
+			return atLine(file, 1, "header", errors.New("the file is empty"))
+		}
+		return csvError(file, "header", err)
 	}
 	cols, err := columns(header, required, optional)
 	if err != nil {
@@ -66,14 +75,24 @@ func readCSV(file string, r io.Reader, required, optional []string, fn func(row)
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return atLine(file, line, "row", err)
+			return csvError(file, "row", err)
 		}
+		line, _ := cr.FieldPos(0)
 		if err := fn(row{line: line, cols: cols, fields: fields}); err != nil {
 			return err
 		}
 	}
+}
+
+// csvError places an error of the CSV reader at the line it names. A record that does not parse
+// has no fields to ask the position of.
+func csvError(file, field string, err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return atLine(file, 1, field, err)
+	}
+	return atLine(file, pe.Line, field, fmt.Errorf("column %d: %w", pe.Column, pe.Err))
 }
 
 func columns(header, required, optional []string) (map[string]int, error) {
@@ -81,7 +100,7 @@ func columns(header, required, optional []string) (map[string]int, error) {
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if !slices.Contains(required, h) && !slices.Contains(optional, h) {
-			return nil, fmt.Errorf("unknown column %q (expected %s)", h, strings.Join(append(required, optional...), ","))
+			return nil, fmt.Errorf("unknown column %q (expected %s)", geo.Shorten(h), strings.Join(append(required, optional...), ","))
 		}
 		if _, dup := cols[h]; dup {
 			return nil, fmt.Errorf("column %q appears twice", h)

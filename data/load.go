@@ -3,41 +3,114 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
 )
 
-// loadIndex reads the whole dataset into a new index.
+// loadIndex reads the whole dataset, in one read transaction on conn, into a new index built off
+// to the side, then swaps it in at once. It records the data_version and the last revision the
+// dataset was read at. The caller holds writeMu (or is Open).
 func (s *Store) loadIndex(ctx context.Context) error {
-	actors, err := s.readActors(ctx)
-	if err != nil {
+	var (
+		version, last int64
+		b             geo.Batch
+	)
+	err := readTx(ctx, s.conn, func() (err error) {
+		if version, last, err = s.position(ctx); err != nil {
+			return err
+		}
+		b, err = s.readBatch(ctx, nil, nil, nil)
 		return err
-	}
-	settlements, err := s.readSettlements(ctx)
+	})
 	if err != nil {
-		return err
+		return fmt.Errorf("data: load: %w", err)
 	}
-	changes, err := s.readChanges(ctx)
-	if err != nil {
-		return err
+	if s.ix == nil {
+		s.ix = geo.NewIndex(b.Actors, b.Settlements, b.Changes)
+	} else {
+		s.ix.Reset(b.Actors, b.Settlements, b.Changes)
 	}
-	s.ix = geo.NewIndex(actors, settlements, changes)
+	s.seen, s.lastRevision = version, last
 	return nil
 }
 
-func (s *Store) readActors(ctx context.Context) ([]geo.Actor, error) {
-	return queryAll(ctx, s.db, `SELECT id, name_en, name_az, name_hy, name_ru, color FROM actors`,
+// position is where the database is: conn's data_version and the last revision's seq.
+func (s *Store) position(ctx context.Context) (version, last int64, err error) {
+	if version, err = s.dataVersion(ctx); err != nil {
+		return 0, 0, err
+	}
+	err = s.conn.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM revisions`).Scan(&last)
+	return version, last, err
+}
+
+// readBatch reads the actors, settlements and changes with the given ids; nil reads them all.
+func (s *Store) readBatch(ctx context.Context, actorIDs, settlementIDs, changeIDs only) (b geo.Batch, err error) {
+	if b.Actors, err = s.readActors(ctx, actorIDs); err != nil {
+		return b, err
+	}
+	if b.Settlements, err = s.readSettlements(ctx, settlementIDs); err != nil {
+		return b, err
+	}
+	b.Changes, err = s.readChanges(ctx, changeIDs)
+	return b, err
+}
+
+// only restricts a read to some ids; nil reads every row.
+type only []string
+
+// where is the SQL condition that column is one of o, with its arguments.
+func (o only) where(column string) (string, []any) {
+	if o == nil {
+		return "", nil
+	}
+	if len(o) == 0 {
+		return "WHERE 0", nil
+	}
+	args := make([]any, len(o))
+	for i, id := range o {
+		args[i] = id
+	}
+	return "WHERE " + column + " IN (" + strings.Repeat("?, ", len(o)-1) + "?)", args
+}
+
+// dataVersion is conn's PRAGMA data_version: it changes when another connection commits.
+func (s *Store) dataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	return v, err
+}
+
+// readTx runs fn in a read transaction on conn, so that every query of fn sees one snapshot.
+// (database/sql's BeginTx would take the write lock: the DSN makes every BEGIN immediate.)
+func readTx(ctx context.Context, conn *sql.Conn, fn func() error) (err error) {
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return err
+	}
+	defer func() {
+		if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err == nil {
+			err = rerr
+		}
+	}()
+	return fn()
+}
+
+func (s *Store) readActors(ctx context.Context, ids only) ([]geo.Actor, error) {
+	where, args := ids.where("id")
+	return queryAll(ctx, s.conn, `SELECT id, name_en, name_az, name_hy, name_ru, color FROM actors `+where, args,
 		func(r *sql.Rows) (a geo.Actor, err error) {
 			err = r.Scan(&a.ID, &a.Names.En, &a.Names.Az, &a.Names.Hy, &a.Names.Ru, &a.Color)
 			return a, err
 		})
 }
 
-func (s *Store) readSettlements(ctx context.Context) ([]geo.Settlement, error) {
-	return queryAll(ctx, s.db, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
-		lon, lat, population, geonames_id, wikipedia_url, abandoned FROM settlements`,
+func (s *Store) readSettlements(ctx context.Context, ids only) ([]geo.Settlement, error) {
+	where, args := ids.where("id")
+	return queryAll(ctx, s.conn, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
+		lon, lat, population, geonames_id, wikipedia_url, abandoned FROM settlements `+where, args,
 		func(r *sql.Rows) (st geo.Settlement, err error) {
 			var lon, lat float64
 			err = r.Scan(&st.ID, &st.Names.En, &st.Names.Az, &st.Names.Hy, &st.Names.Ru, &st.District,
@@ -47,13 +120,14 @@ func (s *Store) readSettlements(ctx context.Context) ([]geo.Settlement, error) {
 		})
 }
 
-func (s *Store) readChanges(ctx context.Context) ([]geo.Change, error) {
-	sources, err := s.readSources(ctx)
+func (s *Store) readChanges(ctx context.Context, ids only) ([]geo.Change, error) {
+	sources, err := s.readSources(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	return queryAll(ctx, s.db, `SELECT id, settlement_id, date, controller, kind, status, note,
-		recorded_at, retracted_at, retraction_reason FROM changes`,
+	where, args := ids.where("id")
+	return queryAll(ctx, s.conn, `SELECT id, settlement_id, date, controller, kind, status, note,
+		recorded_at, retracted_at, retraction_reason FROM changes `+where, args,
 		func(r *sql.Rows) (c geo.Change, err error) {
 			var date, recorded, reason string
 			var retracted sql.NullString
@@ -72,13 +146,14 @@ func (s *Store) readChanges(ctx context.Context) ([]geo.Change, error) {
 		})
 }
 
-func (s *Store) readSources(ctx context.Context) (map[string][]geo.Source, error) {
+func (s *Store) readSources(ctx context.Context, changeIDs only) (map[string][]geo.Source, error) {
 	type row struct {
 		changeID string
 		src      geo.Source
 	}
-	rows, err := queryAll(ctx, s.db, `SELECT change_id, title, publisher, url, published FROM sources
-		ORDER BY change_id, position`,
+	where, args := changeIDs.where("change_id")
+	rows, err := queryAll(ctx, s.conn, `SELECT change_id, title, publisher, url, published FROM sources `+where+`
+		ORDER BY change_id, position`, args,
 		func(r *sql.Rows) (x row, err error) {
 			var published string
 			if err = r.Scan(&x.changeID, &x.src.Title, &x.src.Publisher, &x.src.URL, &published); err != nil {
@@ -95,8 +170,8 @@ func (s *Store) readSources(ctx context.Context) (map[string][]geo.Source, error
 }
 
 // queryAll runs query and scans every row with scan.
-func queryAll[T any](ctx context.Context, db *sql.DB, query string, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	rows, err := db.QueryContext(ctx, query)
+func queryAll[T any](ctx context.Context, db *sql.Conn, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -57,8 +57,13 @@ func applyMigration(ctx context.Context, db *sql.DB, name string) error {
 	})
 }
 
+// beginner is a *sql.DB or a *sql.Conn.
+type beginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
 // inTx runs fn in a transaction, committed when fn returns nil and rolled back otherwise.
-func inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+func inTx(ctx context.Context, db beginner, fn func(*sql.Tx) error) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

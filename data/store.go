@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"sync"
@@ -20,16 +22,31 @@ type Options struct {
 	Seed bool
 	// Now is the clock; nil means time.Now. A change may not be dated after Now's day.
 	Now func() time.Time
+	// Log receives a line for each reload of the index; nil discards them.
+	Log *slog.Logger
 }
 
 // Store is controlmap's database with its in-memory index.
+//
+// The store reads and writes through one connection of its own, conn. SQLite's data_version of
+// a connection changes only when another connection commits, so a change of it on conn means
+// that another process (or another Store) wrote: Sync, and Watch every few hundred
+// milliseconds, then apply the records named by the revisions written since, or reload the
+// index after a bulk write.
 type Store struct {
 	db  *sql.DB
 	ix  *geo.Index
 	now func() time.Time
-	// writeMu makes each write (compare with the index, commit, update the index) one step, so
-	// the index never disagrees with the database.
+	log *slog.Logger
+	// writeMu guards conn, seen and closed, and makes each write (compare with the index,
+	// commit, update the index) one step, so the index never disagrees with the database.
 	writeMu sync.Mutex
+	conn    *sql.Conn
+	seen    int64 // conn's data_version when the index last caught up with the database
+	// lastRevision is the last revision the index has caught up with: revisions after it name
+	// the records other connections wrote (and the store's own, applied already).
+	lastRevision int64
+	closed       bool
 }
 
 // Open opens the database at path, creating and migrating it as needed, and loads its index.
@@ -40,9 +57,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data: open %s: %w", path, err)
 	}
-	s := &Store{db: db, now: opts.Now}
+	s := &Store{db: db, now: opts.Now, log: opts.Log}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if err := s.init(ctx, fresh && opts.Seed); err != nil {
 		db.Close()
@@ -67,6 +87,11 @@ func (s *Store) init(ctx context.Context, seed bool) error {
 	if err := migrate(ctx, s.db); err != nil {
 		return err
 	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	s.conn = conn
 	if err := s.loadIndex(ctx); err != nil {
 		return err
 	}
@@ -76,11 +101,20 @@ func (s *Store) init(ctx context.Context, seed bool) error {
 	return nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database. Stop Watch before.
+func (s *Store) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.closed = true
+	if s.conn != nil {
+		s.conn.Close()
+	}
+	return s.db.Close()
+}
 
 // Index returns the in-memory index. The pointer stays the same for the life of the store;
-// every write updates it and bumps its Version.
+// every write, and every reload after another process's write, updates it in one step and
+// bumps its Version.
 func (s *Store) Index() *geo.Index { return s.ix }
 
 // Now returns the store clock's time.

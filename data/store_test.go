@@ -119,7 +119,7 @@ func TestRetract(t *testing.T) {
 	if len(e.Changes) != 2 || e.Changes[1].Retracted == nil || e.Changes[1].Retracted.Reason != "wrong village" {
 		t.Errorf("history after retraction = %+v, want both changes, the second retracted", e.Changes)
 	}
-	for _, tc := range []struct{ id, reason string }{{"nope", "x"}, {"aghdam-1993-07", ""}} {
+	for _, tc := range []struct{ id, reason string }{{"nope", "x"}, {"aghdam-1993-07", ""}, {"aghdam-1993-07", "a\nb"}, {"aghdam-1993-07", strings.Repeat("r", 2001)}} {
 		if err := st.Retract(ctx, "test", tc.id, tc.reason); err == nil {
 			t.Errorf("Retract(%q, %q) succeeded", tc.id, tc.reason)
 		}

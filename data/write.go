@@ -19,13 +19,16 @@ const bulk = 256
 func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	for _, a := range actors {
 		if err := a.Validate(); err != nil {
 			return err
 		}
 	}
 	var written []geo.Actor
-	err := s.write(ctx, func(w *writer) error {
+	span, err := s.write(ctx, func(w *writer) error {
 		for _, a := range actors {
 			if old, ok := s.ix.Actor(a.ID); ok && *old == a {
 				continue
@@ -46,21 +49,22 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 	if err != nil {
 		return err
 	}
-	for _, a := range written {
-		s.ix.PutActor(a)
-	}
-	return nil
+	return s.refresh(ctx, len(written), geo.Batch{Actors: written}, span)
 }
 
 // PutSettlements adds or replaces settlements in one transaction; their changes stay.
 func (s *Store) PutSettlements(ctx context.Context, origin string, settlements []geo.Settlement) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	return s.putSettlements(ctx, origin, settlements, nil)
 }
 
-// putSettlements is PutSettlements for a caller that holds writeMu; progress, if not nil, is
-// called with the number of settlements done after each one.
+// putSettlements is PutSettlements for a caller that holds writeMu and has caught up with other
+// connections' writes; progress, if not nil, is called with the number of settlements done
+// after each one.
 func (s *Store) putSettlements(ctx context.Context, origin string, settlements []geo.Settlement, progress func(done int)) error {
 	for _, st := range settlements {
 		if err := st.Validate(); err != nil {
@@ -68,7 +72,7 @@ func (s *Store) putSettlements(ctx context.Context, origin string, settlements [
 		}
 	}
 	var written []geo.Settlement
-	err := s.write(ctx, func(w *writer) error {
+	span, err := s.write(ctx, func(w *writer) error {
 		for i, st := range settlements {
 			if progress != nil {
 				progress(i + 1)
@@ -98,11 +102,7 @@ func (s *Store) putSettlements(ctx context.Context, origin string, settlements [
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), func() {
-		for _, st := range written {
-			s.ix.PutSettlement(st)
-		}
-	})
+	return s.refresh(ctx, len(written), geo.Batch{Settlements: written}, span)
 }
 
 // PutChanges adds or replaces changes in one transaction. A change that exists keeps the time
@@ -111,13 +111,16 @@ func (s *Store) putSettlements(ctx context.Context, origin string, settlements [
 func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Change) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	for i := range changes {
 		if err := s.checkChange(&changes[i]); err != nil {
 			return err
 		}
 	}
 	var written []geo.Change
-	err := s.write(ctx, func(w *writer) error {
+	span, err := s.write(ctx, func(w *writer) error {
 		for _, c := range changes {
 			c = s.keepHistory(c)
 			if old, ok := s.ix.Change(c.ID); ok && reflect.DeepEqual(*old, c) {
@@ -133,11 +136,7 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), func() {
-		for _, c := range written {
-			s.ix.PutChange(c)
-		}
-	})
+	return s.refresh(ctx, len(written), geo.Batch{Changes: written}, span)
 }
 
 // checkChange validates c and its references.
@@ -146,10 +145,10 @@ func (s *Store) checkChange(c *geo.Change) error {
 		return err
 	}
 	if _, ok := s.ix.Entry(c.SettlementID); !ok {
-		return geo.Invalidf("settlement_id", "unknown settlement %q", c.SettlementID)
+		return geo.Invalidf("settlement_id", "unknown settlement %q", geo.Shorten(c.SettlementID))
 	}
 	if _, ok := s.ix.Actor(c.Controller); !ok {
-		return geo.Invalidf("controller", "unknown actor %q", c.Controller)
+		return geo.Invalidf("controller", "unknown actor %q", geo.Shorten(c.Controller))
 	}
 	return nil
 }
@@ -170,44 +169,47 @@ func (s *Store) keepHistory(c geo.Change) geo.Change {
 func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
 	old, ok := s.ix.Change(id)
 	if !ok {
-		return geo.NotFoundf("no change with id %q", id)
+		return geo.NotFoundf("no change with id %q", geo.Shorten(id))
 	}
 	if reason == "" {
 		return geo.Invalidf("reason", "a retraction needs a reason")
 	}
-	c := *old
-	c.Retracted = &geo.Retraction{At: s.now().UTC(), Reason: reason}
-	if err := s.write(ctx, func(w *writer) error { return w.putChange(c, origin) }); err != nil {
+	if err := geo.CheckText("reason", reason, geo.MaxNote); err != nil {
 		return err
 	}
-	s.ix.PutChange(c)
+	c := *old
+	c.Retracted = &geo.Retraction{At: s.now().UTC(), Reason: reason}
+	span, err := s.write(ctx, func(w *writer) error { return w.putChange(c, origin) })
+	if err != nil {
+		return err
+	}
+	return s.refresh(ctx, 1, geo.Batch{Changes: []geo.Change{c}}, span)
+}
+
+// refresh updates the index after a write of n records, in one step that readers see whole: by
+// applying the batch, or by reloading the whole index for a bulk write. When no other
+// connection wrote since the index last caught up, the write's own revisions count as caught up.
+func (s *Store) refresh(ctx context.Context, n int, b geo.Batch, own span) error {
+	switch {
+	case n == 0:
+		return nil
+	case n >= bulk:
+		return s.loadIndex(ctx)
+	}
+	s.ix.Apply(b)
+	if own.from == s.lastRevision {
+		s.lastRevision = own.to
+	}
 	return nil
 }
 
-// refresh updates the index after a write of n records: record by record with put, or by
-// reloading the whole index for a bulk write.
-func (s *Store) refresh(ctx context.Context, n int, put func()) error {
-	if n < bulk {
-		put()
-		return nil
-	}
-	actors, err := s.readActors(ctx)
-	if err != nil {
-		return err
-	}
-	settlements, err := s.readSettlements(ctx)
-	if err != nil {
-		return err
-	}
-	changes, err := s.readChanges(ctx)
-	if err != nil {
-		return err
-	}
-	s.ix.Reset(actors, settlements, changes)
-	return nil
-}
+// span is the last revision before a write and the last one after it.
+type span struct{ from, to int64 }
 
 // writer runs the statements of one write transaction.
 type writer struct {
@@ -217,14 +219,31 @@ type writer struct {
 	stmts map[string]*sql.Stmt
 }
 
-func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
-	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
-		return fn(&writer{ctx: ctx, tx: tx, now: formatTime(s.now()), stmts: map[string]*sql.Stmt{}})
+// write runs fn in a write transaction on conn and returns the span of revisions it added.
+// The transaction holds the write lock from its start, so no other connection's revision falls
+// inside the span.
+func (s *Store) write(ctx context.Context, fn func(*writer) error) (span, error) {
+	var sp span
+	err := inTx(ctx, s.conn, func(tx *sql.Tx) (err error) {
+		w := &writer{ctx: ctx, tx: tx, now: formatTime(s.now()), stmts: map[string]*sql.Stmt{}}
+		if sp.from, err = w.lastRevision(); err != nil {
+			return err
+		}
+		if err := fn(w); err != nil {
+			return err
+		}
+		sp.to, err = w.lastRevision()
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("data: write: %w", err)
+		return sp, fmt.Errorf("data: write: %w", err)
 	}
-	return nil
+	return sp, nil
+}
+
+func (w *writer) lastRevision() (seq int64, err error) {
+	err = w.tx.QueryRowContext(w.ctx, `SELECT coalesce(max(seq), 0) FROM revisions`).Scan(&seq)
+	return seq, err
 }
 
 // exec runs query, prepared once per transaction: bulk writes repeat the same few statements.

@@ -20,12 +20,12 @@ func ValidID(s string) bool { return len(s) <= 200 && idPattern.MatchString(s) }
 // Validate checks a's fields.
 func (a Actor) Validate() error {
 	switch {
-	case !ValidID(a.ID):
-		return Invalidf("id", "%q is not a lowercase slug such as \"azerbaijan\"", a.ID)
+	case !ValidID(Shorten(a.ID)):
+		return Invalidf("id", "%q is not a lowercase slug such as \"azerbaijan\"", Shorten(a.ID))
 	case a.Names.Default() == "":
 		return Invalidf("name_en", "an actor needs at least one name")
-	case !colorPattern.MatchString(a.Color):
-		return Invalidf("color", "%q is not a colour of the form #rrggbb", a.Color)
+	case !colorPattern.MatchString(Shorten(a.Color)):
+		return Invalidf("color", "%q is not a colour of the form #rrggbb", Shorten(a.Color))
 	}
-	return nil
+	return checkNames(a.Names)
 }

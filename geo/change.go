@@ -75,32 +75,57 @@ func (c *Change) Counts() bool { return c.Retracted == nil }
 func (c *Change) Validate(today Day) error {
 	switch {
 	case !ValidID(c.ID):
-		return Invalidf("id", "%q is not a lowercase slug", c.ID)
+		return Invalidf("id", "%q is not a lowercase slug", Shorten(c.ID))
 	case c.SettlementID == "":
 		return Invalidf("settlement_id", "is empty")
+	case !ValidID(c.SettlementID):
+		return Invalidf("settlement_id", "%q is not a lowercase slug", Shorten(c.SettlementID))
 	case c.Date.IsZero():
 		return Invalidf("date", "is empty")
 	case c.Date.Start > today:
 		return Invalidf("date", "%s is in the future", c.Date)
 	case c.Controller == "":
 		return Invalidf("controller", "is empty")
+	case !ValidID(c.Controller):
+		return Invalidf("controller", "%q is not a lowercase slug", Shorten(c.Controller))
 	case !slices.Contains(Kinds, c.Kind):
-		return Invalidf("kind", "%q is not one of %s", c.Kind, joinKinds())
+		return Invalidf("kind", "%q is not one of %s", Shorten(string(c.Kind)), joinKinds())
 	case !slices.Contains(Statuses, c.Status):
-		return Invalidf("status", "%q is not one of confirmed, claimed, disputed", c.Status)
+		return Invalidf("status", "%q is not one of confirmed, claimed, disputed", Shorten(string(c.Status)))
 	case len(c.Sources) == 0:
 		return Invalidf("source_title", "a change needs at least one source")
 	}
-	return validateSources(c.Sources)
+	if err := CheckText("note", c.Note, MaxNote); err != nil {
+		return err
+	}
+	return validateSources(c.Sources, today)
 }
 
-func validateSources(sources []Source) error {
+func validateSources(sources []Source, today Day) error {
 	for _, s := range sources {
 		switch {
 		case s.Title == "":
 			return Invalidf("source_title", "every source needs a title")
 		case s.URL != "" && !IsWebURL(s.URL):
-			return Invalidf("source_url", "%q is not an http(s) URL", s.URL)
+			return Invalidf("source_url", "%q is not an http(s) URL", Shorten(s.URL))
+		case !s.Published.IsZero() && s.Published.Start > today:
+			return Invalidf("source_date", "%s is in the future", s.Published)
+		}
+		if err := s.checkText(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkText checks s's text fields: UTF-8, no control characters, not too long.
+func (s Source) checkText() error {
+	for _, f := range []struct {
+		field, s string
+		max      int
+	}{{"source_title", s.Title, MaxTitle}, {"source_publisher", s.Publisher, MaxName}, {"source_url", s.URL, MaxURL}} {
+		if err := CheckText(f.field, f.s, f.max); err != nil {
+			return err
 		}
 	}
 	return nil

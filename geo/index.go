@@ -11,8 +11,9 @@ import (
 )
 
 // Index is the in-memory read model of a dataset: settlements with their timelines, actors and
-// changes in date order. The store builds it at start and updates it on every write, and stays
-// the source of truth. Values handed out by an Index are never changed afterwards: a write
+// changes in date order. The store builds it at start and updates it after every write, each
+// write in one step (Apply, or Reset after a bulk write or another process's write); the
+// database stays the source of truth. Values handed out by an Index are never changed afterwards: a write
 // replaces them, so readers need no lock once they hold them.
 type Index struct {
 	mu          sync.RWMutex
@@ -97,18 +98,41 @@ func (ix *Index) Version() uint64 {
 	return ix.version
 }
 
-// PutActor adds or replaces an actor.
-func (ix *Index) PutActor(a Actor) {
+// Batch is the records of one write, put into an index in one step by Apply.
+type Batch struct {
+	Actors      []Actor
+	Settlements []Settlement
+	Changes     []Change // their settlements must be in the index or in the batch
+}
+
+// Apply puts every record of b into ix (actors, then settlements, then changes) under one lock
+// and with one new version, so that a reader sees all of a write or none of it.
+func (ix *Index) Apply(b Batch) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.actors[a.ID] = &a
+	for _, a := range b.Actors {
+		ix.actors[a.ID] = &a
+	}
+	for _, s := range b.Settlements {
+		ix.putSettlement(s)
+	}
+	for _, c := range b.Changes {
+		ix.putChange(c)
+	}
 	ix.version++
 }
 
+// PutActor adds or replaces an actor.
+func (ix *Index) PutActor(a Actor) { ix.Apply(Batch{Actors: []Actor{a}}) }
+
 // PutSettlement adds or replaces a settlement, keeping its changes.
-func (ix *Index) PutSettlement(s Settlement) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+func (ix *Index) PutSettlement(s Settlement) { ix.Apply(Batch{Settlements: []Settlement{s}}) }
+
+// PutChange adds or replaces a change and rebuilds the timeline of the settlements it touches.
+// The settlement must already be in the index.
+func (ix *Index) PutChange(c Change) { ix.Apply(Batch{Changes: []Change{c}}) }
+
+func (ix *Index) putSettlement(s Settlement) {
 	var changes []*Change
 	if old, ok := ix.entries[s.ID]; ok {
 		changes = old.Changes
@@ -119,14 +143,9 @@ func (ix *Index) PutSettlement(s Settlement) {
 	ix.tree.Add(e)
 	ix.extent = ix.extent.Extend(s.Point)
 	ix.sorted = upsertSorted(ix.sorted, e, func(a, b *Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
-	ix.version++
 }
 
-// PutChange adds or replaces a change and rebuilds the timeline of the settlements it touches.
-// The settlement must already be in the index.
-func (ix *Index) PutChange(c Change) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+func (ix *Index) putChange(c Change) {
 	if owner, ok := ix.changeOwner[c.ID]; ok {
 		ix.dropChange(owner, c.ID)
 	}
@@ -135,7 +154,6 @@ func (ix *Index) PutChange(c Change) {
 	ix.changeOwner[c.ID] = c.SettlementID
 	ix.byDate = upsertSorted(ix.byDate, &c, CompareChanges)
 	ix.refreshEntry(c.SettlementID)
-	ix.version++
 }
 
 func (ix *Index) dropChange(settlementID, changeID string) {

@@ -47,7 +47,7 @@ type Settlement struct {
 func (s Settlement) Validate() error {
 	switch {
 	case !ValidID(s.ID):
-		return Invalidf("id", "%q is not a lowercase slug such as \"abdal-gulabli\"", s.ID)
+		return Invalidf("id", "%q is not a lowercase slug such as \"abdal-gulabli\"", Shorten(s.ID))
 	case s.Names.Default() == "":
 		return Invalidf("name_en", "a settlement needs at least one name")
 	case !(s.Point.Lon() >= -180 && s.Point.Lon() <= 180):
@@ -59,9 +59,25 @@ func (s Settlement) Validate() error {
 	case s.GeoNamesID < 0:
 		return Invalidf("geonames_id", "%d is negative", s.GeoNamesID)
 	case s.Place != "" && s.Place != City && s.Place != Town && s.Place != Village:
-		return Invalidf("place", "%q is not one of city, town, village", s.Place)
+		return Invalidf("place", "%q is not one of city, town, village", Shorten(string(s.Place)))
 	case s.WikipediaURL != "" && !IsWebURL(s.WikipediaURL):
-		return Invalidf("wikipedia_url", "%q is not an http(s) URL", s.WikipediaURL)
+		return Invalidf("wikipedia_url", "%q is not an http(s) URL", Shorten(s.WikipediaURL))
+	}
+	return s.checkText()
+}
+
+// checkText checks s's free-text fields: UTF-8, no control characters, not too long.
+func (s Settlement) checkText() error {
+	if err := checkNames(s.Names); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		field, s string
+		max      int
+	}{{"district", s.District, MaxName}, {"country", s.Country, MaxName}, {"wikipedia_url", s.WikipediaURL, MaxURL}} {
+		if err := CheckText(f.field, f.s, f.max); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -28,11 +28,12 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	log := cfg.logger()
-	st, err := data.Open(ctx, cfg.DB, data.Options{Seed: cfg.Seed})
+	st, err := data.Open(ctx, cfg.DB, data.Options{Seed: cfg.Seed, Log: log})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	defer watch(ctx, st)()
 	handler, err := web.NewServer(webCfg, st, log)
 	if err != nil {
 		return err
@@ -53,4 +54,19 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// watch starts the store's watch for other processes' writes (controlmap import into the served
+// database) and returns the function that stops it and waits for it.
+func watch(ctx context.Context, st *data.Store) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		st.Watch(ctx, data.WatchEvery)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }

@@ -20,9 +20,19 @@ func MustOpen(tb testing.TB) *data.Store { return open(tb, false) }
 // MustOpenSeeded opens a store loaded with the embedded seed dataset.
 func MustOpenSeeded(tb testing.TB) *data.Store { return open(tb, true) }
 
+// MustOpenAt opens the store at path, as another process would open a served database.
+func MustOpenAt(tb testing.TB, path string) *data.Store {
+	tb.Helper()
+	return openAt(tb, path, false)
+}
+
 func open(tb testing.TB, seed bool) *data.Store {
 	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "controlmap.db")
+	return openAt(tb, filepath.Join(tb.TempDir(), "controlmap.db"), seed)
+}
+
+func openAt(tb testing.TB, path string, seed bool) *data.Store {
+	tb.Helper()
 	st, err := data.Open(context.Background(), path, data.Options{Seed: seed, Now: func() time.Time { return Today }})
 	if err != nil {
 		tb.Fatal(err)
