@@ -12,7 +12,6 @@ import (
 	"github.com/controlmap/controlmap/geo"
 )
 
-
 // TestSettlementAbandoned: the optional abandoned column is read, stored, kept on reopening and
 // exported; files without it stay valid.
 func TestSettlementAbandoned(t *testing.T) {
