@@ -31,5 +31,5 @@ func (s *server) handleSnapshot(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap-`+day.String()+`.geojson"`)
-	return sendCached(c, v, mimeGeoJSON, cacheFor(day, s.store.Today()))
+	return sendDownload(c, v, mimeGeoJSON, cacheFor(day, s.store.Today()))
 }

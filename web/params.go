@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -73,8 +74,8 @@ func bboxParam(c echo.Context) (*orb.Bound, error) {
 	var n [4]float64
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return nil, geo.Invalidf("bbox", "%q is not a number", p)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, geo.Invalidf("bbox", "%q is not a finite number", p)
 		}
 		n[i] = f
 	}
@@ -91,14 +92,16 @@ const (
 	maxLimit     = 10000
 )
 
-// pageParams reads limit (1..maxLimit) and offset (≥ 0).
+// pageParams reads limit (at least 1; above maxLimit it is clamped to it, as OGC API – Features
+// asks) and offset (≥ 0).
 func pageParams(c echo.Context) (limit, offset int, err error) {
-	if limit, err = intParam(c, "limit", defaultLimit); err == nil && (limit < 1 || limit > maxLimit) {
-		err = geo.Invalidf("limit", "%d is outside 1..%d", limit, maxLimit)
+	if limit, err = intParam(c, "limit", defaultLimit); err == nil && limit < 1 {
+		err = geo.Invalidf("limit", "%d is below 1", limit)
 	}
 	if err != nil {
 		return 0, 0, err
 	}
+	limit = min(limit, maxLimit)
 	if offset, err = intParam(c, "offset", 0); err == nil && offset < 0 {
 		err = geo.Invalidf("offset", "%d is negative", offset)
 	}

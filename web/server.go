@@ -41,9 +41,12 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
+	e.Pre(headAsGet)
 	e.Use(middleware.Recover())
+	e.Use(corsReadOnly())
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Skipper: skipGzip}))
 	e.Use(requestLog(log))
+	e.Use(strictParams)
 	s.routes(e)
 	registerTiles(e, ts, cfg)
 	return e, nil
