@@ -44,6 +44,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e.Pre(headAsGet)
 	e.Use(middleware.Recover())
 	e.Use(corsReadOnly())
+	e.Use(nosniff)
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Skipper: skipGzip}))
 	e.Use(requestLog(log))
 	e.Use(strictParams)
