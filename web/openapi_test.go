@@ -60,7 +60,9 @@ func openAPIPathOf(route string) string {
 
 func TestLandingLinksTheAPIDescription(t *testing.T) {
 	h, _ := newFixtureServer(t)
-	var landing struct{ Links []struct{ Href, Rel, Type string } }
+	var landing struct {
+		Links []struct{ Href, Rel, Type string }
+	}
 	json.Unmarshal(get(t, h, "/api").Body.Bytes(), &landing)
 	rels := map[string]string{}
 	for _, l := range landing.Links {
