@@ -71,6 +71,9 @@ func TestLandingLinksTheAPIDescription(t *testing.T) {
 	if rels["service-desc"] != "http://example.com/api/api" || rels["service-doc"] != "http://example.com/api/api.html" || rels["license"] == "" {
 		t.Fatalf("landing links = %v", rels)
 	}
+	if rec := get(t, h, "/api/"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "service-desc") {
+		t.Errorf("GET /api/ (as OWSLib asks) = %d", rec.Code)
+	}
 	rec := get(t, h, "/api/api.html")
 	body := rec.Body.String()
 	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") || !strings.Contains(body, "GET /api/collections/settlements/items") ||

@@ -42,6 +42,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
 	e.Pre(headAsGet)
+	e.Pre(middleware.RemoveTrailingSlash()) // OGC clients (OWSLib) ask for the landing page as /api/
 	e.Use(middleware.Recover())
 	e.Use(corsReadOnly())
 	e.Use(nosniff)
