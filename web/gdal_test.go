@@ -192,3 +192,17 @@ func TestGDALOpensASnapshotByURL(t *testing.T) {
 		t.Error("GDAL asked for no byte range")
 	}
 }
+
+// TestGDALReadsADay: GDAL adds the URL's query (?datetime=D) to every request it makes, so
+// the metadata routes take datetime too.
+func TestGDALReadsADay(t *testing.T) {
+	ogrinfo := needTool(t, "ogrinfo")
+	h, _ := newFixtureServer(t)
+	srv, _ := serveLogged(t, h)
+	for day, want := range map[string]string{"2020-11-19": "armenian-forces", "2020-11-20": "azerbaijan"} {
+		out := runTool(t, ogrinfo, "-ro", "-al", "-q", "OAPIF:"+srv.URL+"/api?datetime="+day, "settlements", "-where", "id = 'abdal-gulabli'")
+		if !strings.Contains(out, "controller_id (String) = "+want) {
+			t.Errorf("%s: want %s:\n%s", day, want, out)
+		}
+	}
+}
