@@ -205,7 +205,16 @@ func TestLimitClamp(t *testing.T) {
 	if len(p.Links) == 0 || !strings.Contains(p.Links[0].Href, "limit=10000&") {
 		t.Errorf("limit=100000: self link %v, want the clamped limit=10000", p.Links)
 	}
+	if p := getPage(t, h, "/api/collections/changes/items?limit=99999999999999999999999"); !strings.Contains(p.Links[0].Href, "limit=10000&") {
+		t.Errorf("a limit past int64: self link %v, want limit=10000", p.Links)
+	}
+	for _, target := range []string{"/api/collections/settlements/items?offset=99999999999999999999999", "/api/collections/changes/items?offset=9223372036854775807"} {
+		if p := getPage(t, h, target); len(p.Features) != 0 || p.NumberMatched == 0 {
+			t.Errorf("%s: %d features of %d, want an empty page", target, len(p.Features), p.NumberMatched)
+		}
+	}
 	assertProblem(t, get(t, h, "/api/collections/settlements/items?limit=0"), 400, "limit")
+	assertProblem(t, get(t, h, "/api/collections/settlements/items?limit=-99999999999999999999999"), 400, "limit")
 	assertProblem(t, get(t, h, "/api/collections/changes/items?limit=-5"), 400, "limit")
 }
 

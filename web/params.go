@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -90,6 +91,7 @@ func bboxParam(c echo.Context) (*orb.Bound, error) {
 const (
 	defaultLimit = 1000
 	maxLimit     = 10000
+	maxOffset    = 1 << 40 // past any dataset, and offset+limit cannot overflow
 )
 
 // pageParams reads limit (at least 1; above maxLimit it is clamped to it, as OGC API – Features
@@ -105,7 +107,7 @@ func pageParams(c echo.Context) (limit, offset int, err error) {
 	if offset, err = intParam(c, "offset", 0); err == nil && offset < 0 {
 		err = geo.Invalidf("offset", "%d is negative", offset)
 	}
-	return limit, offset, err
+	return limit, min(offset, maxOffset), err
 }
 
 func intParam(c echo.Context, name string, def int) (int, error) {
@@ -114,6 +116,9 @@ func intParam(c echo.Context, name string, def int) (int, error) {
 		return def, nil
 	}
 	n, err := strconv.Atoi(v)
+	if errors.Is(err, strconv.ErrRange) {
+		return n, nil // ±MaxInt: clamped or refused by the caller's bounds
+	}
 	if err != nil {
 		return 0, geo.Invalidf(name, "%q is not a whole number", v)
 	}
