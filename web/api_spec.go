@@ -40,6 +40,7 @@ func enumOf[T ~string](vs []T) map[string]any {
 
 var (
 	pF        = param{"f", "The format of the answer: json (the default; the Accept header is not consulted).", map[string]any{"type": "string", "enum": []any{"json"}}, false, false}
+	pFHTML    = param{"f", "The format of the answer: json, or html for a plain page; without f, an Accept header that prefers text/html to JSON gets the page.", map[string]any{"type": "string", "enum": []any{"json", "html"}}, false, false}
 	pDay      = param{"datetime", "The day (YYYY-MM-DD, or an RFC 3339 timestamp whose UTC day is taken) whose controllers are shown; default today.", str(), false, false}
 	pPassDay  = param{"datetime", "Ignored here: taken so that a client that adds datetime to every request (GDAL's OAPIF:…/api?datetime=D) can read the items of a day.", str(), false, false}
 	pInterval = param{"datetime", "A day D or an interval FROM/TO of days (YYYY-MM-DD), either end open as '..' or empty; default everything.", str(), false, false}
@@ -59,16 +60,16 @@ var (
 
 // apiOperations are every GET route under /api.
 var apiOperations = []operation{
-	{"/api", "getLandingPage", "The landing page: links to the API description, the conformance classes and the collections.", mimeJSON, []param{pPassDay, pF}},
+	{"/api", "getLandingPage", "The landing page: links to the API description, the conformance classes and the collections.", mimeJSON, []param{pPassDay, pFHTML}},
 	{"/api/api", "getAPIDescription", "This OpenAPI 3.0 document.", mimeOpenAPI, []param{pPassDay, pF}},
 	{"/api/api.html", "getAPIDocumentation", "This API described as a plain HTML page.", "text/html", nil},
 	{"/api/conformance", "getConformance", "The conformance classes the API implements.", mimeJSON, []param{pPassDay, pF}},
-	{"/api/collections", "getCollections", "The feature collections: settlements and changes.", mimeJSON, []param{pPassDay, pF}},
-	{"/api/collections/:collection", "describeCollection", "One collection: its extent, links and licence.", mimeJSON, []param{pPassDay, pF}},
+	{"/api/collections", "getCollections", "The feature collections: settlements and changes.", mimeJSON, []param{pPassDay, pFHTML}},
+	{"/api/collections/:collection", "describeCollection", "One collection: its extent, links and licence.", mimeJSON, []param{pPassDay, pFHTML}},
 	{"/api/collections/:collection/queryables", "getQueryables", "The properties a collection's items can be filtered on, as a JSON Schema.", mimeSchema, []param{pPassDay, pF}},
 	{"/api/collections/settlements/items", "getSettlements", "Settlements with their controller on a day, a page at a time.", mimeGeoJSON,
-		[]param{pDay, pBBox, pLimit, pOffset, pQ, pCtrlID, pCtrl, pStatus, pDistrict, pF}},
-	{"/api/collections/settlements/items/:id", "getSettlement", "One settlement, its controller on a day and its full, sourced history.", mimeGeoJSON, []param{pDay, pF}},
+		[]param{pDay, pBBox, pLimit, pOffset, pQ, pCtrlID, pCtrl, pStatus, pDistrict, pFHTML}},
+	{"/api/collections/settlements/items/:id", "getSettlement", "One settlement, its controller on a day and its full, sourced history.", mimeGeoJSON, []param{pDay, pFHTML}},
 	{"/api/collections/changes/items", "getChanges", "Dated changes of control in a period, in date order.", mimeGeoJSON,
 		[]param{pInterval, pBBox, pLimit, pOffset, pSID, pStatus, pKind, pDistrict, pF}},
 	{"/api/collections/changes/items/:id", "getChange", "One change of control with its sources.", mimeGeoJSON, []param{pF}},

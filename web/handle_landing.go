@@ -40,6 +40,7 @@ func (s *server) handleConformance(c echo.Context) error {
 	return sendJSON(c, mimeJSON, map[string]any{"conformsTo": []string{
 		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
 		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
 		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
 		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",

@@ -33,8 +33,8 @@ func (op operation) check(q url.Values) error {
 			return geo.Invalidf(name, "is not a parameter of %s; it takes: %s", op.route, op.names())
 		}
 	}
-	if f := q.Get("f"); f != "" && f != "json" {
-		return geo.Invalidf("f", "%q is not a format of %s: use json", f, op.route)
+	if f := q.Get("f"); f != "" && f != "json" && (f != "html" || htmlViews[op.route] == "") {
+		return geo.Invalidf("f", "%q is not a format of %s", f, op.route)
 	}
 	return nil
 }

@@ -49,6 +49,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Skipper: skipGzip}))
 	e.Use(requestLog(log))
 	e.Use(strictParams)
+	e.Use(s.negotiate)
 	s.routes(e)
 	registerTiles(e, ts, cfg)
 	return e, nil
