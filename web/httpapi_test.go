@@ -253,3 +253,14 @@ func TestSnapshotRanges(t *testing.T) {
 		t.Errorf("a range past the end = %d, want 416", bad.Code)
 	}
 }
+
+// TestHEADErrors: an error answers HEAD with the GET's status and length, and no body.
+func TestHEADErrors(t *testing.T) {
+	h, _ := newFixtureServer(t)
+	for _, target := range []string{"/api/collections/settlements/items?date=2000-01-01", "/api/nothing", "/api/collections/settlements/items/atlantis"} {
+		get, head := do(h, http.MethodGet, target), do(h, http.MethodHead, target)
+		if head.Code != get.Code || head.Body.Len() != 0 || head.Header().Get("Content-Length") != strconv.Itoa(get.Body.Len()) {
+			t.Errorf("HEAD %s = %d, %d bytes, Content-Length %q; GET = %d, %d bytes", target, head.Code, head.Body.Len(), head.Header().Get("Content-Length"), get.Code, get.Body.Len())
+		}
+	}
+}
