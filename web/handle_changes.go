@@ -30,11 +30,15 @@ func (s *server) handleChangeItems(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	filter, err := changeFilterParams(c)
+	if err != nil {
+		return err
+	}
 	ix := s.store.Index()
 	var matched []*geo.Change
 	for _, ch := range ix.Changes(from, to) {
 		e, _ := ix.Entry(ch.SettlementID)
-		if bound == nil || bound.Contains(e.Settlement.Point) {
+		if (bound == nil || bound.Contains(e.Settlement.Point)) && filter.keeps(ch, e.Settlement) {
 			matched = append(matched, ch)
 		}
 	}

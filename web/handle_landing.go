@@ -9,9 +9,12 @@ import (
 // registerLanding mounts the OGC API – Features landing page, conformance and collections.
 func (s *server) registerLanding(g *echo.Group) {
 	g.GET("", s.handleLanding)
+	g.GET("/api", s.handleOpenAPI)
+	g.GET("/api.html", s.handleAPIDoc)
 	g.GET("/conformance", s.handleConformance)
 	g.GET("/collections", s.handleCollections)
 	g.GET("/collections/:collection", s.handleCollection)
+	g.GET("/collections/:collection/queryables", s.handleQueryables)
 }
 
 func (s *server) handleLanding(c echo.Context) error {
@@ -22,10 +25,13 @@ func (s *server) handleLanding(c echo.Context) error {
 		"description": "Who controlled each settlement on each date, with sources. " + data.Attribution(),
 		"links": []link{
 			{Href: base, Rel: "self", Type: mimeJSON, Title: "This document"},
+			{Href: base + "/api", Rel: "service-desc", Type: mimeOpenAPI, Title: "The API definition (OpenAPI 3.0)"},
+			{Href: base + "/api.html", Rel: "service-doc", Type: "text/html", Title: "The API documentation"},
 			{Href: base + "/conformance", Rel: "conformance", Type: mimeJSON, Title: "Conformance classes"},
 			{Href: base + "/collections", Rel: "data", Type: mimeJSON, Title: "Collections"},
 			{Href: base + "/timeline", Rel: "related", Type: mimeJSON, Title: "Timeline: date range, actors, change dates"},
 			{Href: s.baseURL(c) + "/", Rel: "alternate", Type: "text/html", Title: "The map"},
+			licenceLink,
 		},
 	})
 }
@@ -34,6 +40,10 @@ func (s *server) handleConformance(c echo.Context) error {
 	return sendJSON(c, mimeJSON, map[string]any{"conformsTo": []string{
 		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
 	}, "metadata": s.metadata("")})
 }
 
@@ -64,6 +74,8 @@ func (s *server) collection(c echo.Context, id string) collection {
 		Links: []link{
 			{Href: base, Rel: "self", Type: mimeJSON, Title: text[0]},
 			{Href: base + "/items", Rel: "items", Type: mimeGeoJSON, Title: text[0] + " as GeoJSON"},
+			{Href: base + "/queryables", Rel: "http://www.opengis.net/def/rel/ogc/1.0/queryables", Type: mimeSchema, Title: "The properties to filter " + text[0] + " on"},
+			licenceLink,
 		},
 	}
 }
@@ -88,6 +100,9 @@ func (s *server) extent() map[string]any {
 		"temporal": map[string]any{"interval": [][2]any{interval}, "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"},
 	}
 }
+
+// licenceLink is the rel=license link of the landing page and the collections.
+var licenceLink = link{Href: licenceURL, Rel: "license", Type: "text/html", Title: data.Licence}
 
 func (s *server) handleCollections(c echo.Context) error {
 	return sendJSON(c, mimeJSON, map[string]any{

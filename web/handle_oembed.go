@@ -35,13 +35,22 @@ type oembedResponse struct {
 	Height       int    `json:"height"`
 }
 
-// handleOEmbed answers oEmbed requests for the map page and the embed of this site.
+// handleOEmbed answers oEmbed requests for the map page and the embed of this site, as the
+// oEmbed spec asks: 501 for the xml format, 404 for a URL that is not a map of this site.
 func (p *pages) handleOEmbed(c echo.Context) error {
-	if f := c.QueryParam("format"); f != "" && f != "json" {
-		return geo.Invalidf("format", "only json is supported")
+	switch f := c.QueryParam("format"); f {
+	case "", "json":
+	case "xml":
+		return c.JSON(http.StatusNotImplemented, problem{Error: "only the json format is implemented", Parameter: "format"})
+	default:
+		return geo.Invalidf("format", "%q is not json", f)
 	}
 	base := siteURL(p.cfg, c)
 	target, err := p.ownPageURL(c.QueryParam("url"), base)
+	if err != nil {
+		return err
+	}
+	view, err := checkedViewParams(target.Query())
 	if err != nil {
 		return err
 	}
@@ -54,7 +63,7 @@ func (p *pages) handleOEmbed(c echo.Context) error {
 		return err
 	}
 	src := base + "/embed"
-	if q := keepViewParams(target.Query()).Encode(); q != "" {
+	if q := view.Encode(); q != "" {
 		src += "?" + q
 	}
 	return c.JSON(http.StatusOK, oembedResponse{
@@ -72,12 +81,14 @@ func (p *pages) ownPageURL(raw, base string) (*url.URL, error) {
 		return nil, geo.Invalidf("url", "is required")
 	}
 	u, err := url.Parse(raw)
-	b, _ := url.Parse(base)
-	if err != nil || !strings.EqualFold(u.Scheme, b.Scheme) || !strings.EqualFold(u.Host, b.Host) {
-		return nil, geo.Invalidf("url", "is not a page of this site")
+	if err != nil || !u.IsAbs() {
+		return nil, geo.Invalidf("url", "%q is not an absolute URL", raw)
 	}
-	if u.Path != "" && u.Path != "/" && u.Path != "/embed" {
-		return nil, geo.Invalidf("url", "is not a map page of this site")
+	b, _ := url.Parse(base)
+	samePage := strings.EqualFold(u.Scheme, b.Scheme) && strings.EqualFold(u.Host, b.Host) &&
+		(u.Path == "" || u.Path == "/" || u.Path == "/embed")
+	if !samePage {
+		return nil, &geo.Error{Kind: geo.NotFound, Field: "url", Message: "is not a map of this site"}
 	}
 	return u, nil
 }

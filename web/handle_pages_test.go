@@ -169,23 +169,44 @@ func TestOEmbed(t *testing.T) {
 
 func TestOEmbedErrors(t *testing.T) {
 	e := newPagesServer(t, Config{PublicURL: "https://map.example.org"})
-	tests := []struct{ name, query, param string }{
-		{"missing url", "format=json", "url"},
-		{"foreign host", "url=" + url.QueryEscape("https://evil.example.com/?date=2020-01-01"), "url"},
-		{"other scheme", "url=" + url.QueryEscape("http://map.example.org/"), "url"},
-		{"not a map page", "url=" + url.QueryEscape("https://map.example.org/api/periods"), "url"},
-		{"xml", "format=xml&url=" + url.QueryEscape("https://map.example.org/"), "format"},
-		{"maxwidth not a number", "maxwidth=wide&url=" + url.QueryEscape("https://map.example.org/"), "maxwidth"},
-		{"maxheight zero", "maxheight=0&url=" + url.QueryEscape("https://map.example.org/"), "maxheight"},
+	page := func(q string) string { return "url=" + url.QueryEscape("https://map.example.org/?"+q) }
+	tests := []struct {
+		name, query string
+		status      int
+		param       string
+	}{
+		{"missing url", "format=json", 400, "url"},
+		{"relative url", "url=" + url.QueryEscape("/?date=2020-01-01"), 400, "url"},
+		{"foreign host", "url=" + url.QueryEscape("https://evil.example.com/?date=2020-01-01"), 404, "url"},
+		{"other scheme", "url=" + url.QueryEscape("http://map.example.org/"), 404, "url"},
+		{"not a map page", "url=" + url.QueryEscape("https://map.example.org/api/periods"), 404, "url"},
+		{"xml", "format=xml&" + page(""), 501, "format"},
+		{"yaml", "format=yaml&" + page(""), 400, "format"},
+		{"maxwidth not a number", "maxwidth=wide&" + page(""), 400, "maxwidth"},
+		{"maxheight zero", "maxheight=0&" + page(""), 400, "maxheight"},
+		{"bad date", page("date=2020-13-01"), 400, "date"},
+		{"zoom too deep", page("zoom=99"), 400, "zoom"},
+		{"zoom not a number", page("zoom=close"), 400, "zoom"},
+		{"center NaN", page("center=NaN,39"), 400, "center"},
+		{"center off the world", page("center=46,95"), 400, "center"},
+		{"bbox upside down", page("bbox=47,40,46,39"), 400, "bbox"},
+		{"unknown lang", page("lang=fr"), 400, "lang"},
+		{"bad settlement", page("settlement=%3Cscript%3E"), 400, "settlement"},
+		{"bad controls", page("controls=all"), 400, "controls"},
+		{"bad compare", page("compare=2020-11-19"), 400, "compare"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := get(t, e, "/oembed?"+tc.query)
 			var body struct{ Error, Parameter string }
-			if rec.Code != http.StatusBadRequest || json.Unmarshal(rec.Body.Bytes(), &body) != nil || body.Parameter != tc.param || body.Error == "" {
-				t.Errorf("status %d body %s, want 400 about %s", rec.Code, rec.Body, tc.param)
+			if rec.Code != tc.status || json.Unmarshal(rec.Body.Bytes(), &body) != nil || body.Parameter != tc.param || body.Error == "" {
+				t.Errorf("status %d body %s, want %d about %s", rec.Code, rec.Body, tc.status, tc.param)
 			}
 		})
+	}
+	good := page("date=2020-11-20&center=46.9,39.9&zoom=11.5&bbox=46,39,47,40&lang=az&settlement=shusha&controls=none&compare=2020-11-19,2020-11-20")
+	if rec := get(t, e, "/oembed?"+good); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "compare=2020-11-19%2C2020-11-20") {
+		t.Errorf("a valid view = %d %s", rec.Code, rec.Body)
 	}
 }
 

@@ -33,10 +33,14 @@ func (s *server) handleSettlementItems(c echo.Context) error {
 		return err
 	}
 	ix := s.store.Index()
+	filter, err := settlementFilterParams(c, ix)
+	if err != nil {
+		return err
+	}
 	key := "settlements " + c.Request().Host + " " + day.String() + " " + c.QueryParam("bbox") + " " +
-		strconv.Itoa(limit) + " " + strconv.Itoa(offset)
+		strconv.Itoa(limit) + " " + strconv.Itoa(offset) + " " + filter.key()
 	v, err := s.cache.get(ix.Version(), key, func() ([]byte, error) {
-		states := ix.Snapshot(day, bound)
+		states := filter.apply(ix.Snapshot(day, bound))
 		page := states[min(offset, len(states)):min(offset+limit, len(states))]
 		var buf bytes.Buffer
 		err := data.WriteFeatureCollection(&buf, data.SnapshotFeatures(ix, page), map[string]any{

@@ -39,7 +39,7 @@ func (s *server) handleSnapshot(c echo.Context) error {
 // sendAttachment sends a built file under a dated file name.
 func sendAttachment(c echo.Context, v cached, mediaType, fileName, cacheControl string) error {
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+fileName+`"`)
-	return sendCached(c, v, mediaType, cacheControl)
+	return sendDownload(c, v, mediaType, cacheControl)
 }
 
 // downloadCache is the Cache-Control of a download about day. A past day's file changes only

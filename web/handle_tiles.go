@@ -28,7 +28,6 @@ func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config) {
 	e.GET("/tiles/settlements.json", h.tileJSON)
 	e.GET("/tiles/basemap/:z/:x/:y", h.basemap)
 	e.GET("/tiles/basemap.pmtiles", h.pmtiles)
-	e.HEAD("/tiles/basemap.pmtiles", h.pmtiles)
 	e.GET("/style.json", h.style)
 	e.GET("/fonts/:stack/:range", h.glyphs)
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -73,8 +75,8 @@ func bboxParam(c echo.Context) (*orb.Bound, error) {
 	var n [4]float64
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return nil, geo.Invalidf("bbox", "%q is not a number", p)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, geo.Invalidf("bbox", "%q is not a finite number", p)
 		}
 		n[i] = f
 	}
@@ -89,20 +91,23 @@ func bboxParam(c echo.Context) (*orb.Bound, error) {
 const (
 	defaultLimit = 1000
 	maxLimit     = 10000
+	maxOffset    = 1 << 40 // past any dataset, and offset+limit cannot overflow
 )
 
-// pageParams reads limit (1..maxLimit) and offset (≥ 0).
+// pageParams reads limit (at least 1; above maxLimit it is clamped to it, as OGC API – Features
+// asks) and offset (≥ 0).
 func pageParams(c echo.Context) (limit, offset int, err error) {
-	if limit, err = intParam(c, "limit", defaultLimit); err == nil && (limit < 1 || limit > maxLimit) {
-		err = geo.Invalidf("limit", "%d is outside 1..%d", limit, maxLimit)
+	if limit, err = intParam(c, "limit", defaultLimit); err == nil && limit < 1 {
+		err = geo.Invalidf("limit", "%d is below 1", limit)
 	}
 	if err != nil {
 		return 0, 0, err
 	}
+	limit = min(limit, maxLimit)
 	if offset, err = intParam(c, "offset", 0); err == nil && offset < 0 {
 		err = geo.Invalidf("offset", "%d is negative", offset)
 	}
-	return limit, offset, err
+	return limit, min(offset, maxOffset), err
 }
 
 func intParam(c echo.Context, name string, def int) (int, error) {
@@ -111,6 +116,9 @@ func intParam(c echo.Context, name string, def int) (int, error) {
 		return def, nil
 	}
 	n, err := strconv.Atoi(v)
+	if errors.Is(err, strconv.ErrRange) {
+		return n, nil // ±MaxInt: clamped or refused by the caller's bounds
+	}
 	if err != nil {
 		return 0, geo.Invalidf(name, "%q is not a whole number", v)
 	}

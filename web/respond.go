@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -73,6 +74,7 @@ func sendCached(c echo.Context, v cached, contentType, cacheControl string) erro
 		h.Del("Content-Encoding")
 		return c.NoContent(http.StatusNotModified)
 	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	return c.Blob(http.StatusOK, contentType, body)
 }
 

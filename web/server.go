@@ -41,9 +41,15 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
+	e.Pre(headAsGet)
+	e.Pre(middleware.RemoveTrailingSlash()) // OGC clients (OWSLib) ask for the landing page as /api/
 	e.Use(middleware.Recover())
+	e.Use(corsReadOnly())
+	e.Use(nosniff)
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Skipper: skipGzip}))
 	e.Use(requestLog(log))
+	e.Use(strictParams)
+	e.Use(s.negotiate)
 	s.routes(e)
 	registerTiles(e, ts, cfg)
 	return e, nil

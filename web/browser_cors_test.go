@@ -1,0 +1,99 @@
+package web
+
+import (
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// crossOriginPage is a newsroom's own page on another origin: it reads the API with fetch and
+// draws the settlement tiles with MapLibre, the vendored copy served from its own origin.
+const crossOriginPage = `<!doctype html>
+<html><head><meta charset="utf-8"><link rel="stylesheet" href="/vendor/maplibre-gl.css"></head>
+<body style="margin:0"><div id="map" style="width:800px;height:600px"></div>
+<script type="module">
+import * as maplibregl from '/vendor/maplibre-gl.mjs';
+const api = 'API_ORIGIN';
+window.errors = [];
+window.result = (async () => {
+  const r = await fetch(api + '/api/collections/settlements/items?datetime=2020-11-20&q=abdal');
+  const fc = await r.json();
+  const head = await fetch(api + '/api/snapshots/2020-11-20.geojson', {method: 'HEAD'});
+  const part = await fetch(api + '/api/snapshots/2020-11-20.geojson', {headers: {Range: 'bytes=0-9'}});
+  const map = new maplibregl.Map({container: 'map', style: api + '/style.json', center: [46.947222, 39.880833], zoom: 10});
+  map.on('error', (e) => window.errors.push(String(e.error && e.error.message || e)));
+  await map.once('load');
+  map.addLayer({id: 'towns', type: 'circle', source: 'settlements', 'source-layer': 'settlements', paint: {'circle-radius': 6}});
+  await map.once('idle');
+  const drawn = map.queryRenderedFeatures({layers: ['towns']}).map((f) => f.properties.sid);
+  return {first: fc.features[0].id, etag: r.headers.get('ETag') || '', length: head.headers.get('Content-Length') || '',
+    range: part.status + ' ' + (part.headers.get('Content-Range') || ''), drawn, errors: window.errors};
+})().catch((e) => ({errors: [String(e)]}));
+</script></body></html>`
+
+// TestBrowserCrossOrigin: a page served from a second loopback origin draws the tiles and reads
+// the API in headless Chromium, through CORS alone.
+func TestBrowserCrossOrigin(t *testing.T) {
+	ctx := newBrowser(t, 800, 600)
+	var tileRequests atomic.Int32
+	h, err := NewServer(Config{}, openStore(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	apiSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/tiles/settlements/") {
+			tileRequests.Add(1)
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(apiSrv.Close)
+	page := newsroomSite(t, apiSrv.URL)
+
+	type result struct {
+		First, ETag, Length, Range string
+		Drawn, Errors              []string
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	r := eval[result](t, ctx, `window.result`)
+	if len(r.Errors) > 0 {
+		t.Fatalf("errors on the newsroom's page: %v", r.Errors)
+	}
+	if r.First != "abdal-gulabli" || r.ETag == "" || r.Length == "" || !strings.HasPrefix(r.Range, "206 bytes 0-9/") {
+		t.Errorf("cross-origin reads: %+v (want the item, its ETag, a HEAD Content-Length and a 206)", r)
+	}
+	if !slices.Contains(r.Drawn, "abdal-gulabli") || tileRequests.Load() == 0 {
+		t.Errorf("drawn from %d tile requests: %v, want abdal-gulabli", tileRequests.Load(), r.Drawn)
+	}
+	screenshot(t, ctx, "cross-origin.png")
+}
+
+// newsroomSite serves crossOriginPage and the vendored MapLibre on a second loopback origin.
+func newsroomSite(t *testing.T, apiOrigin string) *httptest.Server {
+	vendor, err := fs.Sub(staticFS, "static/vendor/maplibre-gl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(strings.ReplaceAll(crossOriginPage, "API_ORIGIN", apiOrigin)))
+	})
+	files := http.StripPrefix("/vendor/", http.FileServerFS(vendor))
+	mux.HandleFunc("/vendor/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType(r.URL.Path))
+		files.ServeHTTP(w, r)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}

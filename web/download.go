@@ -1,0 +1,28 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+// sendDownload writes a built file to download (a snapshot) as sendCached does, and answers
+// byte ranges of its uncompressed form (206, Content-Range, If-Range), so that GDAL's /vsicurl/
+// and other range readers open it by URL.
+func sendDownload(c echo.Context, v cached, contentType, cacheControl string) error {
+	h := c.Response().Header()
+	h.Set("Accept-Ranges", "bytes")
+	if c.Request().Header.Get("Range") == "" {
+		return sendCached(c, v, contentType, cacheControl)
+	}
+	h.Set("Cache-Control", cacheControl)
+	h.Set("Content-Type", contentType)
+	h.Set("ETag", v.etag)
+	if v.gz != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, bytes.NewReader(v.body))
+	return nil
+}
