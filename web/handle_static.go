@@ -23,6 +23,9 @@ import (
 // for good and a release changes the URLs. The import map is the only inline script: its
 // SHA-256 is allowed in the Content-Security-Policy.
 
+// jsTestsDir holds the JavaScript unit tests (node --test), embedded but not served.
+const jsTestsDir = "js/test/"
+
 // asset is one embedded static file, built once per process and never changed after.
 type asset struct {
 	cached
@@ -41,7 +44,7 @@ var embeddedAssets = sync.OnceValues(func() (map[string]*asset, error) {
 func loadAssets(root fs.FS) (map[string]*asset, error) {
 	assets := map[string]*asset{}
 	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(name, templatesDir) {
+		if err != nil || d.IsDir() || strings.HasPrefix(name, templatesDir) || strings.HasPrefix(name, jsTestsDir) {
 			return err
 		}
 		body, err := fs.ReadFile(root, name)
