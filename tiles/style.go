@@ -50,7 +50,7 @@ func style(origin, lang string) obj {
 				"tiles":       []string{origin + "/tiles/basemap/{z}/{x}/{y}.mvt"},
 				"minzoom":     0,
 				"maxzoom":     BasemapMaxZoom,
-				"attribution": "Made with Natural Earth",
+				"attribution": BasemapAttribution,
 			},
 			SettlementsSource: obj{
 				"type": "vector",

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,6 +115,20 @@ func TestBrowserPanelListsSources(t *testing.T) {
 	for _, h := range hrefs {
 		if !strings.HasPrefix(h, "http://") && !strings.HasPrefix(h, "https://") {
 			t.Errorf("source link %q", h)
+		}
+	}
+	if rels := eval[[]string](t, ctx, `[...document.querySelectorAll('#panel .sources a')].map(a => a.rel)`); slices.ContainsFunc(rels, func(r string) bool { return r != "noopener noreferrer" }) {
+		t.Errorf("source links rel %q, want noopener noreferrer", rels)
+	}
+	// Each change's note is shown once, however many sources it has.
+	notes := eval[map[string]int](t, ctx, `(async () => {
+		const d = await (await fetch('/api/collections/settlements/items/`+abdal+`')).json();
+		const text = document.querySelector('#panel .history').textContent;
+		return Object.fromEntries(d.properties.history.filter(h => h.note).map(h => [h.note, text.split(h.note).length - 1]));
+	})()`)
+	for note, n := range notes {
+		if n != 1 {
+			t.Errorf("note %.40q… shown %d times, want once", note, n)
 		}
 	}
 	names := eval[[]string](t, ctx, `[...document.querySelectorAll('#panel .names dd')].map(d => d.textContent)`)
