@@ -315,3 +315,36 @@ func TestBrowserPhoneAndTable(t *testing.T) {
 	}
 	screenshot(t, ctx, "phone-table.png")
 }
+
+// TestBrowserListsNameTheDistrict: two places are called Aghdam (the city, and a village of
+// Khojavend district); the compare, changes and search lists tell them apart by district.
+func TestBrowserListsNameTheDistrict(t *testing.T) {
+	srv := startServer(t, openStore(t))
+	ctx := newBrowser(t, 1280, 800)
+	openMap(t, ctx, srv.URL+"/?date=2020-11-15&compare=2020-09-26,2020-11-21")
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#compare .compare-list li`))); err != nil {
+		t.Fatal(err)
+	}
+	aghdams := func(list string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('`+list+` .where')]
+			.filter(w => w.querySelector('.place-name')?.textContent === 'Aghdam')
+			.map(w => w.querySelector('.place-detail')?.textContent || '').sort()`)
+	}
+	want := []string{"Aghdam district", "Khojavend district"}
+	if got := aghdams("#compare .compare-list"); !slices.Equal(got, want) {
+		t.Errorf("compare list: the Aghdams read %q, want %q", got, want)
+	}
+	eval[bool](t, ctx, `(async () => { document.querySelector('[aria-controls="changes"]').click(); await controlmap.idle(); return true })()`)
+	if got := aghdams("#changes .changes-list"); !slices.Equal(got, want) {
+		t.Errorf("changes list: the Aghdams read %q, want %q", got, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search"), "Aghdam"), chromedp.WaitVisible(chromedp.CSS(`#search-results li`))); err != nil {
+		t.Fatal(err)
+	}
+	metas := eval[[]string](t, ctx, `[...document.querySelectorAll('#search-results li')]
+		.filter(li => li.querySelector('.opt-name')?.textContent === 'Aghdam').map(li => li.querySelector('.opt-meta').textContent).sort()`)
+	if !slices.Equal(metas, want) {
+		t.Errorf("search: the Aghdams read %q, want %q", metas, want)
+	}
+	assertNoPageErrors(t, ctx)
+}
