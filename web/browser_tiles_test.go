@@ -228,8 +228,8 @@ func (l *requestWatch) assertOwnOrigin(t *testing.T, base string) {
 	}
 }
 
-// TestBrowserLabelsByRank: over the whole region only cities are named, towns from zoom 9,
-// villages from zoom 10 (map.js LABEL_ZOOM), and labels may not overlap.
+// TestBrowserLabelsByRank: cities are named from zoom 6, towns from zoom 8 (the whole region
+// on a desktop), villages from zoom 10 (map.js LABEL_ZOOM), and labels may not overlap.
 func TestBrowserLabelsByRank(t *testing.T) {
 	srv := startServer(t, openStore(t))
 	ctx := newBrowser(t, 1280, 800)
@@ -238,8 +238,8 @@ func TestBrowserLabelsByRank(t *testing.T) {
 		zoom    float64
 		minRank int // of the labelled settlements: none less prominent, some as much
 	}{
-		{0, 3}, // the default view: the whole region
-		{9.3, 2},
+		{0, 2},   // the default view: the whole region on a desktop
+		{6.5, 3}, // the whole region on a phone
 		{10.5, 1},
 	} {
 		if c.zoom > 0 {

@@ -148,12 +148,12 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
   painters.set(map, { store, shown: new Map(), day: null, selected: null, changed: '' });
 }
 
-// Settlement labels by zoom: cities from LABEL_ZOOM.city (the whole region), towns from
-// LABEL_ZOOM.town and villages from LABEL_ZOOM.village, where there is room for them. Labels
-// never overlap: where two collide, the more prominent is placed (symbol-sort-key) and the
-// other left out, with its dot still drawn.
+// Settlement labels by zoom: cities from LABEL_ZOOM.city (a phone's view of the region), towns
+// from LABEL_ZOOM.town (a desktop's view of the region) and villages from LABEL_ZOOM.village,
+// where there is room for them. Labels never overlap: where two collide, the more prominent is
+// placed (symbol-sort-key) and the other left out, with its dot still drawn.
 // Whole zooms: MapLibre lays a tile's labels out at the tile's zoom.
-export const LABEL_ZOOM = { city: 7, town: 9, village: 10 };
+export const LABEL_ZOOM = { city: 6, town: 8, village: 10 };
 
 // labelLayer names each settlement in lang (or its default name), by the rules above.
 function labelLayer(base, font, lang) {
