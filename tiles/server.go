@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/paulmach/orb/maptile"
@@ -19,6 +20,13 @@ type Server struct {
 	glyphs      map[string]*Encoded
 }
 
+// The basemap and the glyphs come from the binary's embedded files: they are read once per
+// process and shared, read-only, by every Server (tests build many).
+var (
+	embeddedBasemap = sync.OnceValues(loadBasemap)
+	embeddedGlyphs  = sync.OnceValues(loadGlyphs)
+)
+
 // NewServer returns a Server over ix, whose pointer stays the same across writes (its
 // Version changes).
 func NewServer(ix *geo.Index, cfg Config) (*Server, error) {
@@ -26,11 +34,11 @@ func NewServer(ix *geo.Index, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	cfg = cfg.withDefaults()
-	bm, err := loadBasemap()
+	bm, err := embeddedBasemap()
 	if err != nil {
 		return nil, err
 	}
-	glyphs, err := loadGlyphs()
+	glyphs, err := embeddedGlyphs()
 	if err != nil {
 		return nil, fmt.Errorf("tiles: glyphs: %w", err)
 	}

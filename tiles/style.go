@@ -50,7 +50,7 @@ func style(origin, lang string) obj {
 				"tiles":       []string{origin + "/tiles/basemap/{z}/{x}/{y}.mvt"},
 				"minzoom":     0,
 				"maxzoom":     BasemapMaxZoom,
-				"attribution": "Made with Natural Earth",
+				"attribution": BasemapAttribution,
 			},
 			SettlementsSource: obj{
 				"type": "vector",
@@ -64,14 +64,15 @@ func style(origin, lang string) obj {
 
 // Colours of the basemap.
 const (
-	waterColor    = "#b7d3e6"
-	noDataColor   = "#e4e2de"
-	landColor     = "#f6f4ee"
-	borderColor   = "#8a8580"
-	oblastColor   = "#6f4b8b"
-	ceasefireLine = "#b03a2e"
-	labelColor    = "#4a4a4a"
-	haloColor     = "#ffffff"
+	waterColor     = "#b7d3e6"
+	noDataColor    = "#e4e2de"
+	landColor      = "#f6f4ee"
+	borderColor    = "#8a8580"
+	oblastColor    = "#6f4b8b"
+	ceasefireLine  = "#b03a2e"
+	labelColor     = "#4a4a4a"
+	areaLabelColor = "#7d7488"
+	haloColor      = "#ffffff"
 )
 
 func styleLayers(lang string) []obj {
@@ -87,8 +88,17 @@ func styleLayers(lang string) []obj {
 		line("ceasefire-1994", "karabakh_lines", []any{"==", []any{"get", "kind"}, "ceasefire-1994"},
 			obj{"line-color": ceasefireLine, "line-width": 1.6, "line-dasharray": []float64{5, 2, 1, 2}}),
 		label("country-labels", "country_labels", lang, FontBold, 14, 3, 9),
-		label("district-labels", "district_labels", lang, FontRegular, 12, 7, 13),
+		areaLabel(label("district-labels", "district_labels", lang, FontRegular, 11, 7, 13)),
 	}
+}
+
+// areaLabel sets the label of an area apart from the settlement labels the web map draws above
+// it: spaced letters in a lighter colour (no capitals: they would be wrong for Azerbaijani's
+// dotted i), and placed only where no settlement label is.
+func areaLabel(l obj) obj {
+	l["layout"].(obj)["text-letter-spacing"] = 0.12
+	l["paint"].(obj)["text-color"] = areaLabelColor
+	return l
 }
 
 func fill(id, layer, color string, opacity float64) obj {

@@ -85,8 +85,14 @@ func (s *Server) TileJSON(origin string) ([]byte, error) {
 	return json.MarshalIndent(doc, "", "  ")
 }
 
-// Attribution credits the data of the tiles and the basemap.
-const Attribution = `Settlements: <a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0), Wikipedia (CC BY-SA 4.0)`
+// Attribution credits the data of the settlement tiles, with links to the sources and their
+// licences (MapLibre shows it as HTML). BasemapAttribution credits the basemap.
+const (
+	Attribution = `Settlements: ` + extLink + `https://www.geonames.org">GeoNames</a> (` + extLink + `https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), ` +
+		extLink + `https://www.wikipedia.org">Wikipedia</a> (` + extLink + `https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>)`
+	BasemapAttribution = extLink + `https://www.naturalearthdata.com">Made with Natural Earth</a>`
+	extLink            = `<a target="_blank" rel="noopener noreferrer" href="`
+)
 
 // dataBound returns the bound of the settlements of ix, rounded out to 0.01°, or RegionBound.
 func dataBound(ix *geo.Index) orb.Bound {

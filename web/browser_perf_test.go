@@ -17,29 +17,46 @@ import (
 
 // TestBrowserPerf measures, in headless chromium on loopback, the page weight (gzipped), the
 // time to the first settlements drawn and the redraw of one slider step, with the seed data
-// and with generated settlements. It runs only with CONTROLMAP_PERF=1:
+// and with generated settlements in the region's bounding box (scripts/gen-settlements, fixed
+// seed: the same places each run): 1,200 (about every populated place of the region) and
+// 10,000. It runs only with CONTROLMAP_PERF=1; CONTROLMAP_PERF_N sets other sizes (comma list):
 //
 //	CONTROLMAP_PERF=1 go test ./web -run TestBrowserPerf -v
 func TestBrowserPerf(t *testing.T) {
 	if os.Getenv("CONTROLMAP_PERF") != "1" {
 		t.Skip("set CONTROLMAP_PERF=1 to measure")
 	}
-	n := 10000
-	if s := os.Getenv("CONTROLMAP_PERF_N"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
 	t.Run("seed", func(t *testing.T) { measure(t, openStore(t)) })
-	t.Run("generated", func(t *testing.T) { measure(t, openStore(t, importGenerated(t, n))) })
+	for _, n := range perfSizes(t) {
+		t.Run("generated-"+strconv.Itoa(n), func(t *testing.T) { measure(t, openStore(t, importGenerated(t, n))) })
+	}
 }
 
-// importGenerated runs scripts/gen-settlements and imports its files.
-func importGenerated(t *testing.T, n int) func(context.Context, *data.Store) error {
-	dir := t.TempDir()
-	cmd := exec.Command("go", "run", "../scripts/gen-settlements", "-n", strconv.Itoa(n), "-out", dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("gen-settlements: %v\n%s", err, out)
+// perfSizes are the numbers of generated settlements to measure.
+func perfSizes(t *testing.T) []int {
+	sizes := []int{1200, 10000}
+	if s := os.Getenv("CONTROLMAP_PERF_N"); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n <= 0 {
+				t.Fatalf("CONTROLMAP_PERF_N: %q is not a positive number", f)
+			}
+			sizes = append(sizes, n)
+		}
 	}
+	return sizes
+}
+
+// importGenerated returns a prepare function that runs scripts/gen-settlements for n
+// settlements and imports its files.
+func importGenerated(t *testing.T, n int) func(context.Context, *data.Store) error {
 	return func(ctx context.Context, st *data.Store) error {
+		dir := t.TempDir()
+		cmd := exec.Command("go", "run", "../scripts/gen-settlements", "-n", strconv.Itoa(n), "-out", dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("gen-settlements: %v\n%s", err, out)
+		}
 		for _, kind := range []string{data.ImportSettlements, data.ImportChanges} {
 			if _, err := st.ImportFile(ctx, kind, filepath.Join(dir, kind+".csv")); err != nil {
 				return err

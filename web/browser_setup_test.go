@@ -18,6 +18,7 @@ import (
 
 // Browser tests drive Debian's headless chromium against the real router and a seeded store.
 // They are skipped with -short, and skipped when chromium is missing, except in CI (CI=true).
+// They decide that in openStore, their first step, before building a store or a server.
 
 const browserTimeout = 60 * time.Second
 
@@ -67,8 +68,10 @@ func newBrowser(t testing.TB, width, height int) context.Context {
 }
 
 // openStore opens a seeded store in a temporary directory; each prepare function may add data.
+// It skips the test first when it cannot run a browser.
 func openStore(t testing.TB, prepare ...func(context.Context, *data.Store) error) *data.Store {
 	t.Helper()
+	chromiumPath(t)
 	ctx := context.Background()
 	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "controlmap.db"), data.Options{Seed: true})
 	if err != nil {

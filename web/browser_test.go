@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,6 +115,20 @@ func TestBrowserPanelListsSources(t *testing.T) {
 	for _, h := range hrefs {
 		if !strings.HasPrefix(h, "http://") && !strings.HasPrefix(h, "https://") {
 			t.Errorf("source link %q", h)
+		}
+	}
+	if rels := eval[[]string](t, ctx, `[...document.querySelectorAll('#panel .sources a')].map(a => a.rel)`); slices.ContainsFunc(rels, func(r string) bool { return r != "noopener noreferrer" }) {
+		t.Errorf("source links rel %q, want noopener noreferrer", rels)
+	}
+	// Each change's note is shown once, however many sources it has.
+	notes := eval[map[string]int](t, ctx, `(async () => {
+		const d = await (await fetch('/api/collections/settlements/items/`+abdal+`')).json();
+		const text = document.querySelector('#panel .history').textContent;
+		return Object.fromEntries(d.properties.history.filter(h => h.note).map(h => [h.note, text.split(h.note).length - 1]));
+	})()`)
+	for note, n := range notes {
+		if n != 1 {
+			t.Errorf("note %.40q… shown %d times, want once", note, n)
 		}
 	}
 	names := eval[[]string](t, ctx, `[...document.querySelectorAll('#panel .names dd')].map(d => d.textContent)`)
@@ -299,4 +314,39 @@ func TestBrowserPhoneAndTable(t *testing.T) {
 		t.Errorf("aria-sort %q after sorting by controller", s)
 	}
 	screenshot(t, ctx, "phone-table.png")
+}
+
+// TestBrowserListsNameTheDistrict: two places are called Aghdam (the city, and a village of
+// Khojavend district); the compare and search lists tell them apart by district, and the
+// changes list names the district of every place.
+func TestBrowserListsNameTheDistrict(t *testing.T) {
+	srv := startServer(t, openStore(t))
+	ctx := newBrowser(t, 1280, 800)
+	openMap(t, ctx, srv.URL+"/?date=2020-11-15&compare=2020-09-26,2020-11-21")
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#compare .compare-list li`))); err != nil {
+		t.Fatal(err)
+	}
+	aghdams := func(list string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('`+list+` .where')]
+			.filter(w => w.querySelector('.place-name')?.textContent === 'Aghdam')
+			.map(w => w.querySelector('.place-detail')?.textContent || '').sort()`)
+	}
+	want := []string{"Aghdam district", "Khojavend district"}
+	if got := aghdams("#compare .compare-list"); !slices.Equal(got, want) {
+		t.Errorf("compare list: the Aghdams read %q, want %q", got, want)
+	}
+	eval[bool](t, ctx, `(async () => { document.querySelector('[aria-controls="changes"]').click(); await controlmap.idle(); return true })()`)
+	details := eval[[]string](t, ctx, `[...document.querySelectorAll('#changes .changes-list .where')].map(w => w.querySelector('.place-detail')?.textContent || '')`)
+	if len(details) == 0 || slices.Contains(details, "") {
+		t.Errorf("changes list: second lines %q, want each place's district", details)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search"), "Aghdam"), chromedp.WaitVisible(chromedp.CSS(`#search-results li`))); err != nil {
+		t.Fatal(err)
+	}
+	metas := eval[[]string](t, ctx, `[...document.querySelectorAll('#search-results li')]
+		.filter(li => li.querySelector('.opt-name')?.textContent === 'Aghdam').map(li => li.querySelector('.opt-meta').textContent).sort()`)
+	if !slices.Equal(metas, want) {
+		t.Errorf("search: the Aghdams read %q, want %q", metas, want)
+	}
+	assertNoPageErrors(t, ctx)
 }

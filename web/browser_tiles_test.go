@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -225,4 +226,34 @@ func (l *requestWatch) assertOwnOrigin(t *testing.T, base string) {
 			t.Errorf("request to another origin: %s", raw)
 		}
 	}
+}
+
+// TestBrowserLabelsByRank: cities are named from zoom 6, towns from zoom 8 (the whole region
+// on a desktop), villages from zoom 10 (map.js LABEL_ZOOM), and labels may not overlap.
+func TestBrowserLabelsByRank(t *testing.T) {
+	srv := startServer(t, openStore(t))
+	ctx := newBrowser(t, 1280, 800)
+	openMap(t, ctx, srv.URL+"/?date=2021-01-01")
+	for _, c := range []struct {
+		zoom    float64
+		minRank int // of the labelled settlements: none less prominent, some as much
+	}{
+		{0, 2},   // the default view: the whole region on a desktop
+		{6.5, 3}, // the whole region on a phone
+		{10.5, 1},
+	} {
+		if c.zoom > 0 {
+			eval[bool](t, ctx, `(async () => { controlmap.map.jumpTo({center: [46.8, 39.8], zoom: `+strconv.FormatFloat(c.zoom, 'f', 1, 64)+`}); await controlmap.idle(); return true })()`)
+		}
+		zoom := eval[float64](t, ctx, `controlmap.map.getZoom()`)
+		ranks := eval[[]int](t, ctx, `controlmap.map.queryRenderedFeatures({layers: ['cm-labels']}).map(f => f.properties.rank)`)
+		if len(ranks) == 0 || slices.Min(ranks) != c.minRank {
+			t.Errorf("zoom %.1f: labelled ranks %v, want %d and above", zoom, ranks, c.minRank)
+		}
+	}
+	// MapLibre leaves out a label that would overlap another unless told otherwise.
+	if eval[bool](t, ctx, `['text-allow-overlap', 'text-ignore-placement'].some(p => controlmap.map.getLayoutProperty('cm-labels', p) === true)`) {
+		t.Error("settlement labels may overlap")
+	}
+	assertNoPageErrors(t, ctx)
 }

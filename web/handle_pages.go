@@ -64,7 +64,7 @@ func loadPages(cfg Config) (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	assets, err := loadAssets(root)
+	assets, err := embeddedAssets()
 	if err != nil {
 		return nil, err
 	}

@@ -140,6 +140,11 @@ func TestStaticCaching(t *testing.T) {
 			t.Errorf("%s: status %d", p, rec.Code)
 		}
 	}
+	for _, p := range []string{"/static/js/test/places.test.mjs", "/static/templates/index.html"} {
+		if rec := get(t, e, p); rec.Code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404 (not served)", p, rec.Code)
+		}
+	}
 	for _, p := range []string{"/static/templates/index.html", "/static/nope.js", "/static/../handle_pages.go"} {
 		if rec := get(t, e, p); rec.Code != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", p, rec.Code)

@@ -7,30 +7,44 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
 )
 
 // Static files are embedded and served with a content-hash ETag. Each compressible one is
-// gzip-compressed once, at start, with the best compression, and that copy is served to
-// clients that accept gzip (with its own ETag); the server's gzip middleware leaves /static/
-// alone. Pages refer to them as
+// gzip-compressed with the best compression once per process (the files are part of the
+// binary, so every server of a process shares one read-only copy: tests build many), and that
+// copy is served to clients that accept gzip (with its own ETag); the server's gzip middleware
+// leaves /static/ alone. Pages refer to them as
 // /static/…?v=HASH (immutable caching); ES modules import each other by plain path and an
 // import map in each page maps those paths to their hashed URLs, so every asset is cached
 // for good and a release changes the URLs. The import map is the only inline script: its
 // SHA-256 is allowed in the Content-Security-Policy.
 
-// asset is one embedded static file, built once at start.
+// jsTestsDir holds the JavaScript unit tests (node --test), embedded but not served.
+const jsTestsDir = "js/test/"
+
+// asset is one embedded static file, built once per process and never changed after.
 type asset struct {
 	cached
 	ctype string
 }
 
+// embeddedAssets are the files of staticFS, built on first use and shared read-only.
+var embeddedAssets = sync.OnceValues(func() (map[string]*asset, error) {
+	root, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	return loadAssets(root)
+})
+
 func loadAssets(root fs.FS) (map[string]*asset, error) {
 	assets := map[string]*asset{}
 	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(name, templatesDir) {
+		if err != nil || d.IsDir() || strings.HasPrefix(name, templatesDir) || strings.HasPrefix(name, jsTestsDir) {
 			return err
 		}
 		body, err := fs.ReadFile(root, name)

@@ -14,6 +14,7 @@ import { ChangesList } from './changes.js';
 import { ComparePanel } from './compare.js';
 import { SettlementTable } from './table.js';
 import { SearchIndex, attachSearch } from './search.js';
+import { PlaceNames } from './places.js';
 import { EmbedDialog } from './embeddialog.js';
 import { toParams, writeState, writeStateNow } from './urlstate.js';
 
@@ -24,6 +25,7 @@ async function main() {
   const { state, store, actors, map, range, timeline } = ctx;
   const lang = () => state.lang;
   let changed = [];
+  const places = new PlaceNames(store.settlements.values());
 
   const syncURL = () => {
     const c = map.getCenter();
@@ -32,17 +34,17 @@ async function main() {
   };
   const legend = new Legend($('#legend'), actors, lang);
   const changes = new ChangesList($('#changes'), {
-    store, actors, lang, bounds: () => map.getBounds(),
+    store, actors, places, lang, bounds: () => map.getBounds(),
     onPick: (c) => select(c.sid, { fly: true }),
   });
-  const table = new SettlementTable($('#table-view'), { store, actors, lang, onPick: (sid) => select(sid, { fly: true }) });
+  const table = new SettlementTable($('#table-view'), { store, actors, places, lang, onPick: (sid) => select(sid, { fly: true }) });
   const panel = new SettlementPanel($('#panel'), {
     store, actors, lang, load: api.settlement,
     onGoto: (day) => slider.set(day),
     onClose: () => { panel.close(); state.selected = null; redraw(); writeState(state); },
   });
   const compare = new ComparePanel($('#compare'), {
-    api, actors, lang, range,
+    api, actors, places, lang, range,
     onChange: (dates, ids) => { state.compare = dates; changed = ids; redraw(); legend.update(store.counts(state.day), !!dates); writeState(state); },
     onPick: (sid) => select(sid, { fly: true }),
   });
@@ -105,7 +107,7 @@ async function main() {
   onSettlementClick(map, (sid) => select(sid));
   hoverNames(map, lang);
   map.on('moveend', () => { syncURL(); changes.update(state.day); });
-  attachSearch($('#search'), $('#search-results'), new SearchIndex(store), lang, (s) => select(s.sid, { fly: true }));
+  attachSearch($('#search'), $('#search-results'), new SearchIndex(store), places, lang, (s) => select(s.sid, { fly: true }));
 
   const langSelect = $('#lang');
   langSelect.value = state.lang;

@@ -1,7 +1,7 @@
 // The changes list: changes in the map view nearest to the slider's date, computed in the
 // browser from the control periods. Clicking one flies to the place.
 
-import { el, clear, swatch } from './dom.js';
+import { el, clear, swatch, placeName } from './dom.js';
 import { t, locale, nameIn } from './i18n.js';
 import { formatWritten, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
@@ -12,7 +12,7 @@ import { isStatusEvent } from './store.js';
 const SHOWN = 30;
 
 export class ChangesList {
-  // ctx: { store, actors, lang(), bounds(), onPick(change) }
+  // ctx: { store, actors, places (PlaceNames), lang(), bounds(), onPick(change) }
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
@@ -41,7 +41,7 @@ export class ChangesList {
     const when = p.since && !isStatusEvent(p) ? formatWritten(p.since, null, locale()) : formatDay(c.day, locale());
     const btn = el('button', { type: 'button', class: 'change', onclick: () => this.ctx.onPick(c) },
       el('span', { class: 'when', text: when }),
-      el('span', { class: 'where', text: nameIn(c.settlement.props, lang) }),
+      placeName(nameIn(c.settlement.props, lang), this.ctx.places.detail(c.sid, lang)),
       el('span', { class: 'what' }, swatch(to ? to.color : UNKNOWN_COLOR, p.changing ? 'changing' : p.status), periodWhat(p, name)));
     return el('li', { class: c.day > day ? 'future' : 'past', 'aria-current': c.day === day ? 'date' : null }, btn);
   }

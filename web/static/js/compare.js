@@ -1,14 +1,14 @@
 // Compare two dates with /api/diff: the settlements whose controller differs are ringed on
 // the map and listed.
 
-import { el, clear, swatch } from './dom.js';
+import { el, clear, swatch, placeName } from './dom.js';
 import { t, nameOfNames } from './i18n.js';
 import { dayToISO, isoToDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
 import { actorName } from './panel.js';
 
 export class ComparePanel {
-  // ctx: { api, lang(), onChange([d1,d2]|null, ids), onPick(sid, coords), range: [min,max] }
+  // ctx: { api, actors, places (PlaceNames), lang(), onChange([d1,d2]|null, ids), onPick(sid, coords), range: [min,max] }
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
@@ -52,7 +52,7 @@ export class ComparePanel {
       const side = (a, changing) => (a ? actorName(a, lang, this.ctx.actors) : t(changing ? 'changing' : 'unknown'));
       this.list.append(el('li', {}, el('button', {
         type: 'button', class: 'change', onclick: () => this.ctx.onPick(p.id, f.geometry && f.geometry.coordinates),
-      }, el('span', { class: 'where', text: nameOfNames(p.names, p.name, lang) }),
+      }, placeName(nameOfNames(p.names, p.name, lang), this.ctx.places.detail(p.id, lang)),
       el('span', { class: 'what' }, swatch(p.before ? p.before.color : UNKNOWN_COLOR), side(p.before, p.before_changing), ' → ',
         swatch(p.after ? p.after.color : UNKNOWN_COLOR), side(p.after, p.after_changing)))));
     }

@@ -35,6 +35,13 @@ export function safeHref(url) {
   }
 }
 
+// placeName is a place in a list: its name, then a quieter line that tells it apart (the
+// district; see places.js).
+export function placeName(name, detail) {
+  return el('span', { class: 'where' }, el('span', { class: 'place-name', text: name }),
+    detail ? el('span', { class: 'place-detail', text: detail }) : null);
+}
+
 export function swatch(color, status) {
   const s = el('span', { class: `swatch ${status || 'confirmed'}`, 'aria-hidden': 'true' });
   s.style.setProperty('--c', color);

@@ -39,6 +39,7 @@ const messages = {
     'credits.link': 'credits',
     'credits.title': 'Credits',
     'unknown': 'Unknown',
+    'place.district': '{name} district',
     'status.confirmed': 'confirmed',
     'status.claimed': 'claimed',
     'status.disputed': 'disputed',

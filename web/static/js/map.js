@@ -152,29 +152,43 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
   painters.set(map, { store, shown: new Map(), day: null, selected: null, changed: '' });
 }
 
-// labelLayer names each settlement in lang (or its default name), cities and towns from zoom 8
-// and villages from zoom 10, the more important first where labels collide.
+// Settlement labels by zoom: cities from LABEL_ZOOM.city (a phone's view of the region), towns
+// from LABEL_ZOOM.town (a desktop's view of the region) and villages from LABEL_ZOOM.village,
+// where there is room for them. Labels never overlap: where two collide, the more prominent is
+// placed (symbol-sort-key) and the other left out, with its dot still drawn.
+// Whole zooms: MapLibre lays a tile's labels out at the tile's zoom.
+export const LABEL_ZOOM = { city: 6, town: 8, village: 10 };
+
+// labelLayer names each settlement in lang (or its default name), by the rules above.
 function labelLayer(base, font, lang) {
   return {
-    id: LAYERS.labels, type: 'symbol', ...base, filter: LAST, minzoom: 8,
+    id: LAYERS.labels, type: 'symbol', ...base, filter: LAST, minzoom: LABEL_ZOOM.city,
     layout: {
-      'text-field': labelExpr(lang), 'text-font': font, 'text-size': ['+', 10, ['get', 'rank']],
-      'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 1.4,
-      'text-optional': true, 'symbol-sort-key': ['-', 0, ['get', 'rank']],
+      'text-field': labelExpr(lang), 'text-font': font,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 8, ['+', 9, ['get', 'rank']], 12, ['+', 10, ['*', 1.5, ['get', 'rank']]]],
+      'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 1.2,
+      'text-padding': 6, 'text-max-width': 9,
+      'symbol-sort-key': ['-', 0, ['get', 'rank']],
     },
-    paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
+    paint: {
+      'text-color': ['case', ['>=', ['get', 'rank'], 2], '#111', '#333'],
+      'text-halo-color': '#fff', 'text-halo-width': 1.4,
+    },
   };
 }
 
-// radius grows with zoom and rank; extra pixels make the rings around a settlement.
+// radius grows with zoom and rank, villages staying small over the whole region; extra pixels
+// make the rings around a settlement.
 function radius(extra) {
   const r = (a, b) => ['+', a + extra, ['*', b, ['get', 'rank']]];
-  return ['interpolate', ['linear'], ['zoom'], 6, r(1.5, 1), 10, r(3, 1.5), 14, r(6, 2)];
+  return ['interpolate', ['linear'], ['zoom'], 6, r(0.5, 1), 10, r(2, 1.5), 14, r(5, 2)];
 }
 
+// labelExpr is the name in lang of the settlements labelled at the zoom, '' for the others.
 function labelExpr(lang) {
   const name = ['coalesce', ['get', `name_${lang}`], ['get', 'name']];
-  return ['step', ['zoom'], ['case', ['>=', ['get', 'rank'], 2], name, ''], 10, name];
+  const from = (rank) => ['case', ['>=', ['get', 'rank'], rank], name, ''];
+  return ['step', ['zoom'], from(3), LABEL_ZOOM.town, from(2), LABEL_ZOOM.village, name];
 }
 
 // applyDay colours each settlement by its controller on day: a step sets the feature state of

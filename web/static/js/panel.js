@@ -6,6 +6,7 @@ import { historyWhat, changingWhat } from './wording.js';
 import { t, locale, nameIn, NAME_LANGS } from './i18n.js';
 import { formatWritten, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
+import { sourceLabel, uniqueSources } from './sources.js';
 
 export class SettlementPanel {
   // ctx: { store, actors (Map id→actor), lang(), onGoto(day), onClose(), load(id) }
@@ -90,7 +91,7 @@ export class SettlementPanel {
       const n = s.props[`name_${l}`];
       if (n) dl.append(el('dt', { text: t(`lang.${l}`) }), el('dd', { lang: l, text: n }));
     }
-    const meta = [s.props.district].filter(Boolean).join(' · ');
+    const meta = s.props.district ? t('place.district', { name: s.props.district }) : '';
     return el('div', {}, el('h3', { text: t('panel.names') }), dl, meta ? el('p', { class: 'muted', text: meta }) : null);
   }
 
@@ -121,14 +122,16 @@ export class SettlementPanel {
   }
 }
 
+// sources lists the sources of a change, each once, as "Title — Publisher (date)" linked to
+// its URL. The change's note is written once, above them (entry).
 function sources(list) {
   if (!list.length) return null;
-  return el('ul', { class: 'sources', 'aria-label': t('panel.sources') }, list.map((src) => {
-    const label = [src.title || src.url, src.publisher, src.published].filter(Boolean).join(' — ');
+  return el('ul', { class: 'sources', 'aria-label': t('panel.sources') }, uniqueSources(list).map((src) => {
+    const text = sourceLabel(src, locale());
     const href = safeHref(src.url);
     const node = href
-      ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank', text: label })
-      : el('span', { text: label });
+      ? el('a', { href, rel: 'noopener noreferrer', target: '_blank', text })
+      : el('span', { text });
     return el('li', {}, node);
   }));
 }

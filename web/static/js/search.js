@@ -71,8 +71,9 @@ function scoreEntry(e, q, qs) {
   return best;
 }
 
-// attachSearch wires a combobox (input + listbox) to the index; onPick(settlement).
-export function attachSearch(input, list, index, getLang, onPick) {
+// attachSearch wires a combobox (input + listbox) to the index; onPick(settlement). Each
+// result shows its district (places: PlaceNames), so that places of one name differ.
+export function attachSearch(input, list, index, places, getLang, onPick) {
   let results = [];
   let active = -1;
 
@@ -80,12 +81,13 @@ export function attachSearch(input, list, index, getLang, onPick) {
     clear(list);
     const lang = getLang();
     results.forEach((s, i) => {
-      const other = s.props.name && s.props.name !== nameIn(s.props, lang) ? s.props.name : '';
+      const detail = places.detail(s.sid, lang);
+      const other = s.props.name && s.props.name !== nameIn(s.props, lang) && !detail.includes(s.props.name) ? s.props.name : '';
       list.append(el('li', {
         id: `search-opt-${i}`, role: 'option', 'aria-selected': i === active ? 'true' : 'false',
         onmousedown: (ev) => { ev.preventDefault(); pick(i); },
       }, el('span', { class: 'opt-name', text: nameIn(s.props, lang) }),
-      el('span', { class: 'opt-meta', text: [other, s.props.district].filter(Boolean).join(' · ') })));
+      el('span', { class: 'opt-meta', text: [other, detail].filter(Boolean).join(' · ') })));
     });
     if (!results.length && input.value.trim()) list.append(el('li', { class: 'none', role: 'option', 'aria-disabled': 'true', text: t('search.none') }));
     const open = list.children.length > 0;

@@ -10,7 +10,7 @@ import { changingWhat } from './wording.js';
 const COLUMNS = ['name', 'district', 'controller', 'status', 'since'];
 
 export class SettlementTable {
-  // ctx: { store, actors, lang(), onPick(sid) }
+  // ctx: { store, actors, places (PlaceNames), lang(), onPick(sid) }
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
@@ -37,7 +37,7 @@ export class SettlementTable {
       const a = this.ctx.actors.get(p.controller);
       const name = (id) => actorName({ id }, lang, this.ctx.actors);
       return {
-        sid: p.sid, name: nameIn(p, lang), district: p.district || '', controller: a ? actorName(a, lang) : t('unknown'),
+        sid: p.sid, name: nameIn(p, lang), apart: this.ctx.places.tellApart(p.sid, lang), district: p.district || '', controller: a ? actorName(a, lang) : t('unknown'),
         status: p.status ? t(`status.${p.status}`) : '', since: p.since || '', sinceText: p.since ? formatWritten(p.since, null, locale()) : '',
         ...(p.changing ? { controller: changingWhat(p, name), status: t('status.changing') } : {}),
       };
@@ -57,7 +57,8 @@ export class SettlementTable {
     const frag = document.createDocumentFragment();
     for (const r of rows) {
       frag.append(el('tr', {},
-        el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', text: r.name, onclick: () => this.ctx.onPick(r.sid) })),
+        el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', text: r.name, onclick: () => this.ctx.onPick(r.sid) }),
+          r.apart ? el('span', { class: 'place-detail', text: r.apart }) : null),
         el('td', { text: r.district }), el('td', { text: r.controller }), el('td', { text: r.status }),
         el('td', {}, r.since ? el('time', { datetime: r.since, text: r.sinceText }) : '')));
     }
