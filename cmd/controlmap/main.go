@@ -17,6 +17,7 @@ Usage:
   controlmap serve    [--addr :8080] [--db controlmap.db] [--basemap-style URL] [--public-url URL]
   controlmap import   [--db controlmap.db] actors|settlements|changes FILE...
   controlmap snapshot [--db controlmap.db] --date YYYY-MM-DD [-o FILE]
+  controlmap gen      --settlements N --changes-per M [--seed S] [--bbox minLon,minLat,maxLon,maxLat] [--force] -o DB
 
 Every flag can also be set as CONTROLMAP_<FLAG> in the environment (e.g. CONTROLMAP_DB).
 Run "controlmap COMMAND -h" for the flags of a command.
@@ -44,6 +45,7 @@ func run(ctx context.Context, args []string) error {
 		"serve":    serve,
 		"import":   importFiles,
 		"snapshot": snapshot,
+		"gen":      gen,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
