@@ -57,7 +57,7 @@ func measureAll(ctx context.Context, o options, d dataset, full bool) (*result, 
 	if !full {
 		return r, nil
 	}
-	if err := measurePostGIS(ctx, o, r, dir, tiles); err != nil {
+	if err := measurePostGIS(ctx, o, r, dir, r.tiles); err != nil {
 		r.pgErr = err.Error()
 		logf("PostGIS: %v", err)
 	}

@@ -92,8 +92,32 @@ func measurePostGIS(ctx context.Context, o options, r *result, dir string, tiles
 	if len(times) != m+len(tiles) {
 		return fmt.Errorf("psql: %d timings, want %d", len(times), m+len(tiles))
 	}
-	r.pgSnapshot, r.pgAsOf, r.pgTileTimes = times[:n], times[n:m], times[m:]
+	r.pgSnapshot, r.pgAsOf, r.pgTiles, r.pgTileTimes = times[:n], times[n:m], tiles, times[m:]
+	if err := checkSameAnswer(ctx, r, port); err != nil {
+		return err
+	}
 	return readTileSizes(r, filepath.Join(dir, "pg-tiles.txt"))
+}
+
+// checkSameAnswer checks that PostGIS finds as many settlements as controlmap on the last date.
+func checkSameAnswer(ctx context.Context, r *result, port int) error {
+	day, _ := geo.ParseDay(snapshotDates[len(snapshotDates)-1])
+	out, err := psqlOut(ctx, port, fmt.Sprintf("SELECT count(*) FROM periods WHERE during @> %d;", day))
+	if err != nil {
+		return err
+	}
+	if got := strings.TrimSpace(out); got != strconv.Itoa(r.snapshotCount) {
+		return fmt.Errorf("PostGIS has %s settlements on %s, controlmap %d", got, snapshotDates[len(snapshotDates)-1], r.snapshotCount)
+	}
+	return nil
+}
+
+func psqlOut(ctx context.Context, port int, query string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "psql", "-X", "-At", "-h", "127.0.0.1", "-p", strconv.Itoa(port), "-U", "postgres",
+		"-d", "postgres", "-c", query).Output()
+	return string(out), err
 }
 
 func readTileSizes(r *result, path string) error {

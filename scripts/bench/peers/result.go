@@ -28,6 +28,7 @@ type result struct {
 	wrkErr                  string
 	pgLoad                  time.Duration
 	pgSnapshot, pgAsOf      []time.Duration
+	pgTiles                 []maptile.Tile
 	pgTileTimes             []time.Duration
 	pgTileMax               int
 	pgErr                   string
@@ -101,6 +102,14 @@ func (r *result) table() string {
 	if r.importErr != "" {
 		fmt.Fprintf(&b, "\nImport not measured: %s\n", firstLine(r.importErr))
 	}
+	if i := slowest(r.tileTimes); i >= 0 {
+		fmt.Fprintf(&b, "\nSlowest uncached controlmap tile: %s, %s", tilePath(r.tiles[i]), ms(r.tileTimes[i]))
+		if len(r.pgTileTimes) > 0 {
+			j := slowest(r.pgTileTimes)
+			fmt.Fprintf(&b, "; slowest PostGIS tile: %s, %s", tilePath(r.pgTiles[j]), ms(r.pgTileTimes[j]))
+		}
+		b.WriteString(".\n")
+	}
 	if r.profileTop != "" {
 		fmt.Fprintf(&b, "\nCPU profile of 10 in-process snapshots (%s):\n\n```\n%s```\n", r.profilePath, r.profileTop)
 	}
@@ -117,6 +126,14 @@ low-zoom tiles to one settlement per 16 px cell, PostGIS does not). nginx serves
 controlmap sent (checked), with Content-Encoding: gzip. wrk: 2 threads, alternating A/B rounds,
 medians. Everything shares the machine's cores with the load tool (and, here, other work).
 `
+
+// slowest returns the index of the longest duration, or -1.
+func slowest(ds []time.Duration) int {
+	if len(ds) == 0 {
+		return -1
+	}
+	return slices.Index(ds, slices.Max(ds))
+}
 
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
