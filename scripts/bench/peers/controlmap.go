@@ -16,7 +16,7 @@ import (
 )
 
 // client leaves compression to the caller, so that bodies are the bytes on the wire.
-var client = &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 4}}
+var client = &http.Client{Timeout: 5 * time.Minute, Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 4}}
 
 // fetch GETs url, gzip-encoded when gz, and returns the status and the body as sent.
 func fetch(ctx context.Context, url string, gz bool) (int, []byte, error) {
