@@ -159,8 +159,9 @@ func suffixIf(ok bool, s string) string {
 // batchRows is how many rows one INSERT statement carries.
 const batchRows = 64
 
-// commitEvery is how many settlements (with their changes) one transaction writes.
-const commitEvery = 20000
+// commitEvery is how many settlements (with their changes) one transaction writes: a whole
+// number of the producer's chunks.
+const commitEvery = 80 * genChunk
 
 func (g *generator) write(ctx context.Context, db *sql.DB) error {
 	if err := g.writeActors(ctx, db); err != nil {

@@ -163,6 +163,19 @@ func assertAudited(t *testing.T, path string, settlements, changes int) {
 	}
 }
 
+func TestGenerateSpansSeveralTransactions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gen.db")
+	generate(t, path, data.GenOptions{Settlements: 45000, ChangesPer: 0})
+	st, err := data.Open(context.Background(), path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if n := len(st.Index().Entries(nil)); n != 45000 {
+		t.Errorf("%d settlements, want 45000", n)
+	}
+}
+
 func TestGenerateRefusesToOverwrite(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gen.db")
 	generate(t, path, data.GenOptions{Settlements: 10, ChangesPer: 1})
