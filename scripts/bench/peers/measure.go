@@ -47,6 +47,9 @@ func measureAll(ctx context.Context, o options, d dataset, full bool) (*result, 
 		return nil, err
 	}
 	r.gen = time.Since(start)
+	if fi, err := os.Stat(db); err == nil {
+		r.dbSize = fi.Size()
+	}
 	if err := measureInProcess(ctx, o, r, db, dir, full); err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ type result struct {
 	data                    dataset
 	gen, startup            time.Duration
 	memStart, memLoad       memory
-	memPeak                 int64
+	memPeak, dbSize         int64
 	periodsRaw, periodsGzip int
 	snapshotCount           int
 	asOf, encode, snapshot  []time.Duration
@@ -156,7 +156,7 @@ func (r *result) rows() []row {
 		row{"RSS after start", mb(r.memStart.rss), na, "", "< 300 MB", met(r.memStart.rss < 300<<20)},
 		row{"RSS after a load round (uncached snapshots and tiles)", mb(r.memLoad.rss), na, "", "< 300 MB", met(r.memLoad.rss < 300<<20)},
 		row{"RSS peak (VmHWM, after the cached rounds)", mb(r.memPeak), na, "", "< 300 MB", met(r.memPeak < 300<<20)},
-		row{"generating the dataset (`controlmap gen`, bulk)", fmt.Sprintf("%.1f s", r.gen.Seconds()), "PostGIS load of the periods (COPY, GiST) " + secOr(r.pgLoad), "", "", ""},
+		row{"generating the dataset (`controlmap gen`, bulk)", fmt.Sprintf("%.1f s (%s database)", r.gen.Seconds(), mb(r.dbSize)), "PostGIS load of the periods (COPY, GiST) " + secOr(r.pgLoad), "", "", ""},
 	)
 	return append(rows, r.importRow())
 }
