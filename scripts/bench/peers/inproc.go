@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/controlmap/controlmap/data"
@@ -23,7 +24,17 @@ import (
 // (Index.Snapshot) and with its GeoJSON encoding; with full it also profiles the snapshot and
 // exports the periods for PostGIS.
 func measureInProcess(ctx context.Context, o options, r *result, db, dir string, full bool) error {
-	st, err := data.Open(ctx, db, data.Options{})
+	var st *data.Store
+	open := func() (err error) {
+		st, err = data.Open(ctx, db, data.Options{})
+		return err
+	}
+	var err error
+	if full {
+		r.openProfile, err = profile(ctx, strings.TrimSuffix(o.profile, "snapshot.pprof")+"open.pprof", open)
+	} else {
+		err = open()
+	}
 	if err != nil {
 		return err
 	}
@@ -57,33 +68,46 @@ func measureInProcess(ctx context.Context, o options, r *result, db, dir string,
 
 // profileSnapshot records a CPU profile of ten snapshots and keeps its top lines.
 func profileSnapshot(ctx context.Context, r *result, ix *geo.Index, path string) error {
+	top, err := profile(ctx, path, func() error {
+		for i := range 10 {
+			day, _ := geo.ParseDay(snapshotDates[i%len(snapshotDates)])
+			if err := data.WriteSnapshot(io.Discard, ix, day, nil, time.Now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	r.profilePath, r.profileTop = path, top
+	return err
+}
+
+// profile runs fn under the CPU profiler, writes the profile to path and returns its top
+// functions as go tool pprof lists them.
+func profile(ctx context.Context, path string, fn func() error) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		return "", err
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
 		f.Close()
-		return err
+		return "", err
 	}
-	for i := range 10 {
-		day, _ := geo.ParseDay(snapshotDates[i%len(snapshotDates)])
-		data.WriteSnapshot(io.Discard, ix, day, nil, time.Now())
-	}
+	err = fn()
 	pprof.StopCPUProfile()
 	f.Close()
-	r.profilePath = path
+	if err != nil {
+		return "", err
+	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, "go", "tool", "pprof", "-top", "-nodecount=12", path).Output()
+	out, err := exec.CommandContext(ctx, "go", "tool", "pprof", "-top", "-cum", "-nodecount=25", path).Output()
 	if err != nil {
-		r.profileTop = "pprof: " + err.Error()
-		return nil
+		return path + ": pprof: " + err.Error(), nil
 	}
-	r.profileTop = string(out)
-	return nil
+	return path + "\n" + string(out), nil
 }
 
 // periodColumns are the columns of the periods CSV, in the order of the PostGIS table.

@@ -36,6 +36,7 @@ type result struct {
 	importChanges           int
 	importErr               string
 	profilePath, profileTop string
+	openProfile             string
 }
 
 // wrkResult is the median requests/s of controlmap [0] and nginx [1] at conns connections.
@@ -111,7 +112,10 @@ func (r *result) table() string {
 		b.WriteString(".\n")
 	}
 	if r.profileTop != "" {
-		fmt.Fprintf(&b, "\nCPU profile of 10 in-process snapshots (%s):\n\n```\n%s```\n", r.profilePath, r.profileTop)
+		fmt.Fprintf(&b, "\nCPU profile of 10 in-process snapshots, %s```\n", strings.Replace(r.profileTop, "\n", ":\n\n```\n", 1))
+	}
+	if r.openProfile != "" {
+		fmt.Fprintf(&b, "\nCPU profile of loading the database as serve does (data.Open), %s```\n", strings.Replace(r.openProfile, "\n", ":\n\n```\n", 1))
 	}
 	return b.String()
 }
