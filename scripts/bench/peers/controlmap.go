@@ -149,6 +149,7 @@ func measureUncached(ctx context.Context, r *result, base string, tiles []maptil
 			return err
 		}
 		r.tileMax = max(r.tileMax, len(raw))
+		r.tileTotal += len(raw)
 	}
 	return nil
 }

@@ -44,6 +44,7 @@ func measureInProcess(ctx context.Context, o options, r *result, db, dir string,
 		debug.FreeOSMemory()
 	}()
 	ix := st.Index()
+	runtime.GC() // the loading's garbage is not the snapshot's cost
 	for _, date := range snapshotDates {
 		day, _ := geo.ParseDay(date)
 		start := time.Now()

@@ -23,7 +23,7 @@ type result struct {
 	asOf, encode, snapshot  []time.Duration
 	tiles                   []maptile.Tile // the non-empty ones
 	tileTimes               []time.Duration
-	tileMax                 int
+	tileMax, tileTotal      int
 	wrk                     []wrkResult
 	wrkErr                  string
 	pgLoad                  time.Duration
@@ -152,7 +152,7 @@ func (r *result) rows() []row {
 		{"snapshot GeoJSON encoding, in process (median)", ms(med(r.encode)), na, "", "", ""},
 		{fmt.Sprintf("uncached settlement tiles z6–z12, p50 (%d tiles)", len(r.tileTimes)), ms(med(r.tileTimes)), "PostGIS " + msOr(r.pgTileTimes), faster(med(r.tileTimes), med(r.pgTileTimes)), "", ""},
 		{"uncached settlement tiles z6–z12, p99", ms(pct(r.tileTimes, 0.99)), "PostGIS " + p99Or(r.pgTileTimes), faster(pct(r.tileTimes, 0.99), pct(r.pgTileTimes, 0.99)), "< 10 ms", met(pct(r.tileTimes, 0.99) < 10*time.Millisecond)},
-		{"largest tile (uncompressed)", kb(r.tileMax), "PostGIS " + kbOr(r.pgTileMax), "", "≤ 500 KB", met(r.tileMax <= 500*1024)},
+		{fmt.Sprintf("largest tile (uncompressed; all %d: %s)", len(r.tiles), mb(int64(r.tileTotal))), kb(r.tileMax), "PostGIS " + kbOr(r.pgTileMax), "", "≤ 500 KB", met(r.tileMax <= 500*1024)},
 	}
 	rows = append(rows, r.wrkRows()...)
 	rows = append(rows,
