@@ -104,7 +104,7 @@ func profile(ctx context.Context, path string, fn func() error) (string, error) 
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, "go", "tool", "pprof", "-top", "-cum", "-nodecount=25", path).Output()
+	out, err := exec.CommandContext(ctx, "go", "tool", "pprof", "-top", "-cum", "-nodecount=20", `-hide=^main\.|^runtime\.main$`, path).Output()
 	if err != nil {
 		return path + ": pprof: " + err.Error(), nil
 	}
