@@ -20,6 +20,7 @@ Usage:
   controlmap snapshot [--db controlmap.db] --date YYYY-MM-DD [-o FILE]
   controlmap export   [--db controlmap.db] --date YYYY-MM-DD [--format geojson|csv|kml|gpkg] [-o FILE]
   controlmap export   [--db controlmap.db] --all -o FILE.zip
+  controlmap gen      --settlements N --changes-per M [--seed S] [--bbox minLon,minLat,maxLon,maxLat] [--force] -o DB
 
 Every flag can also be set as CONTROLMAP_<FLAG> in the environment (e.g. CONTROLMAP_DB).
 Run "controlmap COMMAND -h" for the flags of a command.
@@ -48,6 +49,7 @@ func run(ctx context.Context, args []string) error {
 		"import":   importFiles,
 		"snapshot": snapshot,
 		"export":   export,
+		"gen":      gen,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

@@ -77,3 +77,41 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestGenCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "gen.db")
+	args := []string{"gen", "--settlements", "50", "--changes-per", "3", "--seed", "2", "--bbox", "46,39.5,47,40", "-o", db}
+	if err := run(context.Background(), args); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), args); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("second run: %v, want a refusal naming --force", err)
+	}
+	out := filepath.Join(dir, "snap.geojson")
+	if err := run(context.Background(), []string{"snapshot", "--db", db, "--date", "2024-12-31", "-o", out}); err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			Geometry struct{ Coordinates []float64 }
+		}
+	}
+	b, _ := os.ReadFile(out)
+	if err := json.Unmarshal(b, &fc); err != nil {
+		t.Fatal(err)
+	}
+	if len(fc.Features) != 50 {
+		t.Fatalf("%d features, want the 50 generated settlements", len(fc.Features))
+	}
+	for _, f := range fc.Features {
+		if c := f.Geometry.Coordinates; c[0] < 46 || c[0] > 47 || c[1] < 39.5 || c[1] > 40 {
+			t.Errorf("settlement at %v, outside --bbox", c)
+		}
+	}
+	for _, bad := range [][]string{{"gen", "--bbox", "1,2,3", "-o", db + "2"}, {"gen", "--settlements", "0", "-o", db + "3"}} {
+		if err := run(context.Background(), bad); err == nil {
+			t.Errorf("%v: no error", bad)
+		}
+	}
+}
