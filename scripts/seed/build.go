@@ -1,5 +1,7 @@
 package main
 
+import "sort"
+
 // actors are the three controllers, coloured from the Okabe–Ito palette,
 // which stays distinguishable under the common colour-vision deficiencies.
 var actors = []actor{
@@ -8,24 +10,51 @@ var actors = []actor{
 	{russian, "Russian peacekeeping contingent", "Rusiya sülhməramlı kontingenti", "Ռուսական խաղաղապահ զորակազմ", "Российский миротворческий контингент", "#009E73"},
 }
 
-// build makes the seed from the inputs: settlements first, then the changes
-// the facts rows state, their extra sources, and the district events.
+// build makes the seed from the inputs: the settlements, where each lies
+// against the 1994 ceasefire area, the facts by settlement and event, and
+// then each settlement's history.
 func build(in *inputs) (*seed, error) {
 	rep := newReport()
-	ss, keys, err := buildSettlements(in, rep)
+	g, err := buildSettlements(in, rep)
 	if err != nil {
 		return nil, err
 	}
-	cs := newChangeSet()
-	district, err := factChanges(in, keys, cs, rep)
+	if err := placeOnLines(g, in); err != nil {
+		return nil, err
+	}
+	srcs := newSourceBook(in)
+	in.factsExtra = append(in.factsExtra, gulabliRows...)
+	facts, err := loadFacts(in, srcs, rep)
 	if err != nil {
 		return nil, err
 	}
-	if err := addExtraSources(cs); err != nil {
-		return nil, err
+	res := newResolver(g, in)
+	own, events := res.split(facts)
+	rep.resolved, rep.unresolved = res.how, res.unknown
+	rep.events = events
+	h := &historian{events: events, srcs: srcs, rep: rep}
+	var changes []*change
+	for _, s := range g.list {
+		changes = append(changes, h.history(s, own[s.ID])...)
 	}
-	if err := applyDistrictEvents(district, ss, cs, rep); err != nil {
-		return nil, err
+	sort.SliceStable(changes, func(i, j int) bool { return changes[i].SettlementID < changes[j].SettlementID })
+	return &seed{Actors: actors, Settlements: g.list, Changes: changes, Report: rep}, nil
+}
+
+// placeOnLines classifies every settlement against the 1994 ceasefire area
+// and the former oblast.
+func placeOnLines(g *gazetteer, in *inputs) error {
+	ceasefire, err := readArea(in.area)
+	if err != nil {
+		return err
 	}
-	return &seed{Actors: actors, Settlements: ss, Changes: cs.list(), Report: rep}, nil
+	oblast, err := readOblast(in.lines)
+	if err != nil {
+		return err
+	}
+	for _, s := range g.list {
+		s.side, s.edgeKm = ceasefire.sideOf(s.point())
+		s.oblast = oblast.contains(s.point())
+	}
+	return nil
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -11,49 +14,107 @@ import (
 // Input files, relative to the shared data folder.
 const (
 	factsFile      = "karabakh-control-facts.csv"
+	facts2File     = "karabakh-control-facts-2.csv"
 	coordsFile     = "settlements/karabakh_settlement_coords.csv"
-	geonamesFile   = "settlements/geonames_cities500_bbox.tsv"
-	admin1File     = "settlements/geonames_admin1_codes_AZ_AM.csv"
+	missingFile    = "settlements/missing_villages_geonames_match.csv"
+	geonamesAZFile = "settlements/geonames_AZ.txt"
+	cities500File  = "settlements/geonames_cities500_bbox.tsv"
 	wikiCoordsFile = "settlements/wikipedia_settlement_coords.csv"
+	urlMapFile     = "source_url_map.csv"
+	areaFile       = "boundaries/ne_10m_nagorno_karabakh_breakaway_area.geojson"
+	linesFile      = "boundaries/ne_10m_karabakh_reference_lines.geojson"
 )
 
-// record is one row of an input table, keyed by column name.
+// Input files of this program, relative to its own folder (scripts/seed/inputs).
+const (
+	legacyFile     = "legacy-settlements.csv"
+	factsExtraFile = "facts-extra.csv"
+	publishersFile = "publishers.csv"
+	urlOrigFile    = "url-originals.csv"
+)
+
+// factColumns are the columns every facts file has.
+var factColumns = []string{"settlement", "district", "date", "from", "to", "kind", "source_title", "source_url", "note"}
+
+// record is one row of an input table, keyed by column name; "#line" holds its line.
 type record map[string]string
 
 // inputs holds every table the generator reads.
 type inputs struct {
-	facts      []record
-	coords     []record
-	geonames   []record
-	admin1     map[string]string // code (AZ.03) → name
-	wikiCoords []record
+	facts, facts2, factsExtra []record
+	coords, missing           []record
+	wikiCoords, cities500     []record
+	legacy                    []record
+	urlMap, urlOrig           []record
+	publishers                []record
+	places                    []place
+	area                      json.RawMessage
+	lines                     json.RawMessage
 }
 
 // readInputs loads the input tables and checks that their columns are there.
-func readInputs(dir string) (*inputs, error) {
+func readInputs(shared, own string) (*inputs, error) {
 	in := &inputs{}
-	var err error
-	if in.facts, err = readTable(dir, factsFile, ',', "settlement", "district", "date", "from", "to", "kind", "source_title", "source_url", "note"); err != nil {
-		return nil, err
+	steps := []func() error{
+		func() (err error) { in.facts, err = readTable(shared, factsFile, ',', factColumns...); return },
+		func() (err error) { in.facts2, err = readTable(shared, facts2File, ',', factColumns...); return },
+		func() (err error) {
+			in.coords, err = readTable(shared, coordsFile, ',', "settlement", "name_az", "name_hy", "name_ru", "name_en", "district", "lat", "lon", "geonames_id", "source_title", "source_url")
+			return
+		},
+		func() (err error) {
+			in.missing, err = readTable(shared, missingFile, ',', "name", "district", "lat", "lon", "source_url", "note")
+			return
+		},
+		func() (err error) {
+			in.wikiCoords, err = readTable(shared, wikiCoordsFile, ',', "name_az", "names_other", "district", "lat", "lon", "source_title", "source_url")
+			return
+		},
+		func() (err error) {
+			in.cities500, err = readTable(shared, cities500File, '\t', "geonameid", "name", "latitude", "longitude")
+			return
+		},
+		func() (err error) {
+			in.urlMap, err = readTable(shared, urlMapFile, ',', "copy_url", "original_url", "original_title", "language")
+			return
+		},
+		func() (err error) { in.places, err = readPlaces(filepath.Join(shared, geonamesAZFile)); return },
+		func() (err error) { in.area, err = os.ReadFile(filepath.Join(shared, areaFile)); return },
+		func() (err error) { in.lines, err = os.ReadFile(filepath.Join(shared, linesFile)); return },
+		func() (err error) {
+			in.legacy, err = readTable(own, legacyFile, ',', "id", "name_en", "name_az", "name_hy", "name_ru", "district", "lon", "lat", "geonames_id", "wikipedia_url")
+			return
+		},
+		func() (err error) {
+			cols := append([]string{"geonames_id", "status", "source_publisher", "source_date", "public_note", "curation_note"}, factColumns[:8]...)
+			in.factsExtra, err = readOptional(own, factsExtraFile, cols...)
+			return
+		},
+		func() (err error) {
+			in.publishers, err = readOptional(own, publishersFile, "domain", "publisher", "origin")
+			return
+		},
+		func() (err error) {
+			in.urlOrig, err = readOptional(own, urlOrigFile, "copy_url", "original_url", "original_title", "publisher")
+			return
+		},
 	}
-	if in.coords, err = readTable(dir, coordsFile, ',', "settlement", "name_az", "name_hy", "name_ru", "name_en", "district", "lat", "lon", "geonames_id", "source_title", "source_url", "note"); err != nil {
-		return nil, err
-	}
-	if in.geonames, err = readTable(dir, geonamesFile, '\t', "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class", "feature_code", "country_code", "admin1_code", "population"); err != nil {
-		return nil, err
-	}
-	if in.wikiCoords, err = readTable(dir, wikiCoordsFile, ',', "name_az", "names_other", "name_hy", "district", "lat", "lon", "source_title", "source_url", "note"); err != nil {
-		return nil, err
-	}
-	admin1, err := readTable(dir, admin1File, ',', "code", "name")
-	if err != nil {
-		return nil, err
-	}
-	in.admin1 = map[string]string{}
-	for _, r := range admin1 {
-		in.admin1[r["code"]] = r["name"]
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
 	}
 	return in, nil
+}
+
+// readOptional reads a table of this program's inputs that another helper
+// may not have written yet: a missing file is an empty table.
+func readOptional(dir, name string, columns ...string) ([]record, error) {
+	rs, err := readTable(dir, name, ',', columns...)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return rs, err
 }
 
 // readTable reads a delimited file with a header row into records.
@@ -93,7 +154,7 @@ func requireColumns(name string, header, columns []string) error {
 // readRecords reads the rows after the header.
 func readRecords(name string, r *csv.Reader, header []string) ([]record, error) {
 	var out []record
-	for {
+	for line := 2; ; line++ {
 		row, err := r.Read()
 		if err == io.EOF {
 			return out, nil
@@ -101,7 +162,7 @@ func readRecords(name string, r *csv.Reader, header []string) ([]record, error) 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		rec := record{}
+		rec := record{"#file": name, "#line": fmt.Sprint(line)}
 		for i, h := range header {
 			rec[h] = row[i]
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // latinFold maps the non-ASCII Latin letters of Azerbaijani, Turkish and the
@@ -16,6 +18,16 @@ var latinFold = map[rune]string{
 	'ë': "e", 'í': "i", 'ó': "o", 'ú': "u", 'ñ': "n", '’': "",
 }
 
+// stripMarks folds a Latin letter with diacritics not in latinFold ("ŭ")
+// to its base letter.
+func stripMarks(r rune) (string, bool) {
+	base := []rune(norm.NFD.String(string(r)))
+	if len(base) == 0 || base[0] >= unicode.MaxASCII || !unicode.IsLetter(base[0]) {
+		return "", false
+	}
+	return string(base[0]), true
+}
+
 // fold turns a Latin-script name into ASCII.
 func fold(s string) (string, error) {
 	var b strings.Builder
@@ -25,6 +37,9 @@ func fold(s string) (string, error) {
 			b.WriteRune(r)
 		default:
 			ascii, ok := latinFold[r]
+			if !ok {
+				ascii, ok = stripMarks(r)
+			}
 			if !ok {
 				return "", fmt.Errorf("no ASCII fold for %q in %q", r, s)
 			}
