@@ -44,6 +44,20 @@ type SettlementProps struct {
 	ControlledSince *string    `json:"controlled_since"`
 	Status          *string    `json:"status"`
 	ChangeID        *string    `json:"change_id"`
+	DisputedBy      *ActorJSON `json:"disputed_by"`
+	Changing        *Changing  `json:"changing"`
+}
+
+// Changing says that a settlement's control is changing on the day: an interval change (Date,
+// an EDTF interval) has not counted yet. Controller and the fields about it are null meanwhile.
+type Changing struct {
+	Previous *ActorJSON `json:"previous"` // null when unknown
+	Next     *ActorJSON `json:"next"`
+	Date     string     `json:"date"`
+	Until    string     `json:"until"` // the day it counts from
+	ChangeID string     `json:"change_id"`
+	Kind     geo.Kind   `json:"kind"`
+	Status   geo.Status `json:"status"`
 }
 
 // SettlementFeature is a settlement and its control on one day, as a GeoJSON feature.
@@ -55,13 +69,32 @@ func NewSettlementFeature(ix *geo.Index, st geo.State) *SettlementFeature {
 	p := SettlementProps{
 		ID: s.ID, Name: s.Names.Default(), Names: s.Names, District: s.District, Country: s.Country,
 		Place: placeOf(s), Population: nonZero(s.Population), GeoNamesID: nonZero(s.GeoNamesID),
-		WikipediaURL: nonZero(s.WikipediaURL), Controller: ActorRef(ix, st.Period.Controller),
-		ControllerID: nonZero(st.Period.Controller), Status: nonZero(string(st.Period.Status)),
+		WikipediaURL: nonZero(s.WikipediaURL),
 	}
-	if c := st.Period.Change; c != nil {
-		p.ControlledSince, p.ChangeID = nonZero(c.Date.String()), &c.ID
+	if per := st.Period; per.Changing {
+		p.Changing = NewChanging(ix, per)
+	} else {
+		p.setControl(ix, per)
 	}
 	return &SettlementFeature{ID: s.ID, Type: "Feature", Geometry: s.Point, Properties: p}
+}
+
+// setControl fills the fields about the controller in force during period per.
+func (p *SettlementProps) setControl(ix *geo.Index, per geo.Period) {
+	p.Controller, p.ControllerID = ActorRef(ix, per.Controller), nonZero(per.Controller)
+	p.Status, p.DisputedBy = nonZero(string(per.Status)), ActorRef(ix, per.DisputedBy())
+	if c := per.Change; c != nil {
+		p.ControlledSince, p.ChangeID = nonZero(c.Date.String()), &c.ID
+	}
+}
+
+// NewChanging describes per, a period while control is changing.
+func NewChanging(ix *geo.Index, per geo.Period) *Changing {
+	c := per.Change
+	return &Changing{
+		Previous: ActorRef(ix, per.Previous), Next: ActorRef(ix, c.Controller), Date: c.Date.String(),
+		Until: c.Date.Counts().String(), ChangeID: c.ID, Kind: c.Kind, Status: c.Status,
+	}
 }
 
 // SnapshotFeatures yields each state (a settlement and its period on a day) as a feature.

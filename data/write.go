@@ -247,14 +247,14 @@ func (w *writer) putChange(c geo.Change, origin string) error {
 	if c.Retracted != nil {
 		retractedAt, reason = formatTime(c.Retracted.At), c.Retracted.Reason
 	}
-	err := w.exec(`INSERT INTO changes (id, settlement_id, date, day, precision, controller, kind, status, note,
-		recorded_at, retracted_at, retraction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	err := w.exec(`INSERT INTO changes (id, settlement_id, date, day, earliest_day, precision, controller, kind,
+		status, note, recorded_at, retracted_at, retraction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, date = excluded.date,
-		day = excluded.day, precision = excluded.precision, controller = excluded.controller,
-		kind = excluded.kind, status = excluded.status, note = excluded.note,
+		day = excluded.day, earliest_day = excluded.earliest_day, precision = excluded.precision,
+		controller = excluded.controller, kind = excluded.kind, status = excluded.status, note = excluded.note,
 		retracted_at = excluded.retracted_at, retraction_reason = excluded.retraction_reason`,
-		c.ID, c.SettlementID, c.Date.String(), c.Date.Start, c.Date.Precision, c.Controller, c.Kind, c.Status,
-		c.Note, formatTime(c.RecordedAt), retractedAt, reason)
+		c.ID, c.SettlementID, c.Date.String(), c.Date.Counts(), earliestDay(c.Date), c.Date.Precision, c.Controller,
+		c.Kind, c.Status, c.Note, formatTime(c.RecordedAt), retractedAt, reason)
 	if err != nil {
 		return err
 	}
@@ -268,4 +268,12 @@ func (w *writer) putChange(c geo.Change, origin string) error {
 		}
 	}
 	return w.revision("change", c.ID, origin, c)
+}
+
+// earliestDay is the earliest_day column of d: NULL for "../B".
+func earliestDay(d geo.Date) any {
+	if d.OnOrBefore() {
+		return nil
+	}
+	return d.Earliest()
 }

@@ -3,6 +3,7 @@ package geo
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -16,10 +17,14 @@ const (
 	Withdrawal Kind = "withdrawal" // one side left
 	Claim      Kind = "claim"      // announced by one side
 	Other      Kind = "other"
+
+	// Status events: they never hand a place over on their own (see the package doc).
+	CounterClaim Kind = "counter-claim" // the side named says it still holds the place, against a claim
+	Confirmation Kind = "confirmation"  // a later source confirms who holds the place
 )
 
 // Kinds lists the valid kinds.
-var Kinds = []Kind{Capture, Handover, Withdrawal, Claim, Other}
+var Kinds = []Kind{Capture, Handover, Withdrawal, Claim, Other, CounterClaim, Confirmation}
 
 // Status is how well a change is established.
 type Status string
@@ -80,7 +85,7 @@ func (c *Change) Validate(today Day) error {
 	case c.Controller == "":
 		return Invalidf("controller", "is empty")
 	case !slices.Contains(Kinds, c.Kind):
-		return Invalidf("kind", "%q is not one of capture, handover, withdrawal, claim, other", c.Kind)
+		return Invalidf("kind", "%q is not one of %s", c.Kind, joinKinds())
 	case !slices.Contains(Statuses, c.Status):
 		return Invalidf("status", "%q is not one of confirmed, claimed, disputed", c.Status)
 	case len(c.Sources) == 0:
@@ -101,11 +106,19 @@ func validateSources(sources []Source) error {
 	return nil
 }
 
-// CompareChanges orders changes as the timeline applies them: by first day, then precision
-// (coarser first), then recording time, then id.
+func joinKinds() string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+// CompareChanges orders changes as the timeline applies them: by the day they count from, then
+// precision (coarser first; of the end, for an interval), then recording time, then id.
 func CompareChanges(a, b *Change) int {
 	return cmp.Or(
-		cmp.Compare(a.Date.Start, b.Date.Start),
+		cmp.Compare(a.Date.Counts(), b.Date.Counts()),
 		cmp.Compare(a.Date.Precision, b.Date.Precision),
 		a.RecordedAt.Compare(b.RecordedAt),
 		cmp.Compare(a.ID, b.ID),

@@ -42,6 +42,13 @@ func TestChangeValidate(t *testing.T) {
 		{"tomorrow", func(c *geo.Change) { c.Date = geo.MustParseDate("2024-01-02") }, "date"},
 		{"next month", func(c *geo.Change) { c.Date = geo.MustParseDate("2024-02") }, "date"},
 		{"next year", func(c *geo.Change) { c.Date = geo.MustParseDate("2025") }, "date"},
+		{"interval", func(c *geo.Change) { c.Date = geo.MustParseDate("2020-09-27/2020-11-10") }, ""},
+		{"on or before", func(c *geo.Change) { c.Date = geo.MustParseDate("../1994-05-12") }, ""},
+		{"interval ending this month", func(c *geo.Change) { c.Date = geo.MustParseDate("2023-12-20/2024-01") }, ""},
+		{"interval ending tomorrow", func(c *geo.Change) { c.Date = geo.MustParseDate("2023-12-20/2024-01-02") }, "date"},
+		{"on or before next year", func(c *geo.Change) { c.Date = geo.MustParseDate("../2025") }, "date"},
+		{"counter-claim", func(c *geo.Change) { c.Kind = geo.CounterClaim; c.Status = geo.Claimed }, ""},
+		{"confirmation", func(c *geo.Change) { c.Kind = geo.Confirmation }, ""},
 		{"no controller", func(c *geo.Change) { c.Controller = "" }, "controller"},
 		{"no kind", func(c *geo.Change) { c.Kind = "" }, "kind"},
 		{"unknown kind", func(c *geo.Change) { c.Kind = "liberation" }, "kind"},
@@ -90,6 +97,10 @@ func TestCompareChanges(t *testing.T) {
 		{"coarser precision", newChange("z", "1992", arm, recordedAt(later)), newChange("a", "1992-01", arm)},
 		{"earlier record", newChange("z", "1992-09-04", arm), newChange("a", "1992-09-04", arm, recordedAt(later))},
 		{"smaller id", newChange("a", "1992-09-04", arm), newChange("b", "1992-09-04", arm)},
+		{"interval counts from its end", newChange("z", "2020-10-01", arm, recordedAt(later)), newChange("a", "2020-09-27/2020-11-10", arm)},
+		{"month interval from its last day", newChange("z", "1992-07-30", arm, recordedAt(later)), newChange("a", "1992-06/1992-07", arm)},
+		{"on or before from its last day", newChange("a", "../1992-07", arm), newChange("z", "1992-08-01", arm)},
+		{"same counting day: coarser end first", newChange("z", "1992-06/1992-07", arm, recordedAt(later)), newChange("a", "1992-07-31", arm)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

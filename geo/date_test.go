@@ -1,6 +1,8 @@
 package geo_test
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -252,5 +254,122 @@ func TestPrecisionString(t *testing.T) {
 		if got := p.String(); got != want {
 			t.Errorf("Precision(%d).String() = %q, want %q", p, got, want)
 		}
+	}
+}
+
+func TestParseDateInterval(t *testing.T) {
+	tests := []struct {
+		in               string
+		want             geo.Date
+		counts, earliest geo.Day
+	}{
+		{
+			"2020-09-27/2020-11-10",
+			geo.Date{Start: civil(2020, time.November, 10), Precision: geo.DayPrecision, Interval: true, Lower: civil(2020, time.September, 27), LowerPrecision: geo.DayPrecision},
+			civil(2020, time.November, 10), civil(2020, time.September, 27),
+		},
+		{
+			"1992-06/1992-07",
+			geo.Date{Start: civil(1992, time.July, 1), Precision: geo.Month, Interval: true, Lower: civil(1992, time.June, 1), LowerPrecision: geo.Month},
+			civil(1992, time.July, 31), civil(1992, time.June, 1),
+		},
+		{
+			"1992/1994-05-12",
+			geo.Date{Start: civil(1994, time.May, 12), Precision: geo.DayPrecision, Interval: true, Lower: civil(1992, time.January, 1), LowerPrecision: geo.Year},
+			civil(1994, time.May, 12), civil(1992, time.January, 1),
+		},
+		{
+			"../1994-05-12",
+			geo.Date{Start: civil(1994, time.May, 12), Precision: geo.DayPrecision, Interval: true, Lower: geo.MinDay},
+			civil(1994, time.May, 12), geo.MinDay,
+		},
+		{
+			"../1993",
+			geo.Date{Start: civil(1993, time.January, 1), Precision: geo.Year, Interval: true, Lower: geo.MinDay},
+			civil(1993, time.December, 31), geo.MinDay,
+		},
+		{
+			"2020-11-10/2020-11-10",
+			geo.Date{Start: civil(2020, time.November, 10), Precision: geo.DayPrecision, Interval: true, Lower: civil(2020, time.November, 10), LowerPrecision: geo.DayPrecision},
+			civil(2020, time.November, 10), civil(2020, time.November, 10),
+		},
+		{
+			"1992-09-04",
+			geo.Date{Start: civil(1992, time.September, 4), Precision: geo.DayPrecision},
+			civil(1992, time.September, 4), civil(1992, time.September, 4),
+		},
+		{
+			"1992-09",
+			geo.Date{Start: civil(1992, time.September, 1), Precision: geo.Month},
+			civil(1992, time.September, 1), civil(1992, time.September, 1),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := geo.ParseDate(tt.in)
+			if err != nil {
+				t.Fatalf("ParseDate(%q): %v", tt.in, err)
+			}
+			if got != tt.want {
+				t.Errorf("ParseDate(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+			if got.Counts() != tt.counts || got.Earliest() != tt.earliest {
+				t.Errorf("Counts() = %v, Earliest() = %v; want %v, %v", got.Counts(), got.Earliest(), tt.counts, tt.earliest)
+			}
+			if s := got.String(); s != tt.in {
+				t.Errorf("String() = %q, want %q", s, tt.in)
+			}
+		})
+	}
+}
+
+func TestParseDateIntervalInvalid(t *testing.T) {
+	tests := []struct {
+		in, wantIn string // wantIn: a part of the error message
+	}{
+		{"2020-09-27/..", "no latest day"},
+		{"../..", "no latest day"},
+		{"2020-11-10/2020-09-27", "starts after it ends"},
+		{"1993/1992-12", "starts after it ends"},
+		{"0000", "0001"},
+		{"0000-01-01", "0001"},
+		{"0000/1992", "not a date"},
+		{"../0000-05", "not a date"},
+		{"/2020-11-10", "not a date"},
+		{"2020-09-27/", "not a date"},
+		{"2020-09-27//2020-11-10", "not a date"},
+		{"2020-09-27/2020-10/2020-11-10", "not a date"},
+		{"../", "not a date"},
+		{"..", "not a date"},
+		{".../2020", "not a date"},
+		{"2020-09-27 /2020-11-10", "not a date"},
+		{"2020-13/2021", "not a date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := geo.ParseDate(tt.in)
+			if err == nil {
+				t.Fatalf("ParseDate(%q) = %+v, want an error", tt.in, got)
+			}
+			if msg := err.Error(); !strings.Contains(msg, tt.wantIn) || !strings.Contains(msg, strconv.Quote(tt.in)) {
+				t.Errorf("ParseDate(%q) error = %q, want it to quote the value and say %q", tt.in, msg, tt.wantIn)
+			}
+		})
+	}
+}
+
+func TestDateIntervalText(t *testing.T) {
+	for _, in := range []string{"2020-09-27/2020-11-10", "../1994-05-12", "1992-06/1992-07", "1991/1992-02-29"} {
+		t.Run(in, func(t *testing.T) {
+			d := geo.MustParseDate(in)
+			b, err := d.MarshalText()
+			if err != nil || string(b) != in {
+				t.Fatalf("MarshalText() = %q, %v; want %q", b, err, in)
+			}
+			var back geo.Date
+			if err := back.UnmarshalText(b); err != nil || back != d {
+				t.Errorf("UnmarshalText(%q) = %+v, %v; want %+v", b, back, err, d)
+			}
+		})
 	}
 }

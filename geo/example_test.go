@@ -29,17 +29,19 @@ func ExampleTimeline_At() {
 }
 
 func ExampleParseDate() {
-	for _, s := range []string{"1992", "1993-07", "2020-11-20", "1992-13"} {
+	for _, s := range []string{"1992", "1993-07", "2020-11-20", "2020-09-27/2020-11-10", "../1994-05", "1992-13"} {
 		d, err := geo.ParseDate(s)
 		if err != nil {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("%s: %s precision, %s to %s\n", d, d.Precision, d.Start, d.End()-1)
+		fmt.Printf("%s: %s precision, %s to %s, counts from %s\n", d, d.Precision, d.Start, d.End()-1, d.Counts())
 	}
 	// Output:
-	// 1992: year precision, 1992-01-01 to 1992-12-31
-	// 1993-07: month precision, 1993-07-01 to 1993-07-31
-	// 2020-11-20: day precision, 2020-11-20 to 2020-11-20
-	// "1992-13" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD
+	// 1992: year precision, 1992-01-01 to 1992-12-31, counts from 1992-01-01
+	// 1993-07: month precision, 1993-07-01 to 1993-07-31, counts from 1993-07-01
+	// 2020-11-20: day precision, 2020-11-20 to 2020-11-20, counts from 2020-11-20
+	// 2020-09-27/2020-11-10: day precision, 2020-11-10 to 2020-11-10, counts from 2020-11-10
+	// ../1994-05: month precision, 1994-05-01 to 1994-05-31, counts from 1994-05-31
+	// "1992-13" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or an interval A/B or ../B of those
 }

@@ -254,14 +254,14 @@ func filterSorted(sorted []*Entry, bound orb.Bound) []*Entry {
 	return out
 }
 
-// Changes returns the changes dated from day from to day to (both included, by their first
-// day), in timeline order. Retracted changes are left out.
+// Changes returns the changes that count from day from to day to (both included; see
+// Date.Counts), in timeline order. Retracted changes are left out.
 func (ix *Index) Changes(from, to Day) []*Change {
 	ix.mu.RLock()
 	all := ix.byDate
 	ix.mu.RUnlock()
-	lo := sort.Search(len(all), func(i int) bool { return all[i].Date.Start >= from })
-	hi := sort.Search(len(all), func(i int) bool { return all[i].Date.Start > to })
+	lo := sort.Search(len(all), func(i int) bool { return all[i].Date.Counts() >= from })
+	hi := sort.Search(len(all), func(i int) bool { return all[i].Date.Counts() > to })
 	hi = max(hi, lo) // from after to: no changes
 	out := make([]*Change, 0, hi-lo)
 	for _, c := range all[lo:hi] {

@@ -25,17 +25,26 @@ type Difference struct {
 	Before, After Period
 }
 
-// Diff returns the settlements (inside bound, when not nil) whose controller on day to differs
-// from their controller on day from, in id order.
+// Diff returns the settlements (inside bound, when not nil) whose control on day to differs
+// from their control on day from, in id order. Control is the controller, or the incoming
+// change while it is changing; a status event (a confirmation, a dispute) is no difference.
 func (ix *Index) Diff(from, to Day, bound *orb.Bound) []Difference {
 	var out []Difference
 	for _, e := range ix.Entries(bound) {
 		before, after := e.Timeline.At(from), e.Timeline.At(to)
-		if before.Controller != after.Controller {
+		if control(before) != control(after) {
 			out = append(out, Difference{Entry: e, Before: before, After: after})
 		}
 	}
 	return out
+}
+
+// control is what Diff compares: the controller, or the incoming change while changing.
+func control(p Period) string {
+	if p.Changing {
+		return "changing:" + p.Change.ID
+	}
+	return p.Controller
 }
 
 // DateCount is a day on which changes start, with how many.
@@ -44,15 +53,15 @@ type DateCount struct {
 	Count int
 }
 
-// DateCounts returns the days on which counting changes start, in order.
+// DateCounts returns the days from which counting changes count, in order.
 func (ix *Index) DateCounts() []DateCount {
 	var out []DateCount
 	for _, c := range ix.Changes(MinDay, MaxDay) {
-		if n := len(out); n > 0 && out[n-1].Day == c.Date.Start {
+		if n := len(out); n > 0 && out[n-1].Day == c.Date.Counts() {
 			out[n-1].Count++
 			continue
 		}
-		out = append(out, DateCount{Day: c.Date.Start, Count: 1})
+		out = append(out, DateCount{Day: c.Date.Counts(), Count: 1})
 	}
 	return out
 }

@@ -5,7 +5,9 @@
 //
 // The layer "settlements" holds one point feature per control period of a settlement, with the
 // properties of docs/CONTRACT.md (sid, names, district, rank, from, to, controller, status,
-// change, since, kind). One tile set thus serves every date: a client filters on
+// change, since, kind, disputed_by, and changing, previous, next while an interval change has not
+// counted yet). A status event (a confirmation, a counter-claim) starts a new period whose since
+// stays that of the change in force. One tile set thus serves every date: a client filters on
 // from <= day < to without asking the server again. (The web map draws each settlement once, from
 // its open-ended last period, and colours it for the slider's day with feature state: MapLibre
 // re-lays out every loaded tile when a filter changes, feature state it does not.) A tile asked

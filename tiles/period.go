@@ -23,9 +23,16 @@ type PeriodProps struct {
 	Change     string  `json:"change"`
 	Kind       string  `json:"kind"`
 	Since      string  `json:"since"`
+	DisputedBy string  `json:"disputed_by"`
+	Changing   bool    `json:"changing"`
+	Previous   string  `json:"previous"`
+	Next       string  `json:"next"`
 }
 
-// NewPeriodProps describes period p of settlement st.
+// NewPeriodProps describes period p of settlement st. While control is changing, controller is
+// empty, changing true, previous and next the controllers before and after, and change, since,
+// kind and status those of the incoming change. After a status event (a confirmation, a
+// counter-claim) from moves on while since stays the date of the change in force.
 func NewPeriodProps(st *geo.Settlement, p geo.Period) PeriodProps {
 	n := st.Names
 	out := PeriodProps{
@@ -36,6 +43,10 @@ func NewPeriodProps(st *geo.Settlement, p geo.Period) PeriodProps {
 	if p.Change != nil {
 		out.Change, out.Since, out.Kind = p.Change.ID, p.Change.Date.String(), string(p.Change.Kind)
 	}
+	if p.Changing {
+		out.Changing, out.Previous, out.Next = true, p.Previous, p.Change.Controller
+	}
+	out.DisputedBy = p.DisputedBy()
 	return out
 }
 
@@ -45,6 +56,7 @@ func (p PeriodProps) Map() geojson.Properties {
 		"sid": p.SID, "name": p.Name, "district": p.District, "rank": int64(p.Rank),
 		"from": int64(p.From), "to": int64(p.To), // geo.Day is a Stringer: orb would write it as text
 		"controller": p.Controller, "status": p.Status, "change": p.Change, "since": p.Since, "kind": p.Kind,
+		"disputed_by": p.DisputedBy, "changing": p.Changing, "previous": p.Previous, "next": p.Next,
 	}
 	for k, v := range map[string]string{"name_en": p.NameEn, "name_az": p.NameAz, "name_hy": p.NameHy, "name_ru": p.NameRu} {
 		if v != "" {

@@ -106,6 +106,7 @@ func TestEncodeSettlementsProperties(t *testing.T) {
 		"sid": "shusha", "name": "Shusha", "name_en": "Shusha", "name_az": "Şuşa", "name_hy": "Շուշի", "name_ru": "Шуша",
 		"district": "Shusha", "rank": 2.0, "from": float64(geo.MustParseDate("2020-11-08").Start), "to": float64(geo.MaxDay),
 		"controller": "azerbaijan", "status": "claimed", "change": "shusha-2020", "since": "2020-11-08", "kind": "capture",
+		"disputed_by": "", "changing": false, "previous": "", "next": "",
 	}
 	if !reflect.DeepEqual(map[string]any(f.Properties), want) {
 		t.Errorf("properties\n got %v\nwant %v", f.Properties, want)

@@ -9,7 +9,9 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-// handleDiff answers the settlements whose controller differs between two dates.
+// handleDiff answers the settlements whose control differs between two dates: another
+// controller, or control changing on one date only (before_changing, after_changing). A
+// confirmation or a dispute of the same controller is no difference.
 func (s *server) handleDiff(c echo.Context) error {
 	from, err := requiredDay(c, "from")
 	if err != nil {
@@ -32,7 +34,7 @@ func (s *server) handleDiff(c echo.Context) error {
 			"id": d.Settlement.ID, "name": d.Settlement.Names.Default(), "names": d.Settlement.Names,
 			"district": d.Settlement.District,
 			"before":   data.ActorRef(ix, d.Before.Controller), "after": data.ActorRef(ix, d.After.Controller),
-			"change_id": nil,
+			"before_changing": changing(ix, d.Before), "after_changing": changing(ix, d.After), "change_id": nil,
 		}
 		if d.After.Change != nil {
 			f.Properties["change_id"] = d.After.Change.ID
@@ -47,6 +49,14 @@ func (s *server) handleDiff(c echo.Context) error {
 		return err
 	}
 	return sendBuilt(c, b, mimeGeoJSON, "public, max-age=60")
+}
+
+// changing describes p when control is changing in it, else nil (JSON null).
+func changing(ix *geo.Index, p geo.Period) *data.Changing {
+	if !p.Changing {
+		return nil
+	}
+	return data.NewChanging(ix, p)
 }
 
 func requiredDay(c echo.Context, name string) (geo.Day, error) {

@@ -15,13 +15,17 @@ type sourceJSON struct {
 	Published string `json:"published,omitempty"`
 }
 
-// changeJSON is a change as the API shows it, with the controller it replaced.
+// changeJSON is a change as the API shows it, with the controller it replaced. Date is the
+// EDTF text (an interval for an uncertain date), Day the day it counts from, Earliest the first
+// day an interval may refer to (null for "../B"; Day for a single date). Previous is null for a
+// status event (a confirmation of the controller in force, a counter-claim): those hand nothing over.
 type changeJSON struct {
 	ID           string          `json:"id"`
 	SettlementID string          `json:"settlement_id"`
 	Date         string          `json:"date"`
 	Precision    string          `json:"precision"`
 	Day          geo.Day         `json:"day"`
+	Earliest     *geo.Day        `json:"earliest"`
 	Controller   *data.ActorJSON `json:"controller"`
 	Previous     *data.ActorJSON `json:"previous"`
 	Kind         geo.Kind        `json:"kind"`
@@ -41,11 +45,11 @@ type retractionJSON struct {
 func toChangeJSON(ix *geo.Index, e *geo.Entry, c *geo.Change) changeJSON {
 	out := changeJSON{
 		ID: c.ID, SettlementID: c.SettlementID, Date: c.Date.String(), Precision: c.Date.Precision.String(),
-		Day: c.Date.Start, Controller: data.ActorRef(ix, c.Controller), Kind: c.Kind, Status: c.Status,
-		Note: c.Note, RecordedAt: c.RecordedAt.UTC().Format(time.RFC3339), Sources: make([]sourceJSON, len(c.Sources)),
+		Day: c.Date.Counts(), Earliest: earliest(c.Date), Controller: data.ActorRef(ix, c.Controller), Kind: c.Kind,
+		Status: c.Status, Note: c.Note, RecordedAt: c.RecordedAt.UTC().Format(time.RFC3339), Sources: make([]sourceJSON, len(c.Sources)),
 	}
-	if prev, ok := e.Timeline.Before(c.ID); ok {
-		out.Previous = data.ActorRef(ix, prev.Controller)
+	if prev, ok := e.Timeline.PreviousController(c.ID); ok {
+		out.Previous = data.ActorRef(ix, prev)
 	}
 	for i, s := range c.Sources {
 		out.Sources[i] = sourceJSON{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String()}
@@ -54,6 +58,15 @@ func toChangeJSON(ix *geo.Index, e *geo.Entry, c *geo.Change) changeJSON {
 		out.Retracted = &retractionJSON{At: r.At.UTC().Format(time.RFC3339), Reason: r.Reason}
 	}
 	return out
+}
+
+// earliest is the first day d may refer to, nil for "../B".
+func earliest(d geo.Date) *geo.Day {
+	if d.OnOrBefore() {
+		return nil
+	}
+	day := d.Earliest()
+	return &day
 }
 
 // history shows every change of e, retracted ones included, oldest first.
