@@ -82,14 +82,17 @@ func (p place) allNames() []string {
 }
 
 // azName is the place's Azerbaijani name: the name when it has an
-// Azerbaijani letter, else the first alternate with ə, else the name.
+// Azerbaijani letter, else the first Latin alternate with ə, else with
+// another Azerbaijani letter, else the name.
 func (p place) azName() string {
 	if strings.ContainsAny(p.Name, "əƏğĞıİşŞçÇöÖüÜ") {
 		return p.Name
 	}
-	for _, a := range p.Alternates {
-		if strings.ContainsAny(a, "əƏ") && isLatin(a) {
-			return a
+	for _, letters := range []string{"əƏ", "ğĞıİşŞçÇöÖüÜ"} {
+		for _, a := range p.Alternates {
+			if strings.ContainsAny(a, letters) && isLatin(a) {
+				return a
+			}
 		}
 	}
 	return p.Name

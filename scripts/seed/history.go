@@ -71,10 +71,23 @@ func ownChanges(s *settlement, own []fact) []*change {
 				c.Date, c.held = a, true
 			}
 		}
-		out = append(out, c)
+		out = appendMerged(out, c)
 	}
 	sortChanges(out)
+	markRivals(out)
 	return out
+}
+
+// appendMerged adds c, or merges it into a change of the same date,
+// controller and kind.
+func appendMerged(cs []*change, c *change) []*change {
+	for _, o := range cs {
+		if o.Date == c.Date && o.Controller == c.Controller && o.Kind == c.Kind {
+			mergeInto(o, c)
+			return cs
+		}
+	}
+	return append(cs, c)
 }
 
 // firstWar applies the 1994 line where the settlement's own facts say nothing
@@ -129,15 +142,16 @@ func (h *historian) war2020(s *settlement, cs []*change) []*change {
 // Armenian/Artsakh forces: on 20 Sep where a source shows them held after
 // the 2020 war, else on an unknown day between 27 Sep 2020 and 20 Sep 2023.
 func (h *historian) offensive(s *settlement, cs []*change) []*change {
-	if stateAt(cs, eve2023) != armenian || hasOwnCapture2023(cs) {
+	rest, folded := foldMonth2023(cs)
+	if stateAt(rest, eve2023) != armenian || hasOwnCapture2023(rest) {
 		return cs
 	}
+	cs = rest
 	date, rule := after2020, "2023: held in 1994, 2020 fate not in the data"
 	if heldAfter2020(cs) {
 		date, rule = offensiveDate, "2023: offensive"
 	}
 	c := h.derived(s, date, azerbaijan, "capture", h.eventSources(offensive2023), rule)
-	cs, folded := foldMonth2023(cs)
 	for _, f := range folded {
 		c.Sources = append(c.Sources, f.Sources...)
 		c.curation = append(c.curation, f.curation...)
@@ -326,16 +340,46 @@ func reconcile(cs []*change) []*change {
 	return cs
 }
 
-// sortChanges orders changes by the day they count from, then date text, then kind.
+// sortChanges orders changes by the day they count from, changes of control
+// before confirmations and counter-claims of the same day, then date text,
+// kind and controller.
 func sortChanges(cs []*change) {
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
 		if da, db := mustCounts(a.Date), mustCounts(b.Date); da != db {
 			return da < db
 		}
+		if a.moves() != b.moves() {
+			return a.moves()
+		}
 		if a.Date != b.Date {
 			return a.Date < b.Date
 		}
-		return a.Kind < b.Kind
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Controller < b.Controller
 	})
+}
+
+// markRivals: two changes of control on the same day to different
+// controllers are both only claims, as the sources disagree.
+func markRivals(cs []*change) {
+	for i, a := range cs {
+		for _, b := range cs[i+1:] {
+			if a.moves() && b.moves() && a.Date == b.Date && a.Controller != b.Controller {
+				a.Status, b.Status = weaker(a.Status, "claimed"), weaker(b.Status, "claimed")
+				note := "sources disagree on who took control on " + a.Date + ": " + a.Controller + " or " + b.Controller + "; both kept as claims"
+				a.curation, b.curation = append(a.curation, note), append(b.curation, note)
+			}
+		}
+	}
+}
+
+// weaker returns the weaker of two statuses.
+func weaker(a, b string) string {
+	if statusRank[b] < statusRank[a] {
+		return b
+	}
+	return a
 }

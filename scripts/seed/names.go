@@ -40,16 +40,16 @@ func nameSettlement(s *settlement) {
 	s.names = withPolicy(n, bothForms[s.GeoNamesID])
 }
 
-// withLegacy keeps the old English name and fills empty hy/ru from the old seed.
+// withLegacy keeps the old seed's English name and its Azerbaijani, Armenian and Russian
+// names where it has them in the right script (read from the places'
+// Wikipedia articles; GeoNames lists alternates without telling which is
+// current).
 func withLegacy(n, old names) names {
 	old = checkedScripts(old)
 	n.en = old.en
-	if n.hy == "" {
-		n.hy = old.hy
-	}
-	if n.ru == "" {
-		n.ru = old.ru
-	}
+	n.az = firstNonEmpty(old.az, n.az)
+	n.hy = firstNonEmpty(old.hy, n.hy)
+	n.ru = firstNonEmpty(old.ru, n.ru)
 	return n
 }
 

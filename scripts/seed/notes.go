@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -52,7 +53,10 @@ func finish(s *settlement, cs []*change) []*change {
 	var out []*change
 	byKey := map[string]*change{}
 	for _, c := range cs {
-		key := c.Date + "|" + c.Controller + "|" + c.Kind
+		key := c.Date + "|" + c.Controller
+		if c.Kind == "counter-claim" {
+			key += "|counter"
+		}
 		if same := byKey[key]; same != nil {
 			mergeInto(same, c)
 			continue
@@ -63,6 +67,9 @@ func finish(s *settlement, cs []*change) []*change {
 	ids := map[string]bool{}
 	for _, c := range out {
 		c.Sources = uniqueSources(c.Sources)
+		if c.rule != "own fact" {
+			c.Sources = strongest(c.Sources, maxDerivedSources)
+		}
 		c.Note = publicNote(c)
 		c.ID = uniqueID(fmt.Sprintf("%s-%s-%s", s.ID, dateSlug(c.Date), c.Kind), ids)
 	}
@@ -76,8 +83,8 @@ func mergeInto(a, b *change) {
 	if a.public == "" {
 		a.public = b.public
 	}
-	if statusRank[b.Status] < statusRank[a.Status] {
-		a.Status = b.Status
+	if a.Kind == b.Kind {
+		a.Status = weaker(a.Status, b.Status)
 	}
 }
 
@@ -106,4 +113,20 @@ func uniqueID(id string, taken map[string]bool) string {
 	}
 	taken[v] = true
 	return v
+}
+
+// maxDerivedSources bounds the sources a derived change cites: the event's
+// rows are many, and every settlement of a district repeats them.
+const maxDerivedSources = 3
+
+// strongest keeps the first n sources, international ones first.
+func strongest(srcs []source, n int) []source {
+	sorted := append([]source{}, srcs...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return sorted[i].origin == "international" && sorted[j].origin != "international"
+	})
+	if len(sorted) > n {
+		sorted = sorted[:n]
+	}
+	return sorted
 }
