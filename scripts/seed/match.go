@@ -62,12 +62,17 @@ func oldNames(s *settlement) []string {
 // nearestNamed returns the nearest place within nameMatchKm that has one of
 // the names.
 func nearestNamed(places []place, pt orb.Point, names []string) (*place, float64) {
+	return nearestNamedWithin(places, pt, names, nameMatchKm)
+}
+
+// nearestNamedWithin returns the nearest place within maxKm that has one of the names.
+func nearestNamedWithin(places []place, pt orb.Point, names []string, maxKm float64) (*place, float64) {
 	want := map[string]bool{}
 	for _, n := range names {
 		want[nameKey(n)] = true
 	}
 	var best *place
-	bestKm := nameMatchKm
+	bestKm := maxKm
 	for i := range places {
 		p := &places[i]
 		km := distKm(pt, orb.Point{p.Lon, p.Lat})

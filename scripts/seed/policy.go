@@ -12,9 +12,9 @@ var rulesText = []string{
 
 // namingPolicy is the naming policy for REPORT.md.
 var namingPolicy = []string{
-	"Azerbaijani (az): the GeoNames name in the Azerbaijani Latin alphabet.",
-	"Armenian (hy) and Russian (ru): the first GeoNames name (name or alternate name) written wholly in Armenian, or in the Russian alphabet; else the old seed's name in that script; else empty. Latin script is never put in hy or ru.",
+	"Azerbaijani (az): the old seed's name where there is one (read from Wikipedia articles), else the GeoNames name in the Azerbaijani Latin alphabet.",
+	"Armenian (hy) and Russian (ru): the old seed's name where it is in the right script, else the first GeoNames name (name or alternate name) written wholly in Armenian, or in the Russian alphabet; else empty. Latin script is never put in hy or ru (GeoNames lists alternates without saying which is current, so the curated old names come first).",
 	"English (en): where English-language media commonly use both the Armenian and the Azerbaijani name, both are shown, the form most used in English reporting first: Stepanakert / Khankendi, Martakert / Aghdara, Martuni / Khojavend, Shusha / Shushi, Lachin / Berdzor, Kalbajar / Karvachar, Sugovushan / Madagiz (Russian labels likewise). Other places keep the old seed's English name, or the Azerbaijani name without diacritics.",
-	"Two places are called Ağdam: the district town (`aghdam`, GeoNames 148619) and a village of Khojavend district (Hakaku, GeoNames 148606). Several places are called Muğanlı, among them two in Zangilan-Gubadli on the Araz (the old seed's `mughanli` is İkinci Muğanlı); ids carry the district where a name repeats.",
+	"Two places are called Ağdam: the district town (`aghdam`, GeoNames 148619) and a village of Khojavend district (Hakaku, GeoNames 148606). GeoNames has five places called Muğanlı: the old seed's `mughanli` is İkinci Muğanlı on the Araz (GeoNames 147466, which GeoNames files under Gubadli, though the 20 Oct 2020 list names it under Zangilan); the abandoned Muğanlı of Zangilan district, 12 km away, is `muganli-zangilan` (147465); the others are `muganli-aghdam`, `muganli-gubadli` and `muganli-khojavend`. Ids carry the district where a name repeats.",
 	"Gülablı keeps the id `abdal-gulabli` and shows both names, \"Gulabli (Abdal-Gulabli)\"; Abdal, the other village of the Abdal-Gülablı municipality, is `abdal`.",
 }

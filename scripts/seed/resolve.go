@@ -210,7 +210,7 @@ func (r *resolver) ids(ids ...int) []*settlement {
 func (r *resolver) group(f fact, near orb.Point, names []string) []*settlement {
 	var out []*settlement
 	for _, n := range names {
-		p, km := nearestNamed(r.g.places, near, []string{n})
+		p, km := nearestNamedWithin(r.g.places, near, []string{n}, groupKm)
 		if p == nil || km > groupKm {
 			r.how = append(r.how, fmt.Sprintf("%s: %q has no GeoNames place of that name within %.0f km: left out", f.where(), n, groupKm))
 			continue
