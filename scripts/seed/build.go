@@ -1,6 +1,9 @@
 package main
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // actors are the three controllers, coloured from the Okabe–Ito palette,
 // which stays distinguishable under the common colour-vision deficiencies.
@@ -55,6 +58,26 @@ func placeOnLines(g *gazetteer, in *inputs) error {
 	for _, s := range g.list {
 		s.side, s.edgeKm = ceasefire.sideOf(s.point())
 		s.oblast = oblast.contains(s.point())
+		s.corridor = nearCorridor(g, s)
 	}
 	return nil
+}
+
+// corridorKm is how near a Lachin settlement must be to a corridor town to
+// count as possibly in the corridor area (the statement's corridor is 5 km wide).
+const corridorKm = 5.0
+
+// nearCorridor reports a Lachin settlement, other than the corridor towns,
+// within corridorKm of one of them: whether it was handed over in 2020 or
+// in 2022 is not in the data.
+func nearCorridor(g *gazetteer, s *settlement) bool {
+	if s.District != "Lachin" || slices.Contains(corridorTowns, s.GeoNamesID) {
+		return false
+	}
+	for _, id := range corridorTowns {
+		if t := g.byGN[id]; t != nil && distKm(t.point(), s.point()) <= corridorKm {
+			return true
+		}
+	}
+	return false
 }

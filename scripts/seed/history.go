@@ -24,6 +24,8 @@ const (
 	war2020Interval = "2020-09-27/2020-11-10"
 	after2020       = "2020-09-27/2023-09-20"
 	offensiveDate   = "2023-09-20"
+	// The Lachin district handover left out the corridor area, handed over on 26 Aug 2022.
+	corridorInterval = "2020-12-01/2022-08-26"
 )
 
 // Districts by how the 2020 war ended for them.
@@ -128,6 +130,8 @@ func (h *historian) war2020(s *settlement, cs []*change) []*change {
 		return cs
 	}
 	switch {
+	case s.corridor:
+		return append(cs, h.derived(s, corridorInterval, azerbaijan, "handover", h.corridorSources(), "2020: Lachin corridor area, day unknown"))
 	case slices.Contains(handedOver, s.District) && !s.oblast:
 		if date, srcs := h.eventDate(handoverEvent(s.District), "handover"); date != "" {
 			return append(cs, h.derived(s, date, azerbaijan, "handover", srcs, "2020: district handover"))
@@ -207,6 +211,13 @@ func (h *historian) eventSources(ev string) []source {
 		out = append(out, f.src)
 	}
 	return out
+}
+
+// corridorSources are the Lachin handover's rows and the 2022 rows of the
+// corridor towns.
+func (h *historian) corridorSources() []source {
+	_, srcs := h.eventDate(handoverEvent("Lachin"), "handover")
+	return append(srcs, h.eventSources(corridor2022)...)
 }
 
 // ceasefireSources are the ceasefire rows and the Natural Earth area.

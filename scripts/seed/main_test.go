@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // sharedData is shared/data seen from this package's folder.
@@ -226,5 +227,17 @@ func TestValidateUsesTheImporters(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), "changes.csv:2: controller: unknown actor") {
 		t.Errorf("err = %v, want the importer's changes.csv:2: controller error", err)
+	}
+}
+
+func TestNamesInTheirScript(t *testing.T) {
+	s, _ := generate(t)
+	for _, st := range s.Settlements {
+		if st.names.hy != "" && !writtenIn(st.names.hy, unicode.Armenian) {
+			t.Errorf("%s: name_hy %q is not in Armenian script", st.ID, st.names.hy)
+		}
+		if st.names.ru != "" && !isRussian(strings.ReplaceAll(st.names.ru, " / ", " ")) {
+			t.Errorf("%s: name_ru %q is not in the Russian alphabet", st.ID, st.names.ru)
+		}
 	}
 }

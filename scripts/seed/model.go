@@ -28,6 +28,7 @@ type settlement struct {
 	side                side        // relative to the 1994 ceasefire area
 	edgeKm              float64     // signed distance to that area's edge
 	oblast              bool        // inside the former NKAO
+	corridor            bool        // near the Lachin corridor towns
 }
 
 // Where a settlement's point comes from.

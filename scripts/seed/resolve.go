@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,7 +16,12 @@ const (
 	ceasefire1994 = "ceasefire-1994"
 	statement2020 = "statement-2020-11-10"
 	offensive2023 = "offensive-2023"
+	corridor2022  = "handover-2022:Lachin corridor"
 )
+
+// corridorTowns are the Lachin corridor settlements the sources name:
+// Lachin town, Zabux and Sus (GeoNames ids).
+var corridorTowns = []int{147625, 146908, 147106}
 
 // captureEvent and handoverEvent name a district's events.
 func captureEvent(district string) string  { return "district-capture:" + district }
@@ -232,10 +238,26 @@ func (r *resolver) split(facts []fact) (map[string][]fact, map[string][]fact) {
 		for _, s := range ts {
 			own[s.ID] = append(own[s.ID], f)
 		}
+		if isCorridor2022(f, ts) {
+			events[corridor2022] = append(events[corridor2022], f)
+		}
 		if len(ts) == 0 && eventOf(f) == "" {
 			r.unknown = append(r.unknown, fmt.Sprintf("%s %s (%s) %s %s", f.where(), f.settlement, f.district, f.date, f.kind))
 		}
 	}
 	sort.Strings(r.unknown)
 	return own, events
+}
+
+// isCorridor2022 reports a 2022 handover row of a corridor town.
+func isCorridor2022(f fact, ts []*settlement) bool {
+	if f.kind != "handover" || !strings.HasPrefix(f.date, "2022-08") {
+		return false
+	}
+	for _, s := range ts {
+		if slices.Contains(corridorTowns, s.GeoNamesID) {
+			return true
+		}
+	}
+	return false
 }
