@@ -9,6 +9,10 @@
 // never updated or deleted from: the history of every record stays. After a write commits, the
 // in-memory geo.Index is updated, so reads never touch SQLite.
 //
+// A change's date is stored as its EDTF text, which is what the store reads back; beside it the
+// day it counts from (day) and the first day it may refer to (earliest_day, NULL for "../B"), so
+// that SQL readers can order and filter uncertain dates without parsing them.
+//
 // Importers read a whole file before writing anything: any bad row fails the file with
 // FILE:LINE: field: reason and leaves the database as it was.
 package data

@@ -29,7 +29,8 @@
 // settlement's control is changing: there is no controller, and the period names the previous
 // controller (if known) and the incoming change. The changing span starts at A, or where the
 // period in force began when that is later; for "../B" it starts where the period in force
-// began, and when no change came before, the controller stays unknown until B counts.
+// began, and when no change came before, the controller stays unknown until B counts. An
+// interval naming the controller already in force opens no changing span.
 //
 // Two kinds are status events rather than changes of hands:
 //

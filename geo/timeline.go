@@ -97,16 +97,17 @@ func (t Timeline) changeHands(c *Change) Timeline {
 }
 
 // startChanging opens the span while c's interval is open: from its earliest day, or from the
-// start of the period in force when that is later. "../B" with nothing before opens none.
+// start of the period in force when that is later. "../B" with nothing before opens none, nor
+// does an interval naming the controller already in force.
 func (t Timeline) startChanging(c *Change) Timeline {
 	inForce := t[len(t)-1]
 	from := max(c.Date.Earliest(), inForce.From)
-	if from == MinDay || from >= c.Date.Counts() {
-		return t
-	}
 	previous := inForce.Controller
 	if inForce.Changing {
 		previous = inForce.Previous
+	}
+	if from == MinDay || from >= c.Date.Counts() || previous == c.Controller {
+		return t
 	}
 	t = t.cut(from)
 	return append(t, Period{From: from, To: MaxDay, Since: from, Status: c.Status, Change: c, Changing: true, Previous: previous})
@@ -125,18 +126,6 @@ func (t Timeline) cut(day Day) Timeline {
 func (t Timeline) At(d Day) Period {
 	i := sort.Search(len(t), func(i int) bool { return t[i].To > d })
 	return t[min(i, len(t)-1)] // MaxDay itself falls in the last period
-}
-
-// Before returns the period before the first one set by change id (its changing span, for an
-// interval), and false when that change sets no period (it is retracted or overtaken on its
-// first day, or a status event).
-func (t Timeline) Before(changeID string) (Period, bool) {
-	for i := 1; i < len(t); i++ {
-		if t[i].Change != nil && t[i].Change.ID == changeID {
-			return t[i-1], true
-		}
-	}
-	return Period{}, false
 }
 
 // PreviousController returns the controller that change id replaced ("" when unknown), and

@@ -57,6 +57,7 @@ func TestTimelineUncertain(t *testing.T) {
 		{"on or before: counts from its day", []*geo.Change{captured, newChange("b", "../1994-05-12", aze)}, "1994-05-12", state{controller: aze, status: confirmed, since: "1994-05-12"}},
 		{"on or before: nothing earlier, unknown until it counts", []*geo.Change{newChange("b", "../1994-05-12", aze)}, "1994-05-11", state{}},
 		{"on or before: nothing earlier, counts from its day", []*geo.Change{newChange("b", "../1994-05-12", aze)}, "1994-05-12", state{controller: aze, status: confirmed, since: "1994-05-12"}},
+		{"interval naming the controller in force: no changing span", []*geo.Change{captured, newChange("b", "2020-09-27/2020-11-10", arm, withKind(geo.Other))}, "2020-10-01", state{controller: arm, status: confirmed, since: "1992-09-04"}},
 		{"interval claimed: changing with its status", []*geo.Change{captured, newChange("b", "2020-09-27/2020-11-10", aze, withStatus(geo.Claimed))}, "2020-10-01", state{status: geo.Claimed, since: "2020-09-27", changing: true, previous: arm, next: aze}},
 		{"retracted interval never counts", []*geo.Change{captured, newChange("b", "2020-09-27/2020-11-10", aze, retracted)}, "2020-10-01", state{controller: arm, status: confirmed, since: "1992-09-04"}},
 		{"single date inside an open interval ends it", []*geo.Change{captured, between, newChange("c", "2020-11-10", arm, recordedAt(recorded.Add(1)))}, "2020-11-10", state{controller: arm, status: confirmed, since: "2020-11-10"}},

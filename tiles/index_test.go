@@ -12,7 +12,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // testIndex is a small hand-made dataset: five settlements of the Karabakh region, in the four
-// scripts, with changes of every status and one retracted change.
+// scripts, with changes of every status, an interval change, a confirmation and one retracted
+// change.
 func testIndex() *geo.Index {
 	actors := []geo.Actor{
 		{ID: "azerbaijan", Names: geo.Names{En: "Azerbaijan", Az: "Azərbaycan"}, Color: "#1f77b4"},
@@ -36,7 +37,11 @@ func testIndex() *geo.Index {
 		change("lachin-2020", "lachin", "2020-12-01", "russian-peacekeepers", geo.Confirmed),
 		change("lachin-2022", "lachin", "2022-08-26", "azerbaijan", geo.Confirmed),
 		change("sugovushan-2020", "sugovushan", "2020-10-03", "azerbaijan", geo.Claimed),
+		change("khankendi-1992", "khankendi", "1991-12/1992-01", "armenian-forces", geo.Confirmed), // changing until 31 Jan 1992
 	}
+	confirmed := change("lachin-2021", "lachin", "2021-06", "russian-peacekeepers", geo.Confirmed)
+	confirmed.Kind = geo.Confirmation // a status event: a new period, since unchanged
+	changes = append(changes, confirmed)
 	retracted := change("sugovushan-wrong", "sugovushan", "2019-01-01", "armenian-forces", geo.Claimed)
 	retracted.Retracted = &geo.Retraction{At: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), Reason: "typo"}
 	changes = append(changes, retracted)

@@ -23,7 +23,8 @@ function check(ok, what) {
   }
 }
 
-const REQUIRED = ['sid', 'name', 'district', 'rank', 'from', 'to', 'controller', 'status', 'change', 'since', 'kind'];
+const REQUIRED = ['sid', 'name', 'district', 'rank', 'from', 'to', 'controller', 'status', 'change', 'since', 'kind',
+  'disputed_by', 'changing', 'previous', 'next'];
 const OPTIONAL = ['name_en', 'name_az', 'name_hy', 'name_ru'];
 
 function checkSettlement(f, where) {
@@ -33,6 +34,9 @@ function checkSettlement(f, where) {
   check(Number.isInteger(f.properties.from) && Number.isInteger(f.properties.to) && f.properties.from < f.properties.to, `${where}: from/to`);
   check([1, 2, 3].includes(f.properties.rank), `${where}: rank ${f.properties.rank}`);
   check(['', 'confirmed', 'claimed', 'disputed'].includes(f.properties.status), `${where}: status`);
+  check(typeof f.properties.changing === 'boolean', `${where}: changing ${f.properties.changing} is not a boolean`);
+  check(f.properties.changing ? f.properties.controller === '' && f.properties.next !== '' : f.properties.next === '' && f.properties.previous === '',
+    `${where}: changing, controller, previous and next disagree`);
   check(f.type === 1, `${where}: not a point`);
 }
 

@@ -3,9 +3,11 @@
 
 import { el, clear, swatch } from './dom.js';
 import { t, locale, nameIn } from './i18n.js';
-import { formatWritten, dayToISO, formatDay } from './dates.js';
+import { formatWritten, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
 import { actorName } from './panel.js';
+import { periodWhat } from './wording.js';
+import { isStatusEvent } from './store.js';
 
 const SHOWN = 30;
 
@@ -33,14 +35,14 @@ export class ChangesList {
   item(c, day) {
     const lang = this.ctx.lang();
     const p = c.period;
-    const to = this.ctx.actors.get(p.controller);
-    const from = c.previous && this.ctx.actors.get(c.previous.controller);
-    const when = p.since ? formatWritten(p.since, null, locale()) : dayToISO(c.day);
+    const to = this.ctx.actors.get(p.changing ? p.next : p.controller);
+    const name = (id) => { const a = this.ctx.actors.get(id); return a ? actorName(a, lang) : id; };
+    // A confirmation or a dispute keeps the since of the change in force: show its own day.
+    const when = p.since && !isStatusEvent(p) ? formatWritten(p.since, null, locale()) : formatDay(c.day, locale());
     const btn = el('button', { type: 'button', class: 'change', onclick: () => this.ctx.onPick(c) },
       el('span', { class: 'when', text: when }),
       el('span', { class: 'where', text: nameIn(c.settlement.props, lang) }),
-      el('span', { class: 'what' }, swatch(to ? to.color : UNKNOWN_COLOR, p.status),
-        `${from ? `${actorName(from, lang)} → ` : ''}${to ? actorName(to, lang) : t('unknown')}`));
+      el('span', { class: 'what' }, swatch(to ? to.color : UNKNOWN_COLOR, p.changing ? 'changing' : p.status), periodWhat(p, name)));
     return el('li', { class: c.day > day ? 'future' : 'past', 'aria-current': c.day === day ? 'date' : null }, btn);
   }
 }

@@ -49,12 +49,12 @@ export class ComparePanel {
     clear(this.list);
     for (const f of this.features) {
       const p = f.properties;
-      const side = (a) => (a ? actorName(a, lang, this.ctx.actors) : t('unknown'));
+      const side = (a, changing) => (a ? actorName(a, lang, this.ctx.actors) : t(changing ? 'changing' : 'unknown'));
       this.list.append(el('li', {}, el('button', {
         type: 'button', class: 'change', onclick: () => this.ctx.onPick(p.id, f.geometry && f.geometry.coordinates),
       }, el('span', { class: 'where', text: nameOfNames(p.names, p.name, lang) }),
-      el('span', { class: 'what' }, swatch(p.before ? p.before.color : UNKNOWN_COLOR), side(p.before), ' → ',
-        swatch(p.after ? p.after.color : UNKNOWN_COLOR), side(p.after)))));
+      el('span', { class: 'what' }, swatch(p.before ? p.before.color : UNKNOWN_COLOR), side(p.before, p.before_changing), ' → ',
+        swatch(p.after ? p.after.color : UNKNOWN_COLOR), side(p.after, p.after_changing)))));
     }
   }
 

@@ -17,6 +17,7 @@ export class Legend {
     const fmt = new Intl.NumberFormat(locale());
     const rows = [...this.actors.values()].map((a) => row(swatch(a.color), actorName(a, this.lang()), fmt.format(counts.get(a.id) || 0), a.id));
     rows.push(row(swatch(UNKNOWN_COLOR), t('unknown'), fmt.format(counts.get('') || 0), 'unknown'));
+    rows.push(row(swatch('#555', 'changing'), t('legend.changing'), fmt.format(counts.get('changing') || 0), 'changing'));
     const list = el('ul', { class: 'legend-actors' }, rows);
     const symbols = el('ul', { class: 'legend-status' },
       el('li', {}, swatch('#555', 'claimed'), t('legend.claimed')),

@@ -101,9 +101,11 @@ export function addControls(map, attribution, { compact = false } = {}) {
   map.addControl(new maplibregl.ScaleControl({ maxWidth: 100 }), 'bottom-right');
 }
 
-function colorExpr(actors) {
+// colorExpr colours by the actor id in feature state key: "c" the controller, "n" the incoming
+// controller of a changing settlement.
+function colorExpr(actors, key = 'c') {
   if (!actors.length) return UNKNOWN_COLOR;
-  return ['match', ['coalesce', ['feature-state', 'c'], ''], ...actors.flatMap((a) => [a.id, a.color]), UNKNOWN_COLOR];
+  return ['match', ['coalesce', ['feature-state', key], ''], ...actors.flatMap((a) => [a.id, a.color]), UNKNOWN_COLOR];
 }
 
 const isStatus = (s) => ['==', ['feature-state', 's'], s];
@@ -125,6 +127,7 @@ const painters = new WeakMap();
 // addSettlementLayers draws the settlements of the style's vector tiles above the basemap.
 export function addSettlementLayers(map, { store, actors, style, lang }) {
   const color = colorExpr(actors);
+  const next = colorExpr(actors, 'n');
   const base = { source: SOURCE, 'source-layer': SOURCE_LAYER };
   map.addLayer({
     id: LAYERS.compare, type: 'circle', ...base, filter: NONE,
@@ -134,10 +137,11 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
     id: LAYERS.dots, type: 'circle', ...base, filter: LAST,
     paint: {
       'circle-radius': radius(0),
-      'circle-color': ['case', isStatus('claimed'), '#ffffff', color],
-      'circle-opacity': ['case', isStatus('claimed'), 0.7, 1],
-      'circle-stroke-color': ['case', isStatus('claimed'), color, isStatus('disputed'), '#111111', '#ffffff'],
-      'circle-stroke-width': ['case', isStatus('claimed'), 2.5, isStatus('disputed'), 2.5, 1],
+      // Changing (an interval change under way): a faded fill with the incoming side's outline.
+      'circle-color': ['case', isStatus('claimed'), '#ffffff', isStatus('changing'), next, color],
+      'circle-opacity': ['case', isStatus('claimed'), 0.7, isStatus('changing'), 0.3, 1],
+      'circle-stroke-color': ['case', isStatus('claimed'), color, isStatus('disputed'), '#111111', isStatus('changing'), next, '#ffffff'],
+      'circle-stroke-width': ['case', isStatus('claimed'), 2.5, isStatus('disputed'), 2.5, isStatus('changing'), 2.5, 1],
     },
   });
   map.addLayer({
@@ -182,11 +186,12 @@ export function applyDay(map, day, { selected = null, changed = null } = {}) {
   for (const s of p.store.settlements.values()) {
     const period = p.store.periodAt(s, day);
     const c = period ? period.controller : '';
-    const st = period ? period.status : '';
-    const key = `${c}|${st}`;
+    const st = period ? (period.changing ? 'changing' : period.status) : '';
+    const n = period && period.changing ? period.next : '';
+    const key = `${c}|${st}|${n}`;
     if (p.shown.get(s.sid) === key) continue;
     p.shown.set(s.sid, key);
-    map.setFeatureState({ source: SOURCE, sourceLayer: SOURCE_LAYER, id: s.sid }, { c, s: st });
+    map.setFeatureState({ source: SOURCE, sourceLayer: SOURCE_LAYER, id: s.sid }, { c, s: st, n });
   }
   if (selected !== p.selected) {
     p.selected = selected;

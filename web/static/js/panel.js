@@ -5,6 +5,7 @@ import { el, clear, safeHref, swatch } from './dom.js';
 import { t, locale, nameIn, NAME_LANGS } from './i18n.js';
 import { formatWritten, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
+import { historyWhat, changingWhat } from './wording.js';
 
 export class SettlementPanel {
   // ctx: { store, actors (Map id→actor), lang(), onGoto(day), onClose(), load(id) }
@@ -56,14 +57,31 @@ export class SettlementPanel {
 
   controllerLine(s, day) {
     const p = this.ctx.store.periodAt(s, day);
+    if (p && p.changing) return this.changingLine(p, day);
     const actor = p && this.ctx.actors.get(p.controller);
     const since = p && p.since ? ` ${t('panel.since', { date: formatWritten(p.since, null, locale()) })}` : '';
-    const status = p && p.status && p.status !== 'confirmed' ? ` (${t(`status.${p.status}`)})` : '';
+    const status = p && p.status && p.status !== 'confirmed' ? ` (${this.statusText(p)})` : '';
     return el('p', { class: 'controller' },
       el('span', { class: 'muted', text: `${t('panel.controller', { date: formatDay(day, locale()) })}: ` }),
       swatch(actor ? actor.color : UNKNOWN_COLOR, p && p.status),
       el('strong', { text: actor ? actorName(actor, this.ctx.lang()) : t('unknown') }),
       status + since);
+  }
+
+  // changingLine: no controller while an interval change is under way, only its sides and dates.
+  changingLine(p, day) {
+    const next = this.ctx.actors.get(p.next);
+    const name = (id) => { const a = this.ctx.actors.get(id); return a ? actorName(a, this.ctx.lang()) : id; };
+    return el('p', { class: 'controller' },
+      el('span', { class: 'muted', text: `${t('panel.controller', { date: formatDay(day, locale()) })}: ` }),
+      swatch(next ? next.color : UNKNOWN_COLOR, 'changing'),
+      el('strong', { text: changingWhat(p, name) }),
+      ` (${formatWritten(p.since, null, locale())})`);
+  }
+
+  statusText(p) {
+    const by = p.disputed_by && this.ctx.actors.get(p.disputed_by);
+    return by ? t('history.disputedBy', { actor: actorName(by, this.ctx.lang()) }) : t(`status.${p.status}`);
   }
 
   namesList(s) {
@@ -88,8 +106,7 @@ export class SettlementPanel {
   entry(h, isCurrent) {
     const lang = this.ctx.lang();
     const when = formatWritten(h.date, h.precision, locale());
-    const ctrl = h.controller ? actorName(h.controller, lang, this.ctx.actors) : t('unknown');
-    const prev = h.previous ? `${actorName(h.previous, lang, this.ctx.actors)} → ` : '';
+    const what = historyWhat(h, (a) => actorName(a, lang, this.ctx.actors));
     const goto = el('button', {
       type: 'button', class: 'goto', 'aria-label': t('panel.goto', { date: when }),
       onclick: () => this.ctx.onGoto(h.day),
@@ -97,7 +114,7 @@ export class SettlementPanel {
     const facts = [label('kind', h.kind), label('status', h.status)].filter(Boolean).join(' · ');
     return el('li', { class: `entry${h.retracted ? ' retracted' : ''}`, 'aria-current': isCurrent ? 'step' : null },
       goto,
-      el('div', { class: 'what' }, swatch(h.controller ? h.controller.color : UNKNOWN_COLOR, h.status), `${prev}${ctrl}`),
+      el('div', { class: 'what' }, swatch(h.controller ? h.controller.color : UNKNOWN_COLOR, h.status), what),
       el('div', { class: 'muted', text: facts + (h.retracted ? ` · ${t('panel.retracted')}` : '') }),
       h.note ? el('p', { class: 'note', text: h.note }) : null,
       sources(h.sources || []));

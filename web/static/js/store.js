@@ -41,20 +41,25 @@ export class PeriodStore {
     return out;
   }
 
+  // counts tells how many settlements each actor controls on day ('' unknown, 'changing' while
+  // control is changing).
   counts(day) {
     const counts = new Map();
-    for (const p of this.at(day)) counts.set(p.controller, (counts.get(p.controller) || 0) + 1);
+    for (const p of this.at(day)) {
+      const key = p.changing ? 'changing' : p.controller;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
     return counts;
   }
 
-  // changes lists each period that starts with a dated change, with the controller before it.
+  // changes lists each period that starts with a dated change, with the period before it.
   changes() {
     if (this._changes) return this._changes;
     const out = [];
     for (const s of this.settlements.values()) {
       for (const p of s.periods) {
         if (p.from === OPEN_START) continue;
-        out.push({ sid: s.sid, settlement: s, day: p.from, period: p, previous: p.previous });
+        out.push({ sid: s.sid, settlement: s, day: p.from, period: p, previous: p.before });
       }
     }
     out.sort((a, b) => a.day - b.day || a.sid.localeCompare(b.sid));
@@ -86,10 +91,27 @@ export class PeriodStore {
   }
 }
 
+// controllerBefore is the actor id in control before period p began ('' when unknown): the
+// controller of the period before, or the one before a change that was under way.
+export function controllerBefore(p) {
+  const b = p.before;
+  if (!b) return '';
+  return b.changing ? b.previous : b.controller;
+}
+
+// isStatusEvent tells a period begun by a confirmation or a counter-claim: the same change in
+// force as the period before, so no change of hands.
+export function isStatusEvent(p) {
+  const b = p.before;
+  return !!b && !b.changing && !p.changing && b.change !== '' && b.change === p.change;
+}
+
+// linkPeriods sorts a settlement's periods and links each to the one before ("before"; the
+// feature's own "previous" is the controller before a changing period).
 function linkPeriods(s) {
   s.periods.sort((a, b) => a.from - b.from);
   for (let i = 0; i < s.periods.length; i++) {
-    Object.defineProperty(s.periods[i], 'previous', { value: i > 0 ? s.periods[i - 1] : null, enumerable: false });
+    Object.defineProperty(s.periods[i], 'before', { value: i > 0 ? s.periods[i - 1] : null, enumerable: false });
   }
 }
 

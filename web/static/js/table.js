@@ -5,6 +5,7 @@ import { el, clear } from './dom.js';
 import { t, locale, nameIn } from './i18n.js';
 import { formatDay, formatWritten } from './dates.js';
 import { actorName } from './panel.js';
+import { changingWhat } from './wording.js';
 
 const COLUMNS = ['name', 'district', 'controller', 'status', 'since'];
 
@@ -34,9 +35,11 @@ export class SettlementTable {
     const lang = this.ctx.lang();
     return this.ctx.store.at(day).map((p) => {
       const a = this.ctx.actors.get(p.controller);
+      const name = (id) => { const x = this.ctx.actors.get(id); return x ? actorName(x, lang) : id; };
       return {
         sid: p.sid, name: nameIn(p, lang), district: p.district || '', controller: a ? actorName(a, lang) : t('unknown'),
         status: p.status ? t(`status.${p.status}`) : '', since: p.since || '', sinceText: p.since ? formatWritten(p.since, null, locale()) : '',
+        ...(p.changing ? { controller: changingWhat(p, name), status: t('status.changing') } : {}),
       };
     });
   }
