@@ -137,7 +137,11 @@ func (h *historian) war2020(s *settlement, cs []*change) []*change {
 			return append(cs, h.derived(s, date, azerbaijan, "handover", srcs, "2020: district handover"))
 		}
 	case slices.Contains(takenIn2020, s.District):
-		return append(cs, h.derived(s, war2020Interval, azerbaijan, "capture", h.eventSources(statement2020), "2020: district taken by 10 Nov, day unknown"))
+		srcs := append(h.statementSources(), h.eventSources(modMap2020)...)
+		if s.District == "Gubadli" || s.District == "Zangilan" {
+			srcs = append(srcs, h.eventSources(kashatagh2020)...)
+		}
+		return append(cs, h.derived(s, war2020Interval, azerbaijan, "capture", srcs, "2020: district taken by 10 Nov, day unknown"))
 	}
 	return cs
 }
@@ -170,7 +174,7 @@ func (h *historian) confirm2020(s *settlement, cs []*change) []*change {
 	if in == nil || in.Controller != azerbaijan || in.Status == "confirmed" || confirmedSince(cs, in, statementDay) {
 		return cs
 	}
-	return append(cs, h.derived(s, "2020-11-10", azerbaijan, "confirmation", h.eventSources(statement2020), "2020: claim confirmed by the statement"))
+	return append(cs, h.derived(s, "2020-11-10", azerbaijan, "confirmation", h.statementSources(), "2020: claim confirmed by the statement"))
 }
 
 // derived makes a change that a rule derives from an event.
@@ -218,6 +222,17 @@ func (h *historian) eventSources(ev string) []source {
 func (h *historian) corridorSources() []source {
 	_, srcs := h.eventDate(handoverEvent("Lachin"), "handover")
 	return append(srcs, h.eventSources(corridor2022)...)
+}
+
+// statementSources are the rows of the statement dated 10 Nov 2020 itself.
+func (h *historian) statementSources() []source {
+	var out []source
+	for _, f := range h.events[statement2020] {
+		if f.date == "2020-11-10" {
+			out = append(out, f.src)
+		}
+	}
+	return out
 }
 
 // ceasefireSources are the ceasefire rows and the Natural Earth area.

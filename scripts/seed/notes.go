@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -120,14 +119,23 @@ func uniqueID(id string, taken map[string]bool) string {
 // rows are many, and every settlement of a district repeats them.
 const maxDerivedSources = 3
 
-// strongest keeps the first n sources, international ones first.
+// originOrder is the order in which strongest picks sources by origin.
+var originOrder = []string{"international", "armenian", "azerbaijani", "russian", ""}
+
+// strongest keeps n sources, taking one of each origin in turn (international
+// first) so that a derived change cites both sides where the event has both.
 func strongest(srcs []source, n int) []source {
-	sorted := append([]source{}, srcs...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		return sorted[i].origin == "international" && sorted[j].origin != "international"
-	})
-	if len(sorted) > n {
-		sorted = sorted[:n]
+	byOrigin := map[string][]source{}
+	for _, s := range srcs {
+		byOrigin[s.origin] = append(byOrigin[s.origin], s)
 	}
-	return sorted
+	var out []source
+	for len(out) < n && len(out) < len(srcs) {
+		for _, o := range originOrder {
+			if len(byOrigin[o]) > 0 && len(out) < n {
+				out, byOrigin[o] = append(out, byOrigin[o][0]), byOrigin[o][1:]
+			}
+		}
+	}
+	return out
 }

@@ -17,6 +17,8 @@ const (
 	statement2020 = "statement-2020-11-10"
 	offensive2023 = "offensive-2023"
 	corridor2022  = "handover-2022:Lachin corridor"
+	modMap2020    = "armenian-mod-map-2020-10-25" // Armenian MoD map of the south-east
+	kashatagh2020 = "kashatagh-2020"              // Artsakh's Kashatagh region: Lachin, Gubadli, Zangilan
 )
 
 // corridorTowns are the Lachin corridor settlements the sources name:
