@@ -47,11 +47,11 @@ type historian struct {
 
 // history returns a settlement's changes in timeline order.
 func (h *historian) history(s *settlement, own []fact) []*change {
-	cs := reconcile(ownChanges(s, own))
+	cs := reconcile(foldEarly(ownChanges(s, own)))
 	cs = h.firstWar(s, cs)
 	cs = h.war2020(s, cs)
 	cs = h.offensive(s, cs)
-	cs = reconcile(cs)
+	cs = reconcile(foldEarly(cs))
 	cs = h.confirm2020(s, cs)
 	return finish(s, cs)
 }
@@ -342,6 +342,49 @@ func confirmedSince(cs []*change, in *change, d geo.Day) bool {
 		}
 	}
 	return false
+}
+
+// foldWindow is how soon after a confirmation of a change of hands the change
+// itself may come for the confirmation to be taken as one of its sources.
+const foldWindow = 90
+
+// foldEarly folds a confirmation that a place changed hands (from one side to
+// the other) into the change to that side that follows within foldWindow
+// days: the confirmation's interval was drawn wider or earlier than the
+// change a more exact source dates (an Armenian-side list of the places lost
+// in 2020 includes those handed over after 10 Nov).
+func foldEarly(cs []*change) []*change {
+	sortChanges(cs)
+	var out []*change
+	for i, c := range cs {
+		if next := nextChangeTo(cs[i+1:], c); c.Kind == "confirmation" && c.from != c.Controller && next != nil {
+			mergeSources(next, c, "dated "+c.Date+" by its source; taken as a source of the change of "+next.Date)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// nextChangeTo returns the first moving change to c's controller within
+// foldWindow days after c, or nil.
+func nextChangeTo(rest []*change, c *change) *change {
+	for _, n := range rest {
+		d := mustCounts(n.Date) - mustCounts(c.Date)
+		if n.moves() && n.Controller == c.Controller && d > 0 && d <= foldWindow {
+			return n
+		}
+	}
+	return nil
+}
+
+// mergeSources adds c's sources and remarks to n, with a remark for editors.
+func mergeSources(n, c *change, why string) {
+	n.Sources = append(n.Sources, c.Sources...)
+	for _, s := range c.Sources {
+		n.curation = append(n.curation, s.Title+": "+why)
+	}
+	n.curation = append(n.curation, c.curation...)
 }
 
 // reconcile walks the changes in order: a change to the controller already in
