@@ -26,7 +26,7 @@ func newReport() *report {
 }
 
 // attribution is ATTRIBUTION.txt and the attribution block of REPORT.md.
-const attribution = `Settlement points and names: GeoNames (https://www.geonames.org), CC BY 4.0, with a few points and names from Wikipedia articles (CC BY-SA 4.0). Control changes: facts taken from Wikipedia articles (CC BY-SA 4.0) and news reports, restated in our own words; each change lists its sources. 1994 ceasefire area: Made with Natural Earth (public domain). Compiled by the controlmap project.
+const attribution = `Settlement points and names: GeoNames (https://www.geonames.org), CC BY 4.0, with some names from Wikipedia articles (CC BY-SA 4.0). Control changes: facts taken from Wikipedia articles (CC BY-SA 4.0) and news reports, restated in our own words; each change lists its sources. 1994 ceasefire area: Made with Natural Earth (public domain). Compiled by the controlmap project.
 `
 
 // markdown renders REPORT.md.
