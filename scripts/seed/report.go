@@ -73,7 +73,13 @@ func writeDistricts(b *bytes.Buffer, st *stats) {
 	}
 	writeDistrictRow(b, "**All**", total)
 	fmt.Fprintf(b, "\nOn %s, %d settlements are shown under Azerbaijani control; %d of them still as `claimed`.\n\n", statDays[len(statDays)-1], st.heldLast, st.claimedLast)
+	b.WriteString(districtCaveats)
 }
+
+// districtCaveats explain the low counts the honest dates give.
+const districtCaveats = `Why some counts are low: a place inside the 1994 area with no dated capture is held "../1994-05-12" (on or before the ceasefire), so it is not known on 1993-12-31. In Khojavend, Khojaly, Shusha, Khankendi and Tartar (and the former-oblast parts of Aghdam, Kalbajar and Lachin), where the data has no line of November 2020, a place without its own 2020 fact is dated "2020-09-27/2023-09-20": it changed hands on an unknown day in that span, so it counts as changing, not known, from 27 Sep 2020 until the offensive of 20 Sep 2023. Lachin places within 5 km of the corridor towns are likewise changing from 1 Dec 2020 to 26 Aug 2022. Places within 3 km of the 1994 line with no fact of their own are never known.
+
+`
 
 // writeDistrictRow writes one row of the district table.
 func writeDistrictRow(b *bytes.Buffer, name string, d *districtStats) {
