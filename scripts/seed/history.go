@@ -388,25 +388,36 @@ func mergeSources(n, c *change, why string) {
 }
 
 // reconcile walks the changes in order: a change to the controller already in
-// force is a confirmation; a confirmation of another controller is a
-// counter-claim; a confirmation with nothing before it establishes control.
+// force is a confirmation (a repeated claim of a period still only claimed is
+// a source of that claim instead: one side repeating itself confirms
+// nothing); a confirmation of another controller is a counter-claim; a
+// confirmation with nothing before it establishes control.
 func reconcile(cs []*change) []*change {
 	sortChanges(cs)
-	state := ""
+	var out []*change
+	var current *change
 	for _, c := range cs {
+		state := ""
+		if current != nil {
+			state = current.Controller
+		}
 		switch {
 		case c.Kind == "counter-claim":
+		case c.Kind == "claim" && state == c.Controller && current.Status != "confirmed":
+			mergeSources(current, c, "repeats the claim of "+current.Date)
+			continue
 		case c.Kind == "confirmation" && state == "":
-			c.Kind, state = "other", c.Controller
+			c.Kind, current = "other", c
 		case c.Kind == "confirmation" && state != c.Controller:
 			c.Kind, c.Status = "counter-claim", "disputed"
 		case c.Kind != "confirmation" && state == c.Controller:
 			c.Kind, c.Status = "confirmation", "confirmed"
 		case c.Kind != "confirmation":
-			state = c.Controller
+			current = c
 		}
+		out = append(out, c)
 	}
-	return cs
+	return out
 }
 
 // sortChanges orders changes by the day they count from, changes of control

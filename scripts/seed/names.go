@@ -87,12 +87,21 @@ func firstRussian(p *place) string {
 	return ""
 }
 
-// asciiName is the Azerbaijani name without diacritics, else GeoNames' ASCII name.
+// asciiName is the Azerbaijani name without diacritics (keeping the case of
+// each letter), else GeoNames' ASCII name.
 func asciiName(az, ascii string) string {
-	if v, err := fold(az); err == nil && v != "" {
-		return v
+	var b strings.Builder
+	for _, r := range az {
+		v, err := fold(string(r))
+		if err != nil {
+			return ascii
+		}
+		if unicode.IsUpper(r) {
+			v = strings.ToUpper(v)
+		}
+		b.WriteString(v)
 	}
-	return ascii
+	return firstNonEmpty(b.String(), ascii)
 }
 
 // splitAbdal: "Abdal-Gülablı" is the joint municipality of two GeoNames

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/paulmach/orb"
@@ -175,12 +176,19 @@ func mustSlug(s string) string {
 	return v
 }
 
-// isRussian reports whether s is written in the Russian alphabet only.
+// isRussian reports whether s is written in the Russian alphabet only, and
+// not in a transliteration of another Cyrillic-script language (a soft or
+// hard sign after a vowel, as in "Боьйуьк", never occurs in Russian).
 func isRussian(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) && !(r >= 'а' && r <= 'я' || r >= 'А' && r <= 'Я' || r == 'ё' || r == 'Ё') {
+	prev := ' '
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) && !(r >= 'а' && r <= 'я' || r == 'ё') {
 			return false
 		}
+		if (r == 'ь' || r == 'ъ') && strings.ContainsRune("аеёиоуыэюя", prev) {
+			return false
+		}
+		prev = r
 	}
 	return writtenIn(s, unicode.Cyrillic)
 }
