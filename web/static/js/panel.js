@@ -2,10 +2,10 @@
 // sourced history. Everything from data is inserted as text.
 
 import { el, clear, safeHref, swatch } from './dom.js';
+import { historyWhat, changingWhat } from './wording.js';
 import { t, locale, nameIn, NAME_LANGS } from './i18n.js';
 import { formatWritten, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
-import { historyWhat, changingWhat } from './wording.js';
 
 export class SettlementPanel {
   // ctx: { store, actors (Map id→actor), lang(), onGoto(day), onClose(), load(id) }
