@@ -35,7 +35,7 @@ func build(in *inputs) (*seed, error) {
 	own, events := res.split(facts)
 	rep.resolved, rep.unresolved = res.how, res.unknown
 	rep.events = events
-	h := &historian{events: events, srcs: srcs, rep: rep}
+	h := &historian{events: events, rep: rep}
 	var changes []*change
 	for _, s := range g.list {
 		changes = append(changes, h.history(s, own[s.ID])...)

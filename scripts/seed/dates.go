@@ -40,12 +40,12 @@ func earliest(s string) geo.Day {
 	if lower == ".." {
 		return geo.MinDay
 	}
+	if !interval {
+		lower = s
+	}
 	d, err := geo.ParseDate(lower)
 	if err != nil {
 		panic(err)
-	}
-	if !interval {
-		return d.Start
 	}
 	return d.Start
 }

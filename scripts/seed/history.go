@@ -41,7 +41,6 @@ var (
 // historian builds each settlement's changes from its own facts and the events.
 type historian struct {
 	events map[string][]fact
-	srcs   *sourceBook
 	rep    *report
 }
 

@@ -117,17 +117,6 @@ func splitAbdal(g *gazetteer, rep *report) {
 		gulabli.Lat, gulabli.Lon, gulabli.ID, abdal.Lat, abdal.Lon))
 }
 
-// cleanScript keeps the first name written in the given script, without its
-// parenthesised comments; "" when there is none.
-func cleanScript(s string, script *unicode.RangeTable) string {
-	for _, part := range splitNames(stripParens(s)) {
-		if hasScript(part, script) {
-			return part
-		}
-	}
-	return ""
-}
-
 // splitNames splits a cell holding several names.
 func splitNames(s string) []string {
 	var out []string
@@ -154,14 +143,4 @@ func stripParens(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// hasScript reports whether s has a letter of the script.
-func hasScript(s string, script *unicode.RangeTable) bool {
-	for _, r := range s {
-		if unicode.Is(script, r) {
-			return true
-		}
-	}
-	return false
 }
