@@ -356,7 +356,8 @@ func foldEarly(cs []*change) []*change {
 	sortChanges(cs)
 	var out []*change
 	for i, c := range cs {
-		if next := nextChangeTo(cs[i+1:], c); c.Kind == "confirmation" && c.from != c.Controller && next != nil {
+		early := c.Kind == "confirmation" && c.from != c.Controller && stateAt(cs, mustCounts(c.Date)) != c.Controller
+		if next := nextChangeTo(cs[i+1:], c); early && next != nil {
 			mergeSources(next, c, "dated "+c.Date+" by its source; taken as a source of the change of "+next.Date)
 			continue
 		}
