@@ -48,18 +48,6 @@ type SettlementProps struct {
 	Changing        *Changing  `json:"changing"`
 }
 
-// Changing says that a settlement's control is changing on the day: an interval change (Date,
-// an EDTF interval) has not counted yet. Controller and the fields about it are null meanwhile.
-type Changing struct {
-	Previous *ActorJSON `json:"previous"` // null when unknown
-	Next     *ActorJSON `json:"next"`
-	Date     string     `json:"date"`
-	Until    string     `json:"until"` // the day it counts from
-	ChangeID string     `json:"change_id"`
-	Kind     geo.Kind   `json:"kind"`
-	Status   geo.Status `json:"status"`
-}
-
 // SettlementFeature is a settlement and its control on one day, as a GeoJSON feature.
 type SettlementFeature = geojson.FeatureOf[SettlementProps]
 
@@ -85,15 +73,6 @@ func (p *SettlementProps) setControl(ix *geo.Index, per geo.Period) {
 	p.Status, p.DisputedBy = nonZero(string(per.Status)), ActorRef(ix, per.DisputedBy())
 	if c := per.Change; c != nil {
 		p.ControlledSince, p.ChangeID = nonZero(c.Date.String()), &c.ID
-	}
-}
-
-// NewChanging describes per, a period while control is changing.
-func NewChanging(ix *geo.Index, per geo.Period) *Changing {
-	c := per.Change
-	return &Changing{
-		Previous: ActorRef(ix, per.Previous), Next: ActorRef(ix, c.Controller), Date: c.Date.String(),
-		Until: c.Date.Counts().String(), ChangeID: c.ID, Kind: c.Kind, Status: c.Status,
 	}
 }
 

@@ -45,3 +45,27 @@ func ExampleParseDate() {
 	// ../1994-05: month precision, 1994-05-01 to 1994-05-31, counts from 1994-05-31
 	// "1992-13" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or an interval A/B or ../B of those
 }
+
+// A handover known only to have happened between 27 September and 10 November 2020, later
+// confirmed: control is changing until 10 November, and the confirmation keeps "since".
+func ExampleTimeline_At_interval() {
+	timeline := geo.BuildTimeline([]*geo.Change{
+		{ID: "a-1993", Date: geo.MustParseDate("1993-07"), Controller: "armenian-forces", Kind: geo.Capture, Status: geo.Confirmed},
+		{ID: "a-2020", Date: geo.MustParseDate("2020-09-27/2020-11-10"), Controller: "azerbaijan", Kind: geo.Handover, Status: geo.Claimed},
+		{ID: "a-2020-confirmed", Date: geo.MustParseDate("2020-12-01"), Controller: "azerbaijan", Kind: geo.Confirmation, Status: geo.Confirmed},
+	})
+	for _, s := range []string{"2020-09-26", "2020-10-15", "2020-11-10", "2020-12-01"} {
+		d, _ := geo.ParseDay(s)
+		switch p := timeline.At(d); {
+		case p.Changing:
+			fmt.Println(d, "changing from", p.Previous, "to", p.Change.Controller, "by", p.Change.Date.Counts())
+		default:
+			fmt.Println(d, p.Controller, p.Status, "since", p.Since)
+		}
+	}
+	// Output:
+	// 2020-09-26 armenian-forces confirmed since 1993-07-01
+	// 2020-10-15 changing from armenian-forces to azerbaijan by 2020-11-10
+	// 2020-11-10 azerbaijan claimed since 2020-11-10
+	// 2020-12-01 azerbaijan confirmed since 2020-11-10
+}

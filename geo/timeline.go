@@ -128,6 +128,19 @@ func (t Timeline) At(d Day) Period {
 	return t[min(i, len(t)-1)] // MaxDay itself falls in the last period
 }
 
+// Before returns the period before the first one set by change id (its changing span, for an
+// interval), and false when that change sets no period (it is retracted, overtaken on its first
+// day, or a status event). For the controller a change replaced, use PreviousController: after
+// "../B" the period before may be older than the controller it replaced.
+func (t Timeline) Before(changeID string) (Period, bool) {
+	for i := 1; i < len(t); i++ {
+		if t[i].Change != nil && t[i].Change.ID == changeID {
+			return t[i-1], true
+		}
+	}
+	return Period{}, false
+}
+
 // PreviousController returns the controller that change id replaced ("" when unknown), and
 // false when it sets no period: it is retracted, overtaken or a status event.
 func (t Timeline) PreviousController(changeID string) (string, bool) {

@@ -194,6 +194,41 @@ func periods(tl geo.Timeline) []period {
 	return out
 }
 
+func TestTimelineBefore(t *testing.T) {
+	tl := geo.BuildTimeline([]*geo.Change{
+		newChange("a", "1992-09-04", "armenian-forces"),
+		newChange("overtaken", "2020-11-20", "other"),
+		newChange("r", "2000-01-01", "other", retracted),
+		newChange("b", "2020-11-20", "azerbaijan", recordedAt(recorded.Add(time.Hour))),
+	})
+	tests := []struct {
+		change     string
+		wantOK     bool
+		wantChange string // the change of the period before
+		wantFrom   geo.Day
+	}{
+		{change: "a", wantOK: true, wantChange: "", wantFrom: geo.MinDay},
+		{change: "b", wantOK: true, wantChange: "a", wantFrom: day("1992-09-04")},
+		{change: "overtaken", wantOK: false},
+		{change: "r", wantOK: false},
+		{change: "missing", wantOK: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.change, func(t *testing.T) {
+			p, ok := tl.Before(tt.change)
+			if ok != tt.wantOK {
+				t.Fatalf("Before(%q) ok = %v, want %v", tt.change, ok, tt.wantOK)
+			}
+			if !ok {
+				return
+			}
+			if got := changeID(p); got != tt.wantChange || p.From != tt.wantFrom {
+				t.Errorf("Before(%q) = period from %v set by %q, want from %v set by %q", tt.change, p.From, got, tt.wantFrom, tt.wantChange)
+			}
+		})
+	}
+}
+
 func TestTimelinePreviousControllerOvertaken(t *testing.T) {
 	tl := geo.BuildTimeline([]*geo.Change{
 		newChange("a", "1992-09-04", "armenian-forces"),

@@ -45,7 +45,7 @@ type retractionJSON struct {
 func toChangeJSON(ix *geo.Index, e *geo.Entry, c *geo.Change) changeJSON {
 	out := changeJSON{
 		ID: c.ID, SettlementID: c.SettlementID, Date: c.Date.String(), Precision: c.Date.Precision.String(),
-		Day: c.Date.Counts(), Earliest: earliest(c.Date), Controller: data.ActorRef(ix, c.Controller), Kind: c.Kind,
+		Day: c.Date.Counts(), Earliest: data.EarliestDay(c.Date), Controller: data.ActorRef(ix, c.Controller), Kind: c.Kind,
 		Status: c.Status, Note: c.Note, RecordedAt: c.RecordedAt.UTC().Format(time.RFC3339), Sources: make([]sourceJSON, len(c.Sources)),
 	}
 	if prev, ok := e.Timeline.PreviousController(c.ID); ok {
@@ -58,15 +58,6 @@ func toChangeJSON(ix *geo.Index, e *geo.Entry, c *geo.Change) changeJSON {
 		out.Retracted = &retractionJSON{At: r.At.UTC().Format(time.RFC3339), Reason: r.Reason}
 	}
 	return out
-}
-
-// earliest is the first day d may refer to, nil for "../B".
-func earliest(d geo.Date) *geo.Day {
-	if d.OnOrBefore() {
-		return nil
-	}
-	day := d.Earliest()
-	return &day
 }
 
 // history shows every change of e, retracted ones included, oldest first.
