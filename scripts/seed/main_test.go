@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -240,4 +241,31 @@ func TestNamesInTheirScript(t *testing.T) {
 			t.Errorf("%s: name_ru %q is not in the Russian alphabet", st.ID, st.names.ru)
 		}
 	}
+}
+
+// TestReadmeCounts keeps README's "Data and attribution" counts in step with the seed.
+func TestReadmeCounts(t *testing.T) {
+	s, _ := generate(t)
+	rows := 0
+	for _, c := range s.Changes {
+		rows += len(c.Sources)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("all %s GeoNames populated places of the twelve Karabakh-area\ndistricts, %s changes of control with %s source rows",
+		thousands(len(s.Settlements)), thousands(len(s.Changes)), thousands(rows))
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README.md does not say %q", want)
+	}
+}
+
+// thousands writes n with a comma between thousands, as the README does.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if len(s) <= 3 {
+		return s
+	}
+	return s[:len(s)-3] + "," + s[len(s)-3:]
 }
