@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 )
@@ -18,14 +19,15 @@ var actors = []actor{
 // then each settlement's history.
 func build(in *inputs) (*seed, error) {
 	rep := newReport()
+	srcs := newSourceBook(in)
 	g, err := buildSettlements(in, rep)
 	if err != nil {
 		return nil, err
 	}
+	linkArticles(g, srcs, rep)
 	if err := placeOnLines(g, in); err != nil {
 		return nil, err
 	}
-	srcs := newSourceBook(in)
 	in.factsExtra = append(in.factsExtra, gulabliRows...)
 	facts, err := loadFacts(in, srcs, rep)
 	if err != nil {
@@ -80,4 +82,20 @@ func nearCorridor(g *gazetteer, s *settlement) bool {
 		}
 	}
 	return false
+}
+
+// linkArticles gives each settlement of the old seed the Wikipedia article
+// its point was read from: the original article where the copy it was read
+// in is mapped to one, never the copy.
+func linkArticles(g *gazetteer, srcs *sourceBook, rep *report) {
+	for _, s := range g.list {
+		if s.legacy == nil || s.legacy.WikipediaURL == "" {
+			continue
+		}
+		if u := srcs.article(s.legacy.WikipediaURL); u != "" {
+			s.WikipediaURL = u
+			continue
+		}
+		rep.unlinked = append(rep.unlinked, fmt.Sprintf("`%s`: %s", s.ID, s.legacy.WikipediaURL))
+	}
 }

@@ -19,6 +19,7 @@ type report struct {
 	resolved      []string // group-row name matches
 	unresolved    []string // rows naming no seed settlement
 	events        map[string][]fact
+	unlinked      []string // old Wikipedia links to copies with no known original
 }
 
 func newReport() *report {
@@ -41,6 +42,7 @@ func (r *report) markdown(s *seed, st *stats) []byte {
 	writeList(&b, "Decisions on single places", r.notes)
 	writeList(&b, "Old seed ids: every match decision", r.matches)
 	writeList(&b, "Points more than 1 km apart between sources", r.disagreements)
+	writeList(&b, "Old Wikipedia links left out: copies whose original article is not identified", r.unlinked)
 	writeList(&b, "Within 3 km of the edge of the 1994 ceasefire area (first war left unknown unless a fact says otherwise)", r.margin)
 	writeList(&b, "Geometry not applied: own facts disagree", r.conflicts)
 	writeNever(&b, st)

@@ -57,6 +57,18 @@ func (b *sourceBook) source(r record) source {
 	return s
 }
 
+// article returns the wikipedia.org article of a URL: the URL itself, or
+// the original of a mapped copy; "" when neither is a Wikipedia article.
+func (b *sourceBook) article(raw string) string {
+	if o, ok := b.originals[raw]; ok {
+		raw = o.url
+	}
+	if _, ok := wikipediaLanguage(hostOf(raw)); ok {
+		return strings.Replace(raw, ".m.wikipedia.org", ".wikipedia.org", 1)
+	}
+	return ""
+}
+
 // lookup finds a host or its parent domain in publishers.csv.
 func (b *sourceBook) lookup(host string) publisherInfo {
 	for h := host; h != ""; {
