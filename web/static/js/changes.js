@@ -36,7 +36,7 @@ export class ChangesList {
     const lang = this.ctx.lang();
     const p = c.period;
     const to = this.ctx.actors.get(p.changing ? p.next : p.controller);
-    const name = (id) => { const a = this.ctx.actors.get(id); return a ? actorName(a, lang) : id; };
+    const name = (id) => actorName({ id }, lang, this.ctx.actors);
     // A confirmation or a dispute keeps the since of the change in force: show its own day.
     const when = p.since && !isStatusEvent(p) ? formatWritten(p.since, null, locale()) : formatDay(c.day, locale());
     const btn = el('button', { type: 'button', class: 'change', onclick: () => this.ctx.onPick(c) },

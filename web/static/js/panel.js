@@ -71,7 +71,7 @@ export class SettlementPanel {
   // changingLine: no controller while an interval change is under way, only its sides and dates.
   changingLine(p, day) {
     const next = this.ctx.actors.get(p.next);
-    const name = (id) => { const a = this.ctx.actors.get(id); return a ? actorName(a, this.ctx.lang()) : id; };
+    const name = (id) => actorName({ id }, this.ctx.lang(), this.ctx.actors);
     return el('p', { class: 'controller' },
       el('span', { class: 'muted', text: `${t('panel.controller', { date: formatDay(day, locale()) })}: ` }),
       swatch(next ? next.color : UNKNOWN_COLOR, 'changing'),

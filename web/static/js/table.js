@@ -35,7 +35,7 @@ export class SettlementTable {
     const lang = this.ctx.lang();
     return this.ctx.store.at(day).map((p) => {
       const a = this.ctx.actors.get(p.controller);
-      const name = (id) => { const x = this.ctx.actors.get(id); return x ? actorName(x, lang) : id; };
+      const name = (id) => actorName({ id }, lang, this.ctx.actors);
       return {
         sid: p.sid, name: nameIn(p, lang), district: p.district || '', controller: a ? actorName(a, lang) : t('unknown'),
         status: p.status ? t(`status.${p.status}`) : '', since: p.since || '', sinceText: p.since ? formatWritten(p.since, null, locale()) : '',
