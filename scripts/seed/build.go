@@ -53,6 +53,9 @@ func placeOnLines(g *gazetteer, in *inputs) error {
 	if err != nil {
 		return err
 	}
+	if ceasefire.front, err = readFront(in.lines); err != nil {
+		return err
+	}
 	oblast, err := readOblast(in.lines)
 	if err != nil {
 		return err

@@ -27,10 +27,12 @@ func (s side) String() string {
 	return [...]string{"within the margin", "inside", "outside"}[s]
 }
 
-// area is a polygon with its name, for the side tests.
+// area is a polygon with its name, for the side tests, and the part of its
+// edge that is a line of contact (the rest follows state borders).
 type area struct {
-	name string
-	poly orb.Polygon
+	name  string
+	poly  orb.Polygon
+	front orb.MultiLineString
 }
 
 // readArea reads the one polygon of the Natural Earth breakaway-area file.
@@ -47,20 +49,68 @@ func readArea(raw []byte) (area, error) {
 }
 
 // sideOf classifies a point: inside or outside by more than marginKm, or
-// within the margin. It also returns the signed distance to the edge in km
-// (positive inside).
+// within the margin. Inside, the margin is measured to the ceasefire line
+// (the rest of the area's edge is the border with Armenia or Iran, as exact
+// as the 1:10m data allows, and says nothing about the line of contact);
+// outside, to the area's edge, so that a point just across a coarse border
+// edge stays unknown. It also returns that distance in km (negative outside).
 func (a area) sideOf(p orb.Point) (side, float64) {
-	d := edgeKm(a.poly, p)
-	if !planar.PolygonContains(a.poly, p) {
-		d = -d
+	if a.contains(p) {
+		d := a.frontKm(p)
+		if d > marginKm {
+			return inside, d
+		}
+		return withinMargin, d
 	}
-	switch {
-	case d > marginKm:
-		return inside, d
-	case d < -marginKm:
+	d := -edgeKm(a.poly, p)
+	if d < -marginKm {
 		return outside, d
 	}
 	return withinMargin, d
+}
+
+// frontKm is the distance in km to the line of contact, or to the whole edge
+// when the area has no line of contact.
+func (a area) frontKm(p orb.Point) float64 {
+	if len(a.front) == 0 {
+		return edgeKm(a.poly, p)
+	}
+	best := math.Inf(1)
+	for _, ls := range a.front {
+		for i := 1; i < len(ls); i++ {
+			best = math.Min(best, segmentKm(p, ls[i-1], ls[i]))
+		}
+	}
+	return best
+}
+
+// readFront reads the "Ceasefire Line 1994" parts of the reference lines.
+func readFront(raw []byte) (orb.MultiLineString, error) {
+	fc, err := geojson.UnmarshalFeatureCollection(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", linesFile, err)
+	}
+	var out orb.MultiLineString
+	for _, f := range fc.Features {
+		if f.Properties.MustString("name", "") == "Ceasefire Line 1994" {
+			out = append(out, lineParts(f.Geometry)...)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no \"Ceasefire Line 1994\"", linesFile)
+	}
+	return out, nil
+}
+
+// lineParts lists the parts of a line geometry.
+func lineParts(g orb.Geometry) []orb.LineString {
+	switch g := g.(type) {
+	case orb.LineString:
+		return []orb.LineString{g}
+	case orb.MultiLineString:
+		return g
+	}
+	return nil
 }
 
 // contains reports whether p is inside the polygon.
@@ -116,12 +166,7 @@ func readOblast(raw []byte) (area, error) {
 		if f.Properties.MustString("name", "") != "Former USSR oblast in 1991" {
 			continue
 		}
-		switch g := f.Geometry.(type) {
-		case orb.LineString:
-			parts = append(parts, g)
-		case orb.MultiLineString:
-			parts = append(parts, g...)
-		}
+		parts = append(parts, lineParts(f.Geometry)...)
 	}
 	ring, err := chain(parts)
 	if err != nil {

@@ -90,3 +90,24 @@ func TestReconcile(t *testing.T) {
 		}
 	}
 }
+
+func TestSideOfMeasuresTheFrontInside(t *testing.T) {
+	a := square
+	a.front = orb.MultiLineString{{{46.75, 39.8}, {46.75, 40.2}}} // the east edge is the line of contact
+	for _, tc := range []struct {
+		name string
+		p    orb.Point
+		want side
+	}{
+		{"inside, 1 km from a border edge, far from the front", orb.Point{46.25 + 1/85.2, 40}, inside},
+		{"inside, 2 km from the front", orb.Point{46.75 - 2/85.2, 40}, withinMargin},
+		{"outside, 1 km across a border edge", orb.Point{46.25 - 1/85.2, 40}, withinMargin},
+		{"outside, 5 km from the front", orb.Point{46.75 + 5/85.2, 40}, outside},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, km := a.sideOf(tc.p); got != tc.want {
+				t.Errorf("sideOf(%v) = %v (%.2f km), want %v", tc.p, got, km, tc.want)
+			}
+		})
+	}
+}

@@ -43,7 +43,7 @@ func (r *report) markdown(s *seed, st *stats) []byte {
 	writeList(&b, "Old seed ids: every match decision", r.matches)
 	writeList(&b, "Points more than 1 km apart between sources", r.disagreements)
 	writeList(&b, "Old Wikipedia links left out: copies whose original article is not identified", r.unlinked)
-	writeList(&b, "Within 3 km of the edge of the 1994 ceasefire area (first war left unknown unless a fact says otherwise)", r.margin)
+	writeList(&b, "Within 3 km of the 1994 ceasefire line, or outside the area by less than 3 km (first war left unknown unless a fact says otherwise; km from the line inside, negative: from the area outside)", r.margin)
 	writeList(&b, "Geometry not applied: own facts disagree", r.conflicts)
 	writeNever(&b, st)
 	writeList(&b, "Facts rows left out", r.dropped)

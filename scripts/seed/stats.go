@@ -79,7 +79,7 @@ func (st *stats) count(ix *geo.Index, s *settlement, uncertain bool) {
 // neverReason says why a settlement has no known controller at any date.
 func neverReason(s *settlement) string {
 	if s.side == withinMargin {
-		return "within 3 km of the edge of the 1994 ceasefire area, and no sourced fact of its own"
+		return "within 3 km of the 1994 ceasefire line (or just outside the area across a border edge), and no sourced fact of its own"
 	}
 	return "no sourced fact and no rule applies"
 }
