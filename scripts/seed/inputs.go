@@ -55,56 +55,56 @@ type inputs struct {
 // readInputs loads the input tables and checks that their columns are there.
 func readInputs(shared, own string) (*inputs, error) {
 	in := &inputs{}
-	steps := []func() error{
-		func() (err error) { in.facts, err = readTable(shared, factsFile, ',', factColumns...); return },
-		func() (err error) { in.facts2, err = readTable(shared, facts2File, ',', factColumns...); return },
-		func() (err error) {
-			in.coords, err = readTable(shared, coordsFile, ',', "settlement", "name_az", "name_hy", "name_ru", "name_en", "district", "lat", "lon", "geonames_id", "source_title", "source_url")
-			return
-		},
-		func() (err error) {
-			in.missing, err = readTable(shared, missingFile, ',', "name", "district", "lat", "lon", "source_url", "note")
-			return
-		},
-		func() (err error) {
-			in.wikiCoords, err = readTable(shared, wikiCoordsFile, ',', "name_az", "names_other", "district", "lat", "lon", "source_title", "source_url")
-			return
-		},
-		func() (err error) {
-			in.cities500, err = readTable(shared, cities500File, '\t', "geonameid", "name", "latitude", "longitude")
-			return
-		},
-		func() (err error) {
-			in.urlMap, err = readTable(shared, urlMapFile, ',', "copy_url", "original_url", "original_title", "language")
-			return
-		},
-		func() (err error) { in.places, err = readPlaces(filepath.Join(shared, geonamesAZFile)); return },
-		func() (err error) { in.area, err = os.ReadFile(filepath.Join(shared, areaFile)); return },
-		func() (err error) { in.lines, err = os.ReadFile(filepath.Join(shared, linesFile)); return },
-		func() (err error) {
-			in.legacy, err = readTable(own, legacyFile, ',', "id", "name_en", "name_az", "name_hy", "name_ru", "district", "lon", "lat", "geonames_id", "wikipedia_url")
-			return
-		},
-		func() (err error) {
-			cols := append([]string{"geonames_id", "status", "source_publisher", "source_date", "public_note", "curation_note"}, factColumns[:8]...)
-			in.factsExtra, err = readOptional(own, factsExtraFile, cols...)
-			return
-		},
-		func() (err error) {
-			in.publishers, err = readOptional(own, publishersFile, "domain", "publisher", "origin")
-			return
-		},
-		func() (err error) {
-			in.urlOrig, err = readOptional(own, urlOrigFile, "copy_url", "original_url", "original_title", "publisher")
-			return
-		},
+	if err := in.readShared(shared); err != nil {
+		return nil, err
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return nil, err
-		}
+	if err := in.readOwn(own); err != nil {
+		return nil, err
 	}
 	return in, nil
+}
+
+// readShared reads the tables of shared/data.
+func (in *inputs) readShared(dir string) error {
+	var err error
+	read := func(dst *[]record, name string, comma rune, columns ...string) {
+		if err == nil {
+			*dst, err = readTable(dir, name, comma, columns...)
+		}
+	}
+	read(&in.facts, factsFile, ',', factColumns...)
+	read(&in.facts2, facts2File, ',', factColumns...)
+	read(&in.coords, coordsFile, ',', "settlement", "name_az", "name_hy", "name_ru", "name_en", "district", "lat", "lon", "geonames_id", "source_title", "source_url")
+	read(&in.missing, missingFile, ',', "name", "district", "lat", "lon", "source_url", "note")
+	read(&in.wikiCoords, wikiCoordsFile, ',', "name_az", "names_other", "district", "lat", "lon", "source_title", "source_url")
+	read(&in.cities500, cities500File, '\t', "geonameid", "name", "latitude", "longitude")
+	read(&in.urlMap, urlMapFile, ',', "copy_url", "original_url", "original_title", "language")
+	if err != nil {
+		return err
+	}
+	if in.places, err = readPlaces(filepath.Join(dir, geonamesAZFile)); err != nil {
+		return err
+	}
+	if in.area, err = os.ReadFile(filepath.Join(dir, areaFile)); err != nil {
+		return err
+	}
+	in.lines, err = os.ReadFile(filepath.Join(dir, linesFile))
+	return err
+}
+
+// readOwn reads this program's inputs; the researched ones may be missing.
+func (in *inputs) readOwn(dir string) error {
+	var err error
+	in.legacy, err = readTable(dir, legacyFile, ',', "id", "name_en", "name_az", "name_hy", "name_ru", "district", "lon", "lat", "geonames_id", "wikipedia_url")
+	optional := func(dst *[]record, name string, columns ...string) {
+		if err == nil {
+			*dst, err = readOptional(dir, name, columns...)
+		}
+	}
+	optional(&in.factsExtra, factsExtraFile, append([]string{"geonames_id", "status", "source_publisher", "source_date", "public_note", "curation_note"}, factColumns[:8]...)...)
+	optional(&in.publishers, publishersFile, "domain", "publisher", "origin")
+	optional(&in.urlOrig, urlOrigFile, "copy_url", "original_url", "original_title", "publisher")
+	return err
 }
 
 // readOptional reads a table of this program's inputs that another helper
