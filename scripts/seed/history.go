@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -74,10 +75,64 @@ func ownChanges(s *settlement, own []fact) []*change {
 		}
 		out = appendMerged(out, c)
 	}
+	out = foldCoarse(out)
 	sortChanges(out)
 	markRivals(out)
+	markDayDisagreement(out)
 	return out
 }
+
+// foldCoarse folds a change dated only by month or year into a change to the
+// same controller dated to the day within that month or year: the coarse
+// source is one more source of the exact one.
+func foldCoarse(cs []*change) []*change {
+	var out []*change
+	for _, c := range cs {
+		if exact := exactWithin(cs, c); exact != nil {
+			mergeSources(exact, c, "dated "+c.Date+" by its source; taken as a source of the change of "+exact.Date)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// exactWithin returns a day-exact change of control to c's controller within
+// c's month or year, when c is dated only by month or year.
+func exactWithin(cs []*change, c *change) *change {
+	if isDay(c.Date) || isInterval(c.Date) || !c.moves() {
+		return nil
+	}
+	for _, o := range cs {
+		if o != c && o.moves() && isDay(o.Date) && o.Controller == c.Controller && strings.HasPrefix(o.Date, c.Date) {
+			return o
+		}
+	}
+	return nil
+}
+
+// dayWindow is how close two captures of the same place by the same side
+// must be for their different days to be one event the sources date apart.
+const dayWindow = 7
+
+// markDayDisagreement marks disputed a capture or handover that another
+// source dates a few days later: the sources disagree on the day, and the
+// later day is the one by which all agree the change had happened.
+func markDayDisagreement(cs []*change) {
+	for i, a := range cs {
+		for _, b := range cs[i+1:] {
+			d := mustCounts(b.Date) - mustCounts(a.Date)
+			if isHandOver(a) && isHandOver(b) && a.Controller == b.Controller && d > 0 && d <= dayWindow {
+				a.Status = weaker(a.Status, "disputed")
+				a.curation = append(a.curation, "sources disagree on the day: "+a.Date+" or "+b.Date+"; disputed until the later day")
+				break
+			}
+		}
+	}
+}
+
+// isHandOver reports a capture or handover.
+func isHandOver(c *change) bool { return c.Kind == "capture" || c.Kind == "handover" }
 
 // appendMerged adds c, or merges it into a change of the same date,
 // controller and kind.
