@@ -180,6 +180,9 @@ func mustSlug(s string) string {
 // not in a transliteration of another Cyrillic-script language (a soft or
 // hard sign after a vowel, as in "Боьйуьк", never occurs in Russian).
 func isRussian(s string) bool {
+	if strings.HasPrefix(strings.ToLower(s), "сяло ") {
+		return false // Belarusian "village"
+	}
 	prev := ' '
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) && !(r >= 'а' && r <= 'я' || r == 'ё') {
