@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 )
@@ -26,23 +27,45 @@ func needShared(t *testing.T) {
 	t.Skipf("shared data not found at %s", sharedData)
 }
 
-// generate runs the generator into a temporary folder and returns the seed it built.
+// generated caches one run of the generator for the whole package.
+var generated struct {
+	once sync.Once
+	seed *seed
+	out  string
+	err  error
+}
+
+// TestMain removes the cached run's folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if generated.out != "" {
+		os.RemoveAll(generated.out)
+	}
+	os.Exit(code)
+}
+
+// generate runs the generator into a temporary folder (once per test binary)
+// and returns the seed it built with that folder.
 func generate(t *testing.T) (*seed, string) {
 	t.Helper()
 	needShared(t)
-	out := t.TempDir()
-	if err := run(config{shared: sharedData, inputs: "inputs", out: out}); err != nil {
-		t.Fatal(err)
+	generated.once.Do(func() {
+		if generated.out, generated.err = os.MkdirTemp("", "seed-test-"); generated.err != nil {
+			return
+		}
+		if generated.err = run(config{shared: sharedData, inputs: "inputs", out: generated.out}); generated.err != nil {
+			return
+		}
+		in, err := readInputs(sharedData, "inputs")
+		if err == nil {
+			generated.seed, err = build(in)
+		}
+		generated.err = err
+	})
+	if generated.err != nil {
+		t.Fatal(generated.err)
 	}
-	in, err := readInputs(sharedData, "inputs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := build(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, out
+	return generated.seed, generated.out
 }
 
 func TestCommittedSeedIsCurrent(t *testing.T) {
