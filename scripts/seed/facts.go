@@ -31,6 +31,7 @@ var actorIDs = map[string]string{
 var knownErrors = map[string]string{
 	factsFile + "|Zangilan (Zəngilan) district|1993-10-30": "Zangilan was taken on 29 Oct 1993 (virtualkarabakh.az row of the second facts file and research); 30 Oct is an anniversary-post date",
 	factsFile + "|Khojaly (Xocalı)|1992-02-26":             "source is a football club's web page (gabalafc.az); replaced by the neutral sources of facts-extra.csv",
+	facts2File + "|Talış (Talish)|2016-04-02":              "a brief capture of the evacuated village in the April 2016 clashes, which the same source says Armenian forces reversed before the clashes ended; the day it was reversed is not in the data, so applying it would show Azerbaijani control from 2016 to 2020",
 }
 
 // loadFacts reads the three facts files into facts.
