@@ -201,11 +201,12 @@ func (h *historian) war2020(s *settlement, cs []*change) []*change {
 }
 
 // offensive applies the September 2023 offensive to places still held by
-// Armenian/Artsakh forces: on 20 Sep where a source shows them held after
-// the 2020 war, else on an unknown day between 27 Sep 2020 and 20 Sep 2023.
+// Armenian/Artsakh forces (or shown under the Russian contingent, whose area
+// the offensive ended): on 20 Sep where a source shows them so held after the
+// 2020 war, else on an unknown day between 27 Sep 2020 and 20 Sep 2023.
 func (h *historian) offensive(s *settlement, cs []*change) []*change {
 	rest, folded := foldMonth2023(cs)
-	if stateAt(rest, eve2023) != armenian || hasOwnCapture2023(rest) {
+	if state := stateAt(rest, eve2023); state != armenian && state != russian || hasOwnCapture2023(rest) {
 		return cs
 	}
 	cs = rest
@@ -367,7 +368,7 @@ func hasOwnCapture2023(cs []*change) bool {
 // after the 2020 statement (held, or taken from that side in 2023).
 func heldAfter2020(cs []*change) bool {
 	for _, c := range cs {
-		if c.rule == "own fact" && mustCounts(c.Date) > statementDay && (c.Controller == armenian || c.from == armenian) {
+		if c.rule == "own fact" && mustCounts(c.Date) > statementDay && (c.Controller != azerbaijan || c.from == armenian) {
 			return true
 		}
 	}
