@@ -48,7 +48,7 @@ func (r *report) markdown(s *seed, st *stats) []byte {
 	writeNever(&b, st)
 	writeList(&b, "Facts rows left out", r.dropped)
 	writeList(&b, "Facts rows that name no settlement of the seed (areas, institutions, places without a GeoNames match)", r.unresolved)
-	writeList(&b, "Group rows: name matches", r.resolved)
+	writeList(&b, "Facts rows matched by name and distance (coordinates-file villages, group rows)", r.resolved)
 	writeCuration(&b, s)
 	b.WriteString("## Attribution\n\n")
 	b.WriteString("- GeoNames data: CC BY 4.0, \"GeoNames, https://www.geonames.org\" (settlement points, names, populations).\n")

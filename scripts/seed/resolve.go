@@ -148,14 +148,17 @@ func (r *resolver) coordsRow(row record) *settlement {
 		return nil
 	}
 	names := splitNames(stripParens(strings.Join([]string{row["name_az"], row["name_en"], row["name_ru"], row["name_hy"], row["settlement"]}, ";")))
-	if p, _ := nearestNamed(r.g.places, pt, names); p != nil {
+	if p, km := nearestNamed(r.g.places, pt, names); p != nil {
+		r.how = append(r.how, fmt.Sprintf("%s:%s %q → GeoNames %d %s (%s), %.2f km: shared name, nearest", coordsFile, row["#line"], row["settlement"], p.ID, p.azName(), p.District, km))
 		return r.g.byGN[p.ID]
 	}
 	for _, s := range r.g.list {
 		if s.legacy != nil && s.legacy.point() == pt || s.place == nil && s.point() == pt {
+			r.how = append(r.how, fmt.Sprintf("%s:%s %q → `%s`: the old seed settlement at this point", coordsFile, row["#line"], row["settlement"], s.ID))
 			return s
 		}
 	}
+	r.how = append(r.how, fmt.Sprintf("%s:%s %q: no settlement matches", coordsFile, row["#line"], row["settlement"]))
 	return nil
 }
 
