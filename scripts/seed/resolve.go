@@ -95,6 +95,7 @@ var placeRows = map[string][]int{
 	"Lachin (Laçın/Berdzor) town, Zabux (Aghavno), Sus (Nerkin Sus)": {147625, 146908, 147106},
 	"Lachin corridor (Zabukh road section)":                          {146908},
 	"Qırmızı Bazar (Karmir Shuka)":                                   {147695},
+	"Vəng (Vank, by Dadivank monastery)":                             {585933}, // GeoNames Khotovang: alternates Vəng, Vank, Dadivank
 	"Six villages in Fuzuli and Jabrayil claimed on 27 Sep":          {147904, 147873, 388737, 146944, 148345, 147388},
 }
 
