@@ -56,7 +56,7 @@ func (h *historian) history(s *settlement, own []fact) []*change {
 // about the first war.
 func (h *historian) firstWar(s *settlement, cs []*change) []*change {
 	if hasBefore(cs, ceasefireDay) {
-		return cs
+		return h.confirmByLine(s, cs)
 	}
 	switch s.side {
 	case inside:
@@ -69,6 +69,23 @@ func (h *historian) firstWar(s *settlement, cs []*change) []*change {
 		return append(cs, h.derived(s, ceasefireDate, azerbaijan, "other", h.ceasefireSources(), "first war: outside the 1994 area"))
 	}
 	h.rep.margin = append(h.rep.margin, fmt.Sprintf("`%s` (%s): %+.1f km from the edge", s.ID, s.District, s.edgeKm))
+	return cs
+}
+
+// confirmByLine confirms a first-war claim that the 1994 line agrees with:
+// a place claimed by one side before the ceasefire and on that side of the
+// line by more than the margin.
+func (h *historian) confirmByLine(s *settlement, cs []*change) []*change {
+	in := periodAt(cs, ceasefireDay)
+	if in == nil || in.Status == "confirmed" || confirmedSince(cs, in, ceasefireDay) {
+		return cs
+	}
+	switch {
+	case s.side == outside && in.Controller == azerbaijan:
+		return append(cs, h.derived(s, ceasefireDate, azerbaijan, "confirmation", h.ceasefireSources(), "first war: the 1994 line confirms a claim"))
+	case s.side == inside && in.Controller == armenian:
+		return append(cs, h.derived(s, byCeasefire, armenian, "confirmation", h.ceasefireSources(), "first war: the 1994 line confirms a claim"))
+	}
 	return cs
 }
 
@@ -129,10 +146,11 @@ func (h *historian) offensive(s *settlement, cs []*change) []*change {
 }
 
 // confirm2020 confirms the 2020 claims that the statement of 10 Nov 2020
-// settled: the period in force that day, if Azerbaijani and not confirmed.
+// settled: the period in force that day, if Azerbaijani, set in the war and
+// not confirmed.
 func (h *historian) confirm2020(s *settlement, cs []*change) []*change {
 	in := periodAt(cs, statementDay)
-	if in == nil || in.Controller != azerbaijan || in.Status == "confirmed" || confirmedSince(cs, in, statementDay) {
+	if in == nil || in.Controller != azerbaijan || in.Status == "confirmed" || mustCounts(in.Date) < war2020Start || confirmedSince(cs, in, statementDay) {
 		return cs
 	}
 	return append(cs, h.derived(s, "2020-11-10", azerbaijan, "confirmation", h.statementSources(), "2020: claim confirmed by the statement"))

@@ -18,6 +18,7 @@ var ruleNotes = map[string]string{
 	"first war: inside the 1994 area, no dated capture": "Held by Armenian/Artsakh forces by the ceasefire of 12 May 1994 (inside the area they held then); an earlier date is not in the data.",
 	"first war: district capture":                       "In the part of the district taken by Armenian/Artsakh forces on this date; no source dates this place on its own.",
 	"2020: Lachin corridor area, day unknown":           "Near the Lachin corridor, which the handover of 1 December 2020 left out and which was handed over on 26 August 2022; which of the two applied here is not in the data.",
+	"first war: the 1994 line confirms a claim":         "The line of contact at the ceasefire of 12 May 1994 left this place on the claimed side, confirming the claim.",
 	"2020: district handover":                           "Returned to Azerbaijan with the district under the statement of 10 November 2020.",
 	"2020: district taken by 10 Nov, day unknown":       "Under Azerbaijani control by the ceasefire of 10 November 2020; the day it changed hands in the war is not known.",
 	"2023: offensive":                                   "Came under Azerbaijani control in the offensive of 19–20 September 2023.",

@@ -70,6 +70,7 @@ var placeRows = map[string][]int{
 	"Horadiz village":                                                {388737},
 	"Şükürbəyli (Shukyurbeyli)":                                      {147167},
 	"Kərimbəyli (Kerimbeyli)":                                        {147843},
+	"Aşağı Yağlıvənd (Ashagi Yaglivend)":                             {148458}, // GeoNames alternates Aşağı Yağləvənd, Ashagy Yaglevend
 	"Askeran (Əsgəran)":                                              {148450},
 	"Khojavend (Xocavənd/Martuni) town":                              {146969},
 	"Khankendi (Xankəndi/Stepanakert)":                               {146970},
