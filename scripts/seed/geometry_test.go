@@ -71,9 +71,13 @@ func TestFirstWarByGeometry(t *testing.T) {
 func TestOwnFactsWinOverGeometry(t *testing.T) {
 	h := &historian{rep: newReport(), events: map[string][]fact{}}
 	s := &settlement{ID: "a", District: "Khojavend", side: inside}
-	own := []*change{{Date: "1992-09-04", Controller: armenian, Kind: "capture"}}
+	own := []*change{{Date: "1992-09-04", Controller: armenian, Kind: "capture", Status: "confirmed"}}
 	if cs := h.firstWar(s, own); len(cs) != 1 {
 		t.Errorf("got %d changes, want only the own fact", len(cs))
+	}
+	claimed := []*change{{Date: "1992-10-02", Controller: armenian, Kind: "claim", Status: "claimed"}}
+	if cs := h.firstWar(s, claimed); len(cs) != 2 || cs[1].Kind != "confirmation" || cs[1].Date != byCeasefire {
+		t.Errorf("got %+v, want the claim and its confirmation by the 1994 line", cs)
 	}
 }
 
