@@ -38,8 +38,8 @@ func TestSeedAnswersTheJournalist(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &f); err != nil || rec.Code != http.StatusOK {
 		t.Fatalf("GET abdal-gulabli = %d %v", rec.Code, err)
 	}
-	if f.Geometry.Coordinates != [2]float64{46.947222, 39.880833} {
-		t.Errorf("point = %v, want the en.wikipedia coordinate", f.Geometry.Coordinates)
+	if f.Geometry.Coordinates != [2]float64{46.94806, 39.87739} {
+		t.Errorf("point = %v, want the GeoNames point of Gülablı (148018)", f.Geometry.Coordinates)
 	}
 	byDate := map[string]int{}
 	for i, c := range f.Properties.History {
@@ -92,7 +92,7 @@ func seedController(t *testing.T, h http.Handler, date string) string {
 // for one date.
 func TestSeedTiles(t *testing.T) {
 	h := newServer(t, datatest.MustOpenSeeded(t))
-	tile := maptile.At(orb.Point{46.947222, 39.880833}, 10)
+	tile := maptile.At(orb.Point{46.94806, 39.87739}, 10)
 	path := fmt.Sprintf("/tiles/settlements/%d/%d/%d.mvt", tile.Z, tile.X, tile.Y)
 
 	periods := func(target string) map[string]string {

@@ -6,89 +6,95 @@ import (
 	"strings"
 )
 
-// actorIDs maps the from/to values of the facts file to actor ids.
+// fact is one row of a facts file, with actor ids and a status.
+type fact struct {
+	file, line                 string
+	settlement, district, date string
+	from, to, kind, status     string
+	gn                         int
+	src                        source
+	public, curation           string
+}
+
+// where names a fact's row for the report.
+func (f fact) where() string { return f.file + ":" + f.line }
+
+// actorIDs maps the from/to values of the facts files to actor ids.
 var actorIDs = map[string]string{
 	"Azerbaijan":              azerbaijan,
 	"Armenian/Artsakh forces": armenian,
 	"Russian peacekeepers":    russian,
 }
 
-// statusOverride is a judgement on one facts row, with the reason put in the
-// change's note.
-type statusOverride struct{ status, note string }
-
-// statusOverrides are keyed by row key and date. The two Kalbajar rows give
-// 2 and 3 April 1993 for the fall of the city: both are kept; by 3 April all
-// sources agree the city was held, so the 2 April change is the disputed one
-// and the timeline shows Armenian-side control from 3 April as confirmed.
-var statusOverrides = map[string]statusOverride{
-	"Kalbajar (Kəlbəcər) city|Kalbajar|1993-04-02": {"disputed",
-		"Marked disputed: the Battle of Kalbajar article gives 3 April 1993 (separate change, confirmed), the date by which all sources agree the city was held"},
+// knownErrors are facts rows that the issue or a better source shows wrong,
+// keyed by file, settlement value and date; they are left out with the reason.
+var knownErrors = map[string]string{
+	factsFile + "|Zangilan (Zəngilan) district|1993-10-30": "Zangilan was taken on 29 Oct 1993 (virtualkarabakh.az row of the second facts file and research); 30 Oct is an anniversary-post date",
+	factsFile + "|Khojaly (Xocalı)|1992-02-26":             "source is a football club's web page (gabalafc.az); replaced by the neutral sources of facts-extra.csv",
+	facts2File + "|Talış (Talish)|2016-04-02":              "a brief capture of the evacuated village in the April 2016 clashes, which the same source says Armenian forces reversed before the clashes ended; the day it was reversed is not in the data, so applying it would show Azerbaijani control from 2016 to 2020",
 }
 
-// factChanges turns every facts row about a seed settlement into a change
-// and returns the rows left for the district events.
-func factChanges(in *inputs, keys map[string]string, cs *changeSet, rep *report) ([]record, error) {
-	var district []record
-	for _, r := range in.facts {
-		sid := keys[rowKey(r)]
-		_, isDistrict := districtRows[r["settlement"]]
-		if isDistrict {
-			district = append(district, r)
-		}
-		if sid == "" {
-			if !isDistrict {
-				rep.unusedFacts = append(rep.unusedFacts, fmt.Sprintf("%s (%s) %s %s", r["settlement"], r["district"], r["date"], r["kind"]))
+// loadFacts reads the three facts files into facts.
+func loadFacts(in *inputs, srcs *sourceBook, rep *report) ([]fact, error) {
+	var out []fact
+	for _, table := range [][]record{in.facts, in.facts2, in.factsExtra} {
+		for _, r := range table {
+			f, err := newFact(r, srcs)
+			if err != nil {
+				return nil, err
 			}
-			continue
-		}
-		c, err := factChange(r, sid)
-		if err != nil {
-			return nil, err
-		}
-		if err := cs.add(c); err != nil {
-			return nil, err
+			if reason, bad := knownErrors[r["#file"]+"|"+r["settlement"]+"|"+r["date"]]; bad {
+				rep.dropped = append(rep.dropped, fmt.Sprintf("%s %s %s: %s", f.where(), f.settlement, f.date, reason))
+				continue
+			}
+			out = append(out, f)
 		}
 	}
-	return district, nil
+	return out, nil
 }
 
-// factChange makes the change one facts row states for settlement sid.
-func factChange(r record, sid string) (*change, error) {
-	to, from := actorIDs[r["to"]], actorIDs[r["from"]]
-	if to == "" || from == "" {
-		return nil, fmt.Errorf("%s: %s %s: unknown actor %q/%q", factsFile, r["settlement"], r["date"], r["from"], r["to"])
+// newFact reads one row.
+func newFact(r record, srcs *sourceBook) (fact, error) {
+	f := fact{
+		file: r["#file"], line: r["#line"], settlement: r["settlement"], district: r["district"],
+		date: r["date"], from: actorIDs[r["from"]], to: actorIDs[r["to"]], kind: r["kind"],
+		public: r["public_note"], curation: joinNotes(r["note"], r["curation_note"]),
 	}
-	if _, err := parseDate(r["date"]); err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", factsFile, r["settlement"], err)
+	if f.from == "" || f.to == "" {
+		return f, fmt.Errorf("%s: unknown actor %q/%q", f.where(), r["from"], r["to"])
 	}
-	status, extra := rowStatus(r)
-	return &change{
-		SettlementID: sid, Date: r["date"], Controller: to, From: from, Kind: r["kind"],
-		Status: status, Note: joinNotes(rowNote(r), extra), Sources: []source{rowSource(r)},
-	}, nil
+	if _, err := countsDay(f.date); err != nil {
+		return f, fmt.Errorf("%s: %w", f.where(), err)
+	}
+	f.status = factStatus(r)
+	f.gn, _ = atoiOrZero(r["geonames_id"])
+	f.src = srcs.source(r)
+	return f, nil
 }
 
-// rowStatus is claimed for claims, disputed for capture/handover rows marked
-// UNCERTAIN (SOURCES.md: inferred date or conflicting source), else
-// confirmed; statusOverrides wins.
-func rowStatus(r record) (string, string) {
-	if o, ok := statusOverrides[rowKey(r)+"|"+r["date"]]; ok {
-		return o.status, o.note
-	}
+// factStatus is the row's status, or: claimed for claims, disputed for
+// counter-claims and rows marked UNCERTAIN, else confirmed.
+func factStatus(r record) string {
 	switch {
+	case r["status"] != "":
+		return r["status"]
 	case r["kind"] == "claim":
-		return "claimed", ""
-	case strings.Contains(r["note"], "UNCERTAIN"):
-		return "disputed", ""
+		return "claimed"
+	case r["kind"] == "counter-claim", strings.Contains(r["note"], "UNCERTAIN"):
+		return "disputed"
 	}
-	return "confirmed", ""
+	return "confirmed"
 }
 
-// rowNote is the facts row's note in neutral wording, without the collector's
-// internal "Seed settlement." marker.
-func rowNote(r record) string {
-	return neutral(strings.TrimSpace(strings.ReplaceAll(r["note"], "Seed settlement.", "")))
+// joinNotes joins two note texts.
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return strings.TrimRight(a, ". ") + ". " + b
 }
 
 // loaded lists one side's vocabulary and the neutral words used instead.

@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -11,49 +14,107 @@ import (
 // Input files, relative to the shared data folder.
 const (
 	factsFile      = "karabakh-control-facts.csv"
+	facts2File     = "karabakh-control-facts-2.csv"
 	coordsFile     = "settlements/karabakh_settlement_coords.csv"
-	geonamesFile   = "settlements/geonames_cities500_bbox.tsv"
-	admin1File     = "settlements/geonames_admin1_codes_AZ_AM.csv"
+	missingFile    = "settlements/missing_villages_geonames_match.csv"
+	geonamesAZFile = "settlements/geonames_AZ.txt"
+	cities500File  = "settlements/geonames_cities500_bbox.tsv"
 	wikiCoordsFile = "settlements/wikipedia_settlement_coords.csv"
+	urlMapFile     = "source_url_map.csv"
+	areaFile       = "boundaries/ne_10m_nagorno_karabakh_breakaway_area.geojson"
+	linesFile      = "boundaries/ne_10m_karabakh_reference_lines.geojson"
 )
 
-// record is one row of an input table, keyed by column name.
+// Input files of this program, relative to its own folder (scripts/seed/inputs).
+const (
+	legacyFile     = "legacy-settlements.csv"
+	factsExtraFile = "facts-extra.csv"
+	publishersFile = "publishers.csv"
+	urlOrigFile    = "url-originals.csv"
+)
+
+// factColumns are the columns every facts file has.
+var factColumns = []string{"settlement", "district", "date", "from", "to", "kind", "source_title", "source_url", "note"}
+
+// record is one row of an input table, keyed by column name; "#line" holds its line.
 type record map[string]string
 
 // inputs holds every table the generator reads.
 type inputs struct {
-	facts      []record
-	coords     []record
-	geonames   []record
-	admin1     map[string]string // code (AZ.03) → name
-	wikiCoords []record
+	facts, facts2, factsExtra []record
+	coords, missing           []record
+	wikiCoords, cities500     []record
+	legacy                    []record
+	urlMap, urlOrig           []record
+	publishers                []record
+	places                    []place
+	area                      json.RawMessage
+	lines                     json.RawMessage
 }
 
 // readInputs loads the input tables and checks that their columns are there.
-func readInputs(dir string) (*inputs, error) {
+func readInputs(shared, own string) (*inputs, error) {
 	in := &inputs{}
-	var err error
-	if in.facts, err = readTable(dir, factsFile, ',', "settlement", "district", "date", "from", "to", "kind", "source_title", "source_url", "note"); err != nil {
+	if err := in.readShared(shared); err != nil {
 		return nil, err
 	}
-	if in.coords, err = readTable(dir, coordsFile, ',', "settlement", "name_az", "name_hy", "name_ru", "name_en", "district", "lat", "lon", "geonames_id", "source_title", "source_url", "note"); err != nil {
+	if err := in.readOwn(own); err != nil {
 		return nil, err
-	}
-	if in.geonames, err = readTable(dir, geonamesFile, '\t', "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class", "feature_code", "country_code", "admin1_code", "population"); err != nil {
-		return nil, err
-	}
-	if in.wikiCoords, err = readTable(dir, wikiCoordsFile, ',', "name_az", "names_other", "name_hy", "district", "lat", "lon", "source_title", "source_url", "note"); err != nil {
-		return nil, err
-	}
-	admin1, err := readTable(dir, admin1File, ',', "code", "name")
-	if err != nil {
-		return nil, err
-	}
-	in.admin1 = map[string]string{}
-	for _, r := range admin1 {
-		in.admin1[r["code"]] = r["name"]
 	}
 	return in, nil
+}
+
+// readShared reads the tables of shared/data.
+func (in *inputs) readShared(dir string) error {
+	var err error
+	read := func(dst *[]record, name string, comma rune, columns ...string) {
+		if err == nil {
+			*dst, err = readTable(dir, name, comma, columns...)
+		}
+	}
+	read(&in.facts, factsFile, ',', factColumns...)
+	read(&in.facts2, facts2File, ',', factColumns...)
+	read(&in.coords, coordsFile, ',', "settlement", "name_az", "name_hy", "name_ru", "name_en", "district", "lat", "lon", "geonames_id", "source_title", "source_url")
+	read(&in.missing, missingFile, ',', "name", "district", "lat", "lon", "source_url", "note")
+	read(&in.wikiCoords, wikiCoordsFile, ',', "name_az", "names_other", "district", "lat", "lon", "source_title", "source_url")
+	read(&in.cities500, cities500File, '\t', "geonameid", "name", "latitude", "longitude")
+	read(&in.urlMap, urlMapFile, ',', "copy_url", "original_url", "original_title", "language")
+	if err != nil {
+		return err
+	}
+	if in.places, err = readPlaces(filepath.Join(dir, geonamesAZFile)); err != nil {
+		return err
+	}
+	if in.area, err = os.ReadFile(filepath.Join(dir, areaFile)); err != nil {
+		return err
+	}
+	in.lines, err = os.ReadFile(filepath.Join(dir, linesFile))
+	return err
+}
+
+// readOwn reads this program's inputs; the researched ones may be missing.
+func (in *inputs) readOwn(dir string) error {
+	var err error
+	in.legacy, err = readTable(dir, legacyFile, ',', "id", "name_en", "name_az", "name_hy", "name_ru", "district", "lon", "lat", "geonames_id", "wikipedia_url")
+	optional := func(dst *[]record, name string, columns ...string) {
+		if err == nil {
+			*dst, err = readOptional(dir, name, columns...)
+		}
+	}
+	optional(&in.factsExtra, factsExtraFile, append([]string{"geonames_id", "status", "source_publisher", "source_date", "public_note", "curation_note"}, factColumns[:8]...)...)
+	optional(&in.publishers, publishersFile, "domain", "publisher", "origin")
+	optional(&in.urlOrig, urlOrigFile, "copy_url", "original_url", "original_title", "publisher")
+	return err
+}
+
+// readOptional reads a table of this program's inputs that another helper
+// may not have written yet: a missing file is an empty table.
+func readOptional(dir, name string, columns ...string) ([]record, error) {
+	rs, err := readTable(dir, name, ',', columns...)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return rs, err
 }
 
 // readTable reads a delimited file with a header row into records.
@@ -93,7 +154,7 @@ func requireColumns(name string, header, columns []string) error {
 // readRecords reads the rows after the header.
 func readRecords(name string, r *csv.Reader, header []string) ([]record, error) {
 	var out []record
-	for {
+	for line := 2; ; line++ {
 		row, err := r.Read()
 		if err == io.EOF {
 			return out, nil
@@ -101,7 +162,7 @@ func readRecords(name string, r *csv.Reader, header []string) ([]record, error) 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		rec := record{}
+		rec := record{"#file": name, "#line": fmt.Sprint(line)}
 		for i, h := range header {
 			rec[h] = row[i]
 		}

@@ -1,29 +1,31 @@
 // Command seed regenerates the controlmap seed dataset (data/seed/) from the
-// collected source data in shared/data (see shared/data/SOURCES.md).
+// collected source data in shared/data (see shared/data/SOURCES.md) and the
+// researched inputs in scripts/seed/inputs.
 //
 // Run it from the repository root:
 //
-//	go run ./scripts/seed [-shared ../shared/data] [-out data/seed]
+//	go run ./scripts/seed [-shared ../shared/data] [-inputs scripts/seed/inputs] [-out data/seed]
 //
 // It writes actors.csv, settlements.csv and changes.csv in the formats of
-// docs/CONTRACT.md, plus REPORT.md (counts and every decision taken) and
-// ATTRIBUTION.txt. The output is a pure function of the input: rows are
-// sorted and no clock or map order reaches the files, so a stale seed shows
-// up as a diff (main_test.go compares the committed files).
+// docs/CONTRACT.md, plus REPORT.md (counts, the naming policy and every
+// decision taken) and ATTRIBUTION.txt. The output is a pure function of the
+// input: rows are sorted and no clock or map order reaches the files, so a
+// stale seed shows up as a diff (main_test.go compares the committed files).
 //
 // The main decisions:
-//   - A settlement needs a real coordinate from the sources; none is placed
-//     by guess. District-level rows, areas and institutions are not
-//     settlements: their facts become district events (districts.go).
-//   - A district event applies to a settlement only when the sources support
-//     it: handovers and the 2023 offensive need the settlement to be on the
-//     Armenian side on that date; captures of partly-held districts need a
-//     settlement-level row showing Armenian-side control; a district capture
-//     is dropped when no source ends the control period it would open.
-//   - No baseline before a settlement's first change: the sources have none,
-//     so the timeline stays unknown until then.
+//   - Settlements are every GeoNames populated place of the twelve
+//     Karabakh-area rayons; the old seed's ids stay, matched by GeoNames id,
+//     then by name and distance (match.go).
+//   - A settlement's history is, in order of precedence: its own sourced
+//     facts; the first war by geometry against the 1994 ceasefire area, only
+//     farther than 3 km from its edge; the 2020 handovers and end of the war
+//     by district; the 2023 offensive (history.go). Dates that are not known
+//     to the day are written as EDTF intervals, never guessed.
+//   - A later source of the same controller is a confirmation; the other
+//     side's denial is a counter-claim.
 //
-// The output is checked by controlmap's own importers before it is written.
+// The output is checked by controlmap's own importers, and REPORT.md's
+// per-district counts come from the timeline of that imported copy.
 package main
 
 import (
@@ -32,15 +34,17 @@ import (
 	"os"
 )
 
-// config holds the two folders the generator works between.
+// config holds the folders the generator works between.
 type config struct {
 	shared string // shared/data: the collected inputs
+	inputs string // scripts/seed/inputs: this program's own inputs
 	out    string // data/seed: the generated seed
 }
 
 func main() {
 	var cfg config
 	flag.StringVar(&cfg.shared, "shared", "../shared/data", "folder of the collected source data")
+	flag.StringVar(&cfg.inputs, "inputs", "scripts/seed/inputs", "folder of the researched inputs")
 	flag.StringVar(&cfg.out, "out", "data/seed", "folder to write the seed files to")
 	flag.Parse()
 	if err := run(cfg); err != nil {
@@ -51,7 +55,7 @@ func main() {
 
 // run reads the inputs, builds and validates the seed, and writes it.
 func run(cfg config) error {
-	in, err := readInputs(cfg.shared)
+	in, err := readInputs(cfg.shared, cfg.inputs)
 	if err != nil {
 		return err
 	}
@@ -63,8 +67,11 @@ func run(cfg config) error {
 	if err != nil {
 		return err
 	}
-	if err := validate(s, files); err != nil {
+	db, err := validate(s, files)
+	if err != nil {
 		return fmt.Errorf("invalid output: %w", err)
 	}
+	defer db.close()
+	files["REPORT.md"] = s.Report.markdown(s, newStats(db.store.Index(), s))
 	return writeFiles(cfg.out, files)
 }

@@ -1,62 +1,126 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
 
-// The coordinates file packs extra words into its name columns
-// ("Շուշի (Shushi)", "Ханкенди; Степанакерт", "Khankendi / Stepanakert").
-// The functions here keep the first plain name of the wanted script.
+// names are the four names of a settlement.
+type names struct{ en, az, hy, ru string }
 
-// enNameOverrides replaces the English name of a coordinates row (keyed by
-// its facts settlement value) where the file's name_en is not a usable Latin
-// name: the seed village must be "Abdal-Gulabli", and "Nor Maragha" is the
-// Armenian name of Qızıl Kəngərli (kept in name_hy), unlike every other row.
-var enNameOverrides = map[string]string{
-	"Gülablı / Abdal-Gülablı (Vazgenashen)": "Abdal-Gulabli",
-	"Nor Maragha": "Qizil Kangarli",
+// bothForms are the places English- and Russian-language media commonly call
+// by both their Armenian and Azerbaijani names: both are shown, the form most
+// used in English-language reporting first (naming policy in REPORT.md).
+var bothForms = map[int]names{
+	146970:   {en: "Stepanakert / Khankendi", ru: "Степанакерт / Ханкенди"},
+	587379:   {en: "Martakert / Aghdara", ru: "Мартакерт / Агдере"},
+	146969:   {en: "Martuni / Khojavend", ru: "Мартуни / Ходжавенд"},
+	147105:   {en: "Shusha / Shushi", ru: "Шуша / Шуши"},
+	147625:   {en: "Lachin / Berdzor", ru: "Лачин / Бердзор"},
+	586268:   {en: "Kalbajar / Karvachar", ru: "Кельбаджар / Карвачар"},
+	11916723: {en: "Sugovushan / Madagiz", ru: "Суговушан / Мадагиз"},
+	148018:   {en: "Gulabli (Abdal-Gulabli)", az: "Gülablı (Abdal-Gülablı)"},
 }
 
-// azNameOverrides keeps Azerbaijani names whose parenthesis is part of the
-// name rather than a comment.
-var azNameOverrides = map[string]string{
-	"Gülablı / Abdal-Gülablı (Vazgenashen)": "Abdal-Gülablı",
-	"Nor Seysula": "Mollalar (Boyəhmədli)",
+// nameSettlement fills the four names: English from the policy table, the
+// old seed or the Azerbaijani name without diacritics; Azerbaijani from
+// GeoNames; Armenian and Russian from GeoNames' alternate names in their own
+// script, else the old seed's (also checked for script), else empty.
+func nameSettlement(s *settlement) {
+	if s.place == nil {
+		s.names = checkedScripts(s.names)
+		return
+	}
+	n := names{az: s.place.azName(), hy: s.place.firstIn(unicode.Armenian), ru: firstRussian(s.place)}
+	n.en = asciiName(n.az, s.place.ASCIIName)
+	if s.legacy != nil {
+		n = withLegacy(n, s.legacy.names)
+	}
+	s.names = withPolicy(n, bothForms[s.GeoNamesID])
 }
 
-// cleanEN keeps the first name of an English name cell: "Bina / Tumi (Domi)"
-// → "Bina", "Mollalar, Agdam" → "Mollalar".
-func cleanEN(s string) string {
-	s, _, _ = strings.Cut(s, " / ")
-	s, _, _ = strings.Cut(s, ", ")
-	return strings.TrimSpace(s)
+// withLegacy keeps the old seed's English name and its Azerbaijani, Armenian and Russian
+// names where it has them in the right script (read from the places'
+// Wikipedia articles; GeoNames lists alternates without telling which is
+// current).
+func withLegacy(n, old names) names {
+	old = checkedScripts(old)
+	n.en = old.en
+	n.az = firstNonEmpty(old.az, n.az)
+	n.hy = firstNonEmpty(old.hy, n.hy)
+	n.ru = firstNonEmpty(old.ru, n.ru)
+	return n
 }
 
-// cleanScript keeps the first name written in the given script, without its
-// parenthesised comments; "" when there is none.
-func cleanScript(s string, script *unicode.RangeTable) string {
-	for _, part := range splitNames(stripParens(s)) {
-		if hasScript(part, script) {
-			return part
+// withPolicy overrides names with the both-forms table.
+func withPolicy(n, p names) names {
+	for _, f := range []struct {
+		to *string
+		v  string
+	}{{&n.en, p.en}, {&n.az, p.az}, {&n.hy, p.hy}, {&n.ru, p.ru}} {
+		if f.v != "" {
+			*f.to = f.v
+		}
+	}
+	return n
+}
+
+// checkedScripts empties an Armenian or Russian name in the wrong script.
+func checkedScripts(n names) names {
+	if !writtenIn(n.hy, unicode.Armenian) {
+		n.hy = ""
+	}
+	if !isRussian(n.ru) {
+		n.ru = ""
+	}
+	return n
+}
+
+// firstRussian is the first GeoNames name in the Russian alphabet.
+func firstRussian(p *place) string {
+	for _, n := range append([]string{p.Name}, p.Alternates...) {
+		if isRussian(n) {
+			return n
 		}
 	}
 	return ""
 }
 
-// cleanAZ keeps the Azerbaijani name without parenthesised comments.
-func cleanAZ(s string) string {
-	parts := splitNames(stripParens(s))
-	if len(parts) == 0 {
-		return ""
+// asciiName is the Azerbaijani name without diacritics (keeping the case of
+// each letter), else GeoNames' ASCII name.
+func asciiName(az, ascii string) string {
+	var b strings.Builder
+	for _, r := range az {
+		v, err := fold(string(r))
+		if err != nil {
+			return ascii
+		}
+		if unicode.IsUpper(r) {
+			v = strings.ToUpper(v)
+		}
+		b.WriteString(v)
 	}
-	return parts[0]
+	return firstNonEmpty(b.String(), ascii)
+}
+
+// splitAbdal: "Abdal-Gülablı" is the joint municipality of two GeoNames
+// villages. The old id stays with Gülablı (Vazgenashen), which the old point
+// matches; Abdal (Varder) is a settlement of its own.
+func splitAbdal(g *gazetteer, rep *report) {
+	gulabli, abdal := g.byGN[148018], g.byGN[148646]
+	if gulabli == nil || abdal == nil {
+		rep.notes = append(rep.notes, "Gülablı (148018) or Abdal (148646) is missing from GeoNames: Abdal-Gülablı not split")
+		return
+	}
+	rep.notes = append(rep.notes, fmt.Sprintf("Abdal-Gülablı is the joint municipality of two GeoNames villages: Gülablı (148018, Armenian Vazgenashen, %.5f N %.5f E) keeps the id `%s` and both names; Abdal (148646, Armenian Varder, %.5f N %.5f E) is a settlement of its own (`abdal`), with no control facts of its own.",
+		gulabli.Lat, gulabli.Lon, gulabli.ID, abdal.Lat, abdal.Lon))
 }
 
 // splitNames splits a cell holding several names.
 func splitNames(s string) []string {
 	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '/' }) {
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '/' || r == ',' }) {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
@@ -79,14 +143,4 @@ func stripParens(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// hasScript reports whether s has a letter of the script.
-func hasScript(s string, script *unicode.RangeTable) bool {
-	for _, r := range s {
-		if unicode.Is(script, r) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,86 +1,132 @@
 package main
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 )
 
-// publishers names the organisation behind each news host of the facts file.
-// A host not listed is credited by its bare name.
-var publishers = map[string]string{
-	"gabalafc.az":               "Gabala FC (gabalafc.az)",
-	"today.az":                  "Today.az",
-	"en.vestikavkaza.ru":        "Vestnik Kavkaza",
-	"en.trend.az":               "Trend",
-	"news.az":                   "News.az",
-	"azerbaijannewsgazette.com": "Azerbaijan News Gazette",
-	"azernews.az":               "Azernews",
-	"anews.com.tr":              "A News",
-	"yenicag.info":              "Yeniçağ",
-	"aljazeera.com":             "Al Jazeera",
-	"en.armradio.am":            "Public Radio of Armenia",
-	"jam-news.net":              "JAMnews",
-	"yjc.ir":                    "Young Journalists Club (YJC)",
-	"video.azertag.az":          "AZERTAC",
-	"kesq.com":                  "KESQ (AP)",
-	"sputnik.af":                "Sputnik Afghanistan",
-	"armenews.com":              "Nouvelles d'Arménie (armenews.com)",
+// original is the original of a copy URL.
+type original struct{ url, title, publisher string }
+
+// publisherInfo names the organisation behind a host and its side.
+type publisherInfo struct{ name, origin string }
+
+// sourceBook turns the sources the facts cite into what readers see: the
+// original article where it is identified, its title and publisher.
+type sourceBook struct {
+	originals  map[string]original
+	publishers map[string]publisherInfo
 }
 
-// extraSource is a source found outside the facts file for one change.
-type extraSource struct {
-	settlement, date, controller string
-	source                       source
-}
-
-// extraSources of the seed village's handover: the armenews.com article the
-// facts note names (URL found in the stored page corpus; headline not
-// recorded there, so the title says what it is), and the Anadolu Agency
-// report. No aa.com.tr address of that report is in the stored corpus; the
-// copy A News published under the Anadolu Agency byline is used instead.
-var extraSources = []extraSource{
-	{"abdal-gulabli", "2020-11-20", azerbaijan, source{
-		Title:     "Vazgenashen passed to Azerbaijan on 20 November (armenews.com, article 72349)",
-		Publisher: "Nouvelles d'Arménie (armenews.com)",
-		URL:       "https://www.armenews.com/spip.php?page=article&id_article=72349",
-	}},
-	{"abdal-gulabli", "2020-11-20", azerbaijan, source{
-		Title:     "Azerbaijani soldiers help Armenian civilians evacuate",
-		Publisher: "Anadolu Agency",
-		URL:       "https://anews.com.tr/world/2020/11/24/azerbaijani-soldiers-help-armenian-civilians-evacuate/amp",
-		Date:      "2020-11-24",
-	}},
-}
-
-// rowSource is the source a facts row cites.
-func rowSource(r record) source {
-	return source{
-		Title:     r["source_title"],
-		Publisher: publisher(r["source_title"], r["source_url"]),
-		URL:       r["source_url"],
-		Date:      sourceDate(r["source_title"], r["source_url"]),
-	}
-}
-
-// publisher derives the publisher from the title (Wikipedia and its copies)
-// or the URL host.
-func publisher(title, raw string) string {
-	host := ""
-	if u, err := url.Parse(raw); err == nil {
-		host = strings.TrimPrefix(u.Host, "www.")
-	}
-	if strings.Contains(strings.ToLower(title), "wikipedia") {
-		if host == "" || isWikipediaHost("."+host) {
-			return "Wikipedia"
+// newSourceBook reads source_url_map.csv, url-originals.csv and publishers.csv.
+func newSourceBook(in *inputs) *sourceBook {
+	b := &sourceBook{originals: map[string]original{}, publishers: map[string]publisherInfo{}}
+	for _, r := range in.urlMap {
+		if r["original_url"] != "" && r["original_url"] != r["copy_url"] {
+			b.originals[r["copy_url"]] = original{url: r["original_url"], title: r["original_title"]}
 		}
-		return "Wikipedia (copy on " + host + ")"
 	}
-	if p, ok := publishers[host]; ok {
-		return p
+	for _, r := range in.urlOrig {
+		b.originals[r["copy_url"]] = original{url: r["original_url"], title: r["original_title"], publisher: r["publisher"]}
 	}
-	return host
+	for _, r := range in.publishers {
+		b.publishers[r["domain"]] = publisherInfo{name: r["publisher"], origin: r["origin"]}
+	}
+	return b
+}
+
+// source is the source a facts row cites, pointed at its original.
+func (b *sourceBook) source(r record) source {
+	s := source{Title: r["source_title"], Publisher: r["source_publisher"], URL: r["source_url"], Date: r["source_date"]}
+	if o, ok := b.originals[s.URL]; ok {
+		s.URL, s.Title, s.Publisher = o.url, firstNonEmpty(o.title, s.Title), o.publisher
+	}
+	host := hostOf(s.URL)
+	info := b.lookup(host)
+	if lang, ok := wikipediaLanguage(host); ok {
+		info = publisherInfo{name: "Wikipedia (" + lang + ")", origin: "international"}
+		s.Publisher = info.name
+	}
+	s.Publisher = firstNonEmpty(s.Publisher, info.name, host)
+	s.Title = cleanTitle(s.Title)
+	s.origin = info.origin
+	if s.Date == "" {
+		s.Date = sourceDate(r["source_title"], s.URL)
+	}
+	return s
+}
+
+// article returns the wikipedia.org article of a URL: the URL itself, or
+// the original of a mapped copy; "" when neither is a Wikipedia article.
+func (b *sourceBook) article(raw string) string {
+	if o, ok := b.originals[raw]; ok {
+		raw = o.url
+	}
+	if _, ok := wikipediaLanguage(hostOf(raw)); ok {
+		return strings.Replace(raw, ".m.wikipedia.org", ".wikipedia.org", 1)
+	}
+	return ""
+}
+
+// lookup finds a host or its parent domain in publishers.csv.
+func (b *sourceBook) lookup(host string) publisherInfo {
+	for h := host; h != ""; {
+		if p, ok := b.publishers[h]; ok {
+			return p
+		}
+		_, rest, found := strings.Cut(h, ".")
+		if !found || !strings.Contains(rest, ".") {
+			break
+		}
+		h = rest
+	}
+	return publisherInfo{}
+}
+
+// hostOf is a URL's host without "www." and a trailing dot.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(u.Hostname(), "www."), ".")
+}
+
+// wikipediaLanguages names the language editions the sources cite.
+var wikipediaLanguages = map[string]string{
+	"en": "English", "ru": "Russian", "az": "Azerbaijani", "hy": "Armenian", "fr": "French",
+	"it": "Italian", "de": "German", "fa": "Persian", "ka": "Georgian", "tr": "Turkish",
+}
+
+// wikipediaLanguage names the edition of a wikipedia.org host.
+func wikipediaLanguage(host string) (string, bool) {
+	lang, rest, _ := strings.Cut(host, ".")
+	if rest != "wikipedia.org" && rest != "m.wikipedia.org" {
+		return "", false
+	}
+	if name, ok := wikipediaLanguages[lang]; ok {
+		return name, true
+	}
+	return lang, true
+}
+
+// copyNote matches what collectors appended to a title about where they read it.
+var copyNote = regexp.MustCompile(`\s*[-–—]\s*(Wikipedia|Vikipediya|Wikipédia|Википедия)\b.*$|\s*\([^()]*(mirror|copy|Kiwix|machine)[^()]*\)`)
+
+// cleanTitle drops " - Wikipedia (mirror …)" and similar collector notes.
+func cleanTitle(t string) string {
+	return strings.TrimSpace(copyNote.ReplaceAllString(t, ""))
+}
+
+// firstNonEmpty returns the first non-empty string.
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 var (
@@ -100,14 +146,10 @@ func sourceDate(title, raw string) string {
 	return ""
 }
 
-// addExtraSources attaches extraSources to their changes.
-func addExtraSources(cs *changeSet) error {
-	for _, e := range extraSources {
-		c := cs.sameEvent(&change{SettlementID: e.settlement, Date: e.date, Controller: e.controller})
-		if c == nil {
-			return fmt.Errorf("extra source %q: no change %s %s %s", e.source.Title, e.settlement, e.date, e.controller)
-		}
-		c.Sources = append(c.Sources, e.source)
-	}
-	return nil
+// naturalEarthSource credits the 1994 ceasefire area.
+var naturalEarthSource = source{
+	Title:     "Admin 0 – Breakaway and disputed areas: Nagorno-Karabakh (1994 ceasefire area)",
+	Publisher: "Natural Earth",
+	URL:       "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/",
+	origin:    "international",
 }

@@ -23,7 +23,6 @@ func render(s *seed) (map[string][]byte, error) {
 		}
 		files[name] = b
 	}
-	files["REPORT.md"] = s.Report.markdown(s)
 	files["ATTRIBUTION.txt"] = []byte(attribution)
 	return files, nil
 }
@@ -77,7 +76,7 @@ func settlementRows(ss []*settlement) [][]string {
 	rows := [][]string{{"id", "name_en", "name_az", "name_hy", "name_ru", "district", "country",
 		"lon", "lat", "population", "geonames_id", "wikipedia_url", "place"}}
 	for _, s := range ss {
-		rows = append(rows, []string{s.ID, s.NameEN, s.NameAZ, s.NameHY, s.NameRU, s.District, s.Country,
+		rows = append(rows, []string{s.ID, s.names.en, s.names.az, s.names.hy, s.names.ru, s.District, s.Country,
 			formatFloat(s.Lon), formatFloat(s.Lat), formatInt(s.Population), formatInt(s.GeoNamesID),
 			s.WikipediaURL, s.Place})
 	}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/controlmap/controlmap/geo"
+)
+
+// TestTownsKnownAfterFirstEvent: every town, city and district centre has a known controller
+// on every day from its first sourced change on, by controlmap's own timeline.
+func TestTownsKnownAfterFirstEvent(t *testing.T) {
+	s, _ := generate(t)
+	files, err := render(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := validate(s, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.close()
+	ix := db.store.Index()
+	for _, st := range s.Settlements {
+		if st.Place == "village" && (st.place == nil || st.place.FeatureCode != "PPLA") {
+			continue
+		}
+		e, ok := ix.Entry(st.ID)
+		if !ok || len(e.Changes) == 0 {
+			t.Errorf("%s: no history", st.ID)
+			continue
+		}
+		for _, p := range e.Timeline {
+			if p.To > firstDay(e) && !p.Known() {
+				t.Errorf("%s: controller unknown from %s to %s", st.ID, p.From, p.To)
+			}
+		}
+	}
+}
+
+// firstDay is the day the first change of an entry counts from.
+func firstDay(e *geo.Entry) geo.Day {
+	first := geo.MaxDay
+	for _, p := range e.Timeline {
+		if p.Change != nil && p.From < first {
+			first = p.From
+		}
+	}
+	return first
+}
