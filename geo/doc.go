@@ -1,7 +1,7 @@
 // Package geo is controlmap's domain: settlements, actors, dated changes of control with their
 // sources, and the timeline logic that answers "who controlled this place on that day?".
 //
-// It depends on nothing but orb (and x/text's Unicode normalization, for name search), so the
+// It depends on nothing but orb (and x/text's Unicode normalization, for name search and slugs), so the
 // store, the tiles and the web server can all build on it.
 //
 // # Dates

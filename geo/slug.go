@@ -3,22 +3,22 @@ package geo
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// latinFold maps the non-ASCII Latin letters of Azerbaijani, Turkish and the common
-// transliterations to ASCII. A letter outside this table makes Slug fail rather than guess.
+// latinFold maps the Latin letters that do not decompose into an ASCII letter and marks
+// (ə, ı, the dotted İ, the apostrophe of transliterations) to ASCII. Any other Latin letter
+// with diacritics folds to its base letter ("ŭ" → "u", "ş" → "s").
 var latinFold = map[rune]string{
-	'ə': "e", 'Ə': "e", 'ı': "i", 'İ': "i", 'ğ': "g", 'Ğ': "g",
-	'ş': "s", 'Ş': "s", 'ç': "c", 'Ç': "c", 'ö': "o", 'Ö': "o",
-	'ü': "u", 'Ü': "u", 'â': "a", 'ä': "a", 'é': "e", 'è': "e",
-	'ë': "e", 'í': "i", 'ó': "o", 'ú': "u", 'ñ': "n", '’': "",
+	'ə': "e", 'Ə': "E", 'ı': "i", 'İ': "I", '’': "",
 }
 
 // Slug makes a stable id from a Latin-script name: ASCII, lowercase, words joined by hyphens
 // ("Abdal-Gülablı" → "abdal-gulabli"). It fails on a letter it cannot fold to ASCII (any
 // non-Latin script) and on a name with no letter or digit.
 func Slug(name string) (string, error) {
-	ascii, err := foldLatin(name)
+	ascii, err := FoldASCII(name)
 	if err != nil {
 		return "", err
 	}
@@ -29,21 +29,40 @@ func Slug(name string) (string, error) {
 	return s, nil
 }
 
-// foldLatin turns a Latin-script name into ASCII.
-func foldLatin(s string) (string, error) {
+// FoldASCII writes a Latin-script name in ASCII, keeping the case of each letter: ə → e,
+// ı → i, and a letter with diacritics becomes its base letter ("Qozlukörpŭ" → "Qozlukorpu").
+// It fails on a letter of another script rather than guess.
+func FoldASCII(s string) (string, error) {
 	var b strings.Builder
 	for _, r := range s {
-		if r < unicode.MaxASCII {
-			b.WriteRune(r)
-			continue
-		}
-		ascii, ok := latinFold[r]
+		ascii, ok := foldRune(r)
 		if !ok {
 			return "", Invalidf("name", "no ASCII letter for %q in %q", r, s)
 		}
 		b.WriteString(ascii)
 	}
 	return b.String(), nil
+}
+
+// foldRune is r in ASCII: itself, its latinFold entry, or its base letter when r decomposes
+// (NFD) into an ASCII letter followed only by combining marks.
+func foldRune(r rune) (string, bool) {
+	if r < unicode.MaxASCII {
+		return string(r), true
+	}
+	if ascii, ok := latinFold[r]; ok {
+		return ascii, true
+	}
+	parts := []rune(norm.NFD.String(string(r)))
+	if len(parts) < 2 || parts[0] >= unicode.MaxASCII || !unicode.IsLetter(parts[0]) {
+		return "", false
+	}
+	for _, m := range parts[1:] {
+		if !unicode.Is(unicode.Mn, m) {
+			return "", false
+		}
+	}
+	return string(parts[0]), true
 }
 
 // joinWords keeps the runs of a-z and 0-9 of s, joined by single hyphens.
