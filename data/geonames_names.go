@@ -16,7 +16,9 @@ import (
 //     alternate with ə, otherwise the first alternate in that alphabet with one of ğ ı ş ç ö ü;
 //   - hy is the first of name and the alternates written in Armenian script;
 //   - ru is the first of name and the alternates written in the Russian alphabet only (a
-//     Cyrillic name with letters such as і, ў or Ӏ belongs to another language and is skipped).
+//     Cyrillic name with letters such as і, ў or Ӏ belongs to another language and is skipped,
+//     as is one with a soft or hard sign after a vowel, "Боьйуьк", which Russian never writes,
+//     or one starting "Сяло", Belarusian for village).
 //
 // "First" is the order of the dump. A language with no fitting name stays empty: a Latin
 // transliteration is never put in hy or ru.
@@ -75,7 +77,21 @@ func isArmenian(s string) bool {
 }
 
 func isRussian(s string) bool {
-	return writtenIn(s, func(r rune) bool { return r >= 'а' && r <= 'я' || r >= 'А' && r <= 'Я' || r == 'ё' || r == 'Ё' })
+	return writtenIn(s, func(r rune) bool { return r >= 'а' && r <= 'я' || r >= 'А' && r <= 'Я' || r == 'ё' || r == 'Ё' }) &&
+		!softSignAfterVowel(s) && !strings.HasPrefix(strings.ToLower(s), "сяло ")
+}
+
+// softSignAfterVowel reports whether a soft or hard sign follows a vowel, as it never does in
+// Russian but does in the Chechen-style transliterations of GeoNames ("Боьйуьк").
+func softSignAfterVowel(s string) bool {
+	prev := ' '
+	for _, r := range strings.ToLower(s) {
+		if (r == 'ь' || r == 'ъ') && strings.ContainsRune("аеёиоуыэюя", prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 // writtenIn reports whether s has a letter and every letter of s satisfies letter; digits,

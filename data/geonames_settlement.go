@@ -24,7 +24,7 @@ func settlementOfPlace(p GeoNamesPlace, id string, admin1 map[string]string) geo
 		Place:      placeOfCode(p.FeatureCode, p.Population),
 		Population: p.Population,
 		GeoNamesID: p.ID,
-		Abandoned:  abandonedCode(p.FeatureCode),
+		Abandoned:  p.Abandoned(),
 	}
 }
 
@@ -41,10 +41,10 @@ func placeOfCode(code string, population int) geo.Place {
 	return geo.Village
 }
 
-// abandonedCode reports whether GeoNames marks a place as no longer inhabited: abandoned (PPLQ),
+// Abandoned reports whether GeoNames marks the place as no longer inhabited: abandoned (PPLQ),
 // destroyed (PPLW) or historical (PPLH).
-func abandonedCode(code string) bool {
-	return code == "PPLQ" || code == "PPLW" || code == "PPLH"
+func (p GeoNamesPlace) Abandoned() bool {
+	return p.FeatureCode == "PPLQ" || p.FeatureCode == "PPLW" || p.FeatureCode == "PPLH"
 }
 
 // districtOf is the name of p's first-level division, or its code ("AZ.03") when admin1 has no

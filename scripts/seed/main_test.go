@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+
+	"github.com/controlmap/controlmap/geo"
 )
 
 // sharedData is shared/data seen from this package's folder.
@@ -181,20 +183,21 @@ func TestPlaceRowsNameGeoNamesPlaces(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Abdal-Gülablı":          "abdal-gulabli",
-		"Qızıl Kəngərli":         "qizil-kengerli",
-		"Mollalar (Boyahmadli)":  "mollalar-boyahmadli",
-		"  Şükürbəyli  İkinci  ": "sukurbeyli-ikinci",
-		"Qozlukörpŭ":             "qozlukorpu",
-	} {
-		if got, err := slug(in); err != nil || got != want {
-			t.Errorf("slug(%q) = %q, %v; want %q", in, got, err, want)
+// TestEveryPlaceSlugs: every place's Azerbaijani name makes an id with geo.Slug (mustSlug
+// never panics), including letters such as ŭ outside the Azerbaijani alphabet.
+func TestEveryPlaceSlugs(t *testing.T) {
+	needShared(t)
+	in, err := readInputs(sharedData, "inputs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range in.places {
+		if id, err := geo.Slug(p.azName()); err != nil || !geo.ValidID(id) {
+			t.Errorf("GeoNames %d %q: slug %q, %v", p.ID, p.azName(), id, err)
 		}
 	}
-	if _, err := slug("Շուշի"); err == nil {
-		t.Error("slug of Armenian script should fail, not guess")
+	if len(in.places) < 1000 {
+		t.Errorf("%d places of the twelve districts, want over 1000", len(in.places))
 	}
 }
 
@@ -260,7 +263,7 @@ func TestNamesInTheirScript(t *testing.T) {
 		if st.names.hy != "" && !writtenIn(st.names.hy, unicode.Armenian) {
 			t.Errorf("%s: name_hy %q is not in Armenian script", st.ID, st.names.hy)
 		}
-		if st.names.ru != "" && !isRussian(strings.ReplaceAll(st.names.ru, " / ", " ")) {
+		if st.names.ru != "" && !writtenIn(st.names.ru, russianLetters) {
 			t.Errorf("%s: name_ru %q is not in the Russian alphabet", st.ID, st.names.ru)
 		}
 	}
@@ -291,4 +294,21 @@ func thousands(n int) string {
 		return s
 	}
 	return s[:len(s)-3] + "," + s[len(s)-3:]
+}
+
+// russianLetters is the Russian alphabet, both cases.
+var russianLetters = &unicode.RangeTable{R16: []unicode.Range16{{Lo: 'Ё', Hi: 'Ё', Stride: 1}, {Lo: 'А', Hi: 'я', Stride: 1}, {Lo: 'ё', Hi: 'ё', Stride: 1}}}
+
+// writtenIn reports whether s has a letter and every letter of s is of the script.
+func writtenIn(s string, script *unicode.RangeTable) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.Is(script, r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
 }

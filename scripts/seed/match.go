@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
 )
 
@@ -107,11 +108,11 @@ func nearest(places []place, pt orb.Point) (*place, float64) {
 }
 
 // nameKey folds a name for comparison: lowercase letters and digits only,
-// Azerbaijani letters folded.
+// Latin letters folded to ASCII with geo.FoldASCII, other scripts kept.
 func nameKey(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
-		if f, ok := latinFold[r]; ok {
+		if f, err := geo.FoldASCII(string(r)); err == nil && r >= unicode.MaxASCII {
 			b.WriteString(f)
 			continue
 		}

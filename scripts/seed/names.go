@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"strings"
-	"unicode"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/geo"
 )
 
 // names are the four names of a settlement.
@@ -32,7 +34,8 @@ func nameSettlement(s *settlement) {
 		s.names = checkedScripts(s.names)
 		return
 	}
-	n := names{az: s.place.azName(), hy: s.place.firstIn(unicode.Armenian), ru: firstRussian(s.place)}
+	gn := s.place.Names()
+	n := names{az: s.place.azName(), hy: gn.Hy, ru: gn.Ru}
 	n.en = asciiName(n.az, s.place.ASCIIName)
 	if s.legacy != nil {
 		n = withLegacy(n, s.legacy.names)
@@ -66,42 +69,22 @@ func withPolicy(n, p names) names {
 	return n
 }
 
-// checkedScripts empties an Armenian or Russian name in the wrong script.
+// checkedScripts empties an Armenian or Russian name in the wrong script, by
+// the script rules of data.GeoNamesPlace.Names.
 func checkedScripts(n names) names {
-	if !writtenIn(n.hy, unicode.Armenian) {
-		n.hy = ""
-	}
-	if !isRussian(n.ru) {
-		n.ru = ""
-	}
+	n.hy = data.GeoNamesPlace{Name: n.hy}.Names().Hy
+	n.ru = data.GeoNamesPlace{Name: n.ru}.Names().Ru
 	return n
-}
-
-// firstRussian is the first GeoNames name in the Russian alphabet.
-func firstRussian(p *place) string {
-	for _, n := range append([]string{p.Name}, p.Alternates...) {
-		if isRussian(n) {
-			return n
-		}
-	}
-	return ""
 }
 
 // asciiName is the Azerbaijani name without diacritics (keeping the case of
 // each letter), else GeoNames' ASCII name.
 func asciiName(az, ascii string) string {
-	var b strings.Builder
-	for _, r := range az {
-		v, err := fold(string(r))
-		if err != nil {
-			return ascii
-		}
-		if unicode.IsUpper(r) {
-			v = strings.ToUpper(v)
-		}
-		b.WriteString(v)
+	v, err := geo.FoldASCII(az)
+	if err != nil {
+		return ascii
 	}
-	return firstNonEmpty(b.String(), ascii)
+	return firstNonEmpty(v, ascii)
 }
 
 // splitAbdal: "Abdal-Gülablı" is the joint municipality of two GeoNames

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
-	"unicode"
 
+	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
 )
 
@@ -47,7 +46,7 @@ func buildSettlements(in *inputs, rep *report) (*gazetteer, error) {
 func fromPlace(p *place) *settlement {
 	return &settlement{
 		District: p.District, Country: "AZ", Lon: p.Lon, Lat: p.Lat, Population: p.Population,
-		GeoNamesID: p.ID, Place: placeRank(p.FeatureCode, p.Population), Abandoned: p.FeatureCode == "PPLQ",
+		GeoNamesID: p.ID, Place: placeRank(p.FeatureCode, p.Population), Abandoned: p.Abandoned(),
 		Origin: originGeoNames, place: p,
 	}
 }
@@ -166,32 +165,12 @@ func freeID(s *settlement, count map[string]int, taken map[string]bool) string {
 	return candidates[len(candidates)-1]
 }
 
-// mustSlug is slug for names from the data, with a fallback for a letter the
-// fold table lacks (never reached by the current data; checked by the tests).
+// mustSlug is geo.Slug for names from the data, which are all Latin-script
+// (checked by the tests).
 func mustSlug(s string) string {
-	v, err := slug(s)
+	v, err := geo.Slug(s)
 	if err != nil {
 		panic(err)
 	}
 	return v
-}
-
-// isRussian reports whether s is written in the Russian alphabet only, and
-// not in a transliteration of another Cyrillic-script language (a soft or
-// hard sign after a vowel, as in "Боьйуьк", never occurs in Russian).
-func isRussian(s string) bool {
-	if strings.HasPrefix(strings.ToLower(s), "сяло ") {
-		return false // Belarusian "village"
-	}
-	prev := ' '
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) && !(r >= 'а' && r <= 'я' || r == 'ё') {
-			return false
-		}
-		if (r == 'ь' || r == 'ъ') && strings.ContainsRune("аеёиоуыэюя", prev) {
-			return false
-		}
-		prev = r
-	}
-	return writtenIn(s, unicode.Cyrillic)
 }
