@@ -282,8 +282,16 @@ func TestReadmeCounts(t *testing.T) {
 	}
 	want := fmt.Sprintf("all %s GeoNames populated places of the twelve Karabakh-area\ndistricts, %s changes of control with %s source rows",
 		thousands(len(s.Settlements)), thousands(len(s.Changes)), thousands(rows))
-	if !strings.Contains(string(readme), want) {
-		t.Errorf("README.md does not say %q", want)
+	abandoned := 0
+	for _, st := range s.Settlements {
+		if st.Abandoned {
+			abandoned++
+		}
+	}
+	for _, want := range []string{want, fmt.Sprintf("The %s places GeoNames codes as abandoned", thousands(abandoned))} {
+		if !strings.Contains(string(readme), want) {
+			t.Errorf("README.md does not say %q", want)
+		}
 	}
 }
 

@@ -21,7 +21,7 @@ type settlement struct {
 	Population          int
 	GeoNamesID          int
 	WikipediaURL, Place string
-	Abandoned           bool        // GeoNames PPLQ
+	Abandoned           bool        // GeoNames PPLQ, PPLW or PPLH
 	Origin              string      // originGeoNames or originLegacy
 	place               *place      // its GeoNames record, nil for an old village kept as it was
 	legacy              *settlement // the old seed's settlement that had this id

@@ -61,8 +61,8 @@ func (r *report) markdown(s *seed, st *stats) []byte {
 
 // writeDistricts writes the per-district table computed from the timeline.
 func writeDistricts(b *bytes.Buffer, st *stats) {
-	b.WriteString("## Known controller by district\n\nCounted with controlmap's own timeline (geo.Index of the imported seed). \"Uncertain date\": settlements with a change dated by an interval (day unknown). \"Never known\": no change at all (reasons below).\n\n")
-	b.WriteString("| District | Settlements | " + strings.Join(statDays, " | ") + " | Uncertain date | Never known |\n|---|---:|" + strings.Repeat("---:|", len(statDays)+2) + "\n")
+	b.WriteString("## Known controller by district\n\nCounted with controlmap's own timeline (geo.Index of the imported seed). \"Uncertain date\": settlements with a change dated by an interval (day unknown). \"Never known\": no change at all (reasons below). \"Abandoned\": places GeoNames marks as abandoned, destroyed or historical (PPLQ, PPLW, PPLH), `abandoned=true` in settlements.csv; they are counted like the others.\n\n")
+	b.WriteString("| District | Settlements | Abandoned | " + strings.Join(statDays, " | ") + " | Uncertain date | Never known |\n|---|---:|---:|" + strings.Repeat("---:|", len(statDays)+2) + "\n")
 	var names []string
 	for d := range st.districts {
 		names = append(names, d)
@@ -85,7 +85,7 @@ const districtCaveats = `Why some counts are low: a place inside the 1994 area w
 
 // writeDistrictRow writes one row of the district table.
 func writeDistrictRow(b *bytes.Buffer, name string, d *districtStats) {
-	cells := []string{name, fmt.Sprint(d.settlements)}
+	cells := []string{name, fmt.Sprint(d.settlements), fmt.Sprint(d.abandoned)}
 	for _, k := range d.known {
 		cells = append(cells, fmt.Sprint(k))
 	}
@@ -96,6 +96,7 @@ func writeDistrictRow(b *bytes.Buffer, name string, d *districtStats) {
 // addStats adds d to total.
 func addStats(total, d *districtStats) {
 	total.settlements += d.settlements
+	total.abandoned += d.abandoned
 	total.uncertain += d.uncertain
 	total.never += d.never
 	for i := range d.known {

@@ -12,6 +12,7 @@ var statDays = []string{"1993-12-31", "2020-09-26", "2020-11-11", "2021-01-01", 
 // districtStats are one district's counts, from the imported seed's timeline.
 type districtStats struct {
 	settlements int
+	abandoned   int   // GeoNames PPLQ, PPLW or PPLH, as imported
 	known       []int // per statDays
 	uncertain   int   // settlements with an interval-dated change
 	never       int   // settlements never known
@@ -54,6 +55,9 @@ func (st *stats) count(ix *geo.Index, s *settlement, uncertain bool) {
 	e, ok := ix.Entry(s.ID)
 	if !ok {
 		return
+	}
+	if e.Settlement.Abandoned {
+		d.abandoned++
 	}
 	for i, day := range statDays {
 		p := e.Timeline.At(mustCounts(day))

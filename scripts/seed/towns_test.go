@@ -1,6 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/controlmap/controlmap/geo"
@@ -46,4 +51,31 @@ func firstDay(e *geo.Entry) geo.Day {
 		}
 	}
 	return first
+}
+
+// TestAbandonedFromGeoNames: exactly the GeoNames places coded abandoned, destroyed or
+// historical (PPLQ, PPLW, PPLH) are abandoned, and the importer reads them back so that
+// REPORT.md's count (taken from the imported seed) is theirs.
+func TestAbandonedFromGeoNames(t *testing.T) {
+	s, out := generate(t)
+	want := 0
+	for _, st := range s.Settlements {
+		coded := st.place != nil && slices.Contains([]string{"PPLQ", "PPLW", "PPLH"}, st.place.FeatureCode)
+		if st.Abandoned != coded {
+			t.Errorf("%s: abandoned = %v, GeoNames code %v", st.ID, st.Abandoned, st.place != nil && coded)
+		}
+		if coded {
+			want++
+		}
+	}
+	if want < 100 {
+		t.Errorf("%d abandoned places, want the 135 of GeoNames", want)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "REPORT.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row := fmt.Sprintf("| **All** | %d | %d |", len(s.Settlements), want); !strings.Contains(string(report), row) {
+		t.Errorf("REPORT.md has no row %q", row)
+	}
 }

@@ -74,11 +74,11 @@ func actorRows(as []actor) [][]string {
 // settlementRows is settlements.csv, sorted by id.
 func settlementRows(ss []*settlement) [][]string {
 	rows := [][]string{{"id", "name_en", "name_az", "name_hy", "name_ru", "district", "country",
-		"lon", "lat", "population", "geonames_id", "wikipedia_url", "place"}}
+		"lon", "lat", "population", "geonames_id", "wikipedia_url", "place", "abandoned"}}
 	for _, s := range ss {
 		rows = append(rows, []string{s.ID, s.names.en, s.names.az, s.names.hy, s.names.ru, s.District, s.Country,
 			formatFloat(s.Lon), formatFloat(s.Lat), formatInt(s.Population), formatInt(s.GeoNamesID),
-			s.WikipediaURL, s.Place})
+			s.WikipediaURL, s.Place, formatBool(s.Abandoned)})
 	}
 	return rows
 }
@@ -99,6 +99,14 @@ func changeRows(cs []*change) [][]string {
 // formatFloat writes a coordinate with the digits the source gave.
 func formatFloat(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// formatBool writes true, or nothing for false (the column's default).
+func formatBool(v bool) string {
+	if v {
+		return "true"
+	}
+	return ""
 }
 
 // formatInt writes a count, empty when unknown (0).
