@@ -10,13 +10,25 @@ import (
 	"github.com/controlmap/controlmap/geo"
 )
 
-// The thinning rule; see the package doc.
+// The thinning rule and the feature budget; see the package doc.
 const (
 	// ThinAbove is the most settlements a tile holds before it is thinned.
 	ThinAbove = 1024
 	// CellPixels is the side of a thinning cell, in pixels of a 512 px tile.
 	CellPixels = 16
+	// LowZoomBudget and Budget are the most period features a tile holds below zoom
+	// TownNameZoom and from it on.
+	LowZoomBudget = 2048
+	Budget        = 4096
 )
+
+// FeatureBudget is the most period features a tile of zoom z holds.
+func FeatureBudget(z maptile.Zoom) int {
+	if z < TownNameZoom {
+		return LowZoomBudget
+	}
+	return Budget
+}
 
 // thin returns entries, or one entry per thinning cell when there are more than ThinAbove.
 // entries must be in id order; the result keeps that order.
@@ -24,21 +36,66 @@ func thin(entries []*geo.Entry, z maptile.Zoom) []*geo.Entry {
 	if len(entries) <= ThinAbove {
 		return entries
 	}
-	best := map[[2]int64]*geo.Entry{}
-	for _, e := range entries {
+	cells := make([]int64, len(entries))
+	best := make(map[int64]int, 1024)
+	for i, e := range entries {
 		c := cellOf(e, z)
-		if cur, ok := best[c]; !ok || moreImportant(e, cur) {
-			best[c] = e
+		cells[i] = c
+		if cur, ok := best[c]; !ok || moreImportant(e, entries[cur]) {
+			best[c] = i
 		}
 	}
-	return slices.DeleteFunc(slices.Clone(entries), func(e *geo.Entry) bool { return best[cellOf(e, z)] != e })
+	out := make([]*geo.Entry, 0, len(best))
+	for i, e := range entries {
+		if best[cells[i]] == i {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
-// cellOf returns the global thinning cell of e at zoom z.
-func cellOf(e *geo.Entry, z maptile.Zoom) [2]int64 {
+// cellOf returns the global thinning cell of e at zoom z, as one number.
+func cellOf(e *geo.Entry, z maptile.Zoom) int64 {
 	f := maptile.Fraction(e.Settlement.Point, z) // tile units at z
-	cells := 512 / CellPixels
-	return [2]int64{int64(math.Floor(f.X() * float64(cells))), int64(math.Floor(f.Y() * float64(cells)))}
+	cells := float64(512 / CellPixels)
+	x, y := int64(math.Floor(f.X()*cells)), int64(math.Floor(f.Y()*cells))
+	return x<<32 | y
+}
+
+// budget returns entries, or, when their features (periods, or one each on a dated tile)
+// pass FeatureBudget(z), the most important of them that fit, cities always. It keeps the
+// order of entries.
+func budget(entries []*geo.Entry, z maptile.Zoom, day *geo.Day) []*geo.Entry {
+	count := func(e *geo.Entry) int {
+		if day != nil {
+			return 1
+		}
+		return len(e.Timeline)
+	}
+	total := 0
+	for _, e := range entries {
+		total += count(e)
+	}
+	max := FeatureBudget(z)
+	if total <= max {
+		return entries
+	}
+	order := slices.Clone(entries)
+	slices.SortFunc(order, func(a, b *geo.Entry) int {
+		if moreImportant(a, b) {
+			return -1
+		}
+		return 1
+	})
+	keep := make(map[*geo.Entry]bool, len(order))
+	n := 0
+	for _, e := range order {
+		if k := count(e); n+k <= max || e.Settlement.Place.Rank() >= 3 {
+			keep[e] = true
+			n += k
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(entries), func(e *geo.Entry) bool { return !keep[e] })
 }
 
 // moreImportant orders settlements by rank, then population, then id (smaller first).
