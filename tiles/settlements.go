@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"hash/fnv"
+	"slices"
 	"strconv"
 
 	"github.com/paulmach/orb"
@@ -44,7 +45,7 @@ func nameZoom(rank int) maptile.Zoom {
 // is empty.
 func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, error) {
 	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
-	entries := budget(thin(ix.Entries(&bound), t.Z), t.Z, day)
+	entries := budget(thinTile(ix, t, bound), t.Z, day)
 	w := newLayerWriter(t)
 	for _, e := range entries {
 		writePeriods(w, e, t.Z, day)
@@ -58,22 +59,28 @@ func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, err
 func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day) {
 	s := e.Settlement
 	names := z >= nameZoom(s.Place.Rank())
+	var common []uint32 // the tags of the settlement's own properties, the same in each period
 	for _, p := range e.Timeline {
 		if day != nil && !p.Contains(*day) {
 			continue
 		}
 		pp := NewPeriodProps(s, p)
-		w.String("sid", pp.SID)
-		if names {
-			w.String("name", pp.Name)
-			for _, n := range [...]struct{ k, v string }{{"name_az", pp.NameAz}, {"name_en", pp.NameEn}, {"name_hy", pp.NameHy}, {"name_ru", pp.NameRu}} {
-				if n.v != "" {
-					w.String(n.k, n.v)
+		if common == nil {
+			w.String("sid", pp.SID)
+			if names {
+				w.String("name", pp.Name)
+				for _, n := range [...]struct{ k, v string }{{"name_az", pp.NameAz}, {"name_en", pp.NameEn}, {"name_hy", pp.NameHy}, {"name_ru", pp.NameRu}} {
+					if n.v != "" {
+						w.String(n.k, n.v)
+					}
 				}
 			}
+			w.String("district", pp.District)
+			w.Int("rank", int64(pp.Rank))
+			common = slices.Clone(w.tags)
+		} else {
+			w.tags = append(w.tags, common...)
 		}
-		w.String("district", pp.District)
-		w.Int("rank", int64(pp.Rank))
 		w.Int("from", int64(pp.From))
 		w.Int("to", int64(pp.To))
 		w.String("controller", pp.Controller)
