@@ -20,8 +20,8 @@ const (
 	CellPixels = 16
 	// LowZoomBudget and Budget are the most period features a tile holds below zoom
 	// TownNameZoom and from it on.
-	LowZoomBudget = 2048
-	Budget        = 4096
+	LowZoomBudget = 1024
+	Budget        = 2048
 )
 
 // FeatureBudget is the most period features a tile of zoom z holds.
