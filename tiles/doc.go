@@ -12,7 +12,7 @@
 // periods valid on that day, for clients that want one date.
 //
 // Only the properties a zoom needs: names from the zoom a settlement is labelled at (cities 6,
-// towns 8, villages 10: the web map's label zooms), change ids from zoom 12. MVT stores each
+// towns 8, villages 10: the web map's label zooms), change ids and since from zoom 12. MVT stores each
 // distinct value once per tile, so the properties a settlement's periods share cost a few bytes
 // a period.
 //

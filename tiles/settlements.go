@@ -21,7 +21,7 @@ const SettlementsLayer = "settlements"
 const Buffer = 128
 
 // Zooms at which the settlement tiles carry names (cities, towns, villages: the web map's
-// label zooms) and the change ids.
+// label zooms) and the change ids and written dates (since).
 const (
 	CityNameZoom    = 6
 	TownNameZoom    = 8
@@ -88,7 +88,9 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day) {
 		if z >= ChangeZoom {
 			w.String("change", pp.Change)
 		}
-		w.String("since", pp.Since)
+		if z >= ChangeZoom {
+			w.String("since", pp.Since)
+		}
 		w.String("kind", pp.Kind)
 		w.String("disputed_by", pp.DisputedBy)
 		w.Bool("changing", pp.Changing)

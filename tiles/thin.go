@@ -144,8 +144,8 @@ func cellOf(e *geo.Entry, z maptile.Zoom) int64 {
 }
 
 // budget returns entries, or, when their features (periods, or one each on a dated tile)
-// pass FeatureBudget(z), the most important of them that fit, cities always. It keeps the
-// order of entries.
+// pass FeatureBudget(z), the most important of them that fit; cities may take up to twice the
+// budget. It keeps the order of entries.
 func budget(entries []*geo.Entry, z maptile.Zoom, day *geo.Day) []*geo.Entry {
 	count := func(e *geo.Entry) int {
 		if day != nil {
@@ -171,7 +171,7 @@ func budget(entries []*geo.Entry, z maptile.Zoom, day *geo.Day) []*geo.Entry {
 	keep := make(map[*geo.Entry]bool, len(order))
 	n := 0
 	for _, e := range order {
-		if k := count(e); n+k <= max || e.Settlement.Place.Rank() >= 3 {
+		if k := count(e); n+k <= max || (e.Settlement.Place.Rank() >= 3 && n+k <= 2*max) {
 			keep[e] = true
 			n += k
 		}

@@ -21,45 +21,63 @@ import (
 // fields are left out. A period ends where the next begins; the last is open-ended.
 func TimelineProp(tl geo.Timeline) string {
 	var actors []string
-	idx := func(a string) string {
+	idx := func(b []byte, a string) []byte {
 		if a == "" {
-			return ""
+			return b
 		}
 		i := slices.Index(actors, a)
 		if i < 0 {
 			i = len(actors)
 			actors = append(actors, a)
 		}
-		return strconv.Itoa(i)
+		return strconv.AppendInt(b, int64(i), 10)
 	}
-	var runs strings.Builder
+	runs := make([]byte, 0, 16*len(tl))
 	for i, p := range tl {
 		if i > 0 {
-			runs.WriteByte(';')
+			runs = append(runs, ';')
 		}
-		f := [8]string{}
+		start := len(runs)
 		if p.From != geo.MinDay {
-			f[0] = strconv.Itoa(int(p.From))
+			runs = strconv.AppendInt(runs, int64(p.From), 10)
 		}
-		f[1], f[2] = idx(p.Controller), statusLetter(p.Status)
+		runs = append(runs, ',')
+		runs = idx(runs, p.Controller)
+		runs = append(append(runs, ','), statusLetter(p.Status)...)
+		runs = append(runs, ',')
 		if p.Changing && p.Change != nil {
-			f[3], f[4] = idx(p.Change.Controller), idx(p.Previous)
+			runs = idx(runs, p.Change.Controller)
+			runs = idx(append(runs, ','), p.Previous)
+		} else {
+			runs = append(runs, ',')
 		}
-		f[5] = idx(p.DisputedBy())
-		if i > 0 && p.Change != nil && p.Change == tl[i-1].Change && !p.Changing && !tl[i-1].Changing {
-			f[6] = "1"
-		} else if p.Change != nil {
-			if since := p.Change.Date.String(); since != p.From.String() {
-				f[7] = since
-			}
+		runs = idx(append(runs, ','), p.DisputedBy())
+		runs = append(runs, ',')
+		event := i > 0 && p.Change != nil && p.Change == tl[i-1].Change && !p.Changing && !tl[i-1].Changing
+		if event {
+			runs = append(runs, '1')
 		}
-		n := len(f)
-		for n > 1 && f[n-1] == "" {
-			n--
+		runs = append(runs, ',')
+		if p.Change != nil && !event {
+			runs = appendSince(runs, p)
 		}
-		runs.WriteString(strings.Join(f[:n], ","))
+		for len(runs) > start && runs[len(runs)-1] == ',' {
+			runs = runs[:len(runs)-1] // trailing empty fields
+		}
 	}
-	return strings.Join(actors, ",") + "|" + runs.String()
+	return strings.Join(actors, ",") + "|" + string(runs)
+}
+
+// appendSince appends the written date of p's change unless it is p's from day itself.
+func appendSince(b []byte, p geo.Period) []byte {
+	d := p.Change.Date
+	if !d.Interval && d.Precision == geo.DayPrecision && d.Start == p.From {
+		return b
+	}
+	if since := d.String(); since != p.From.String() {
+		b = append(b, since...)
+	}
+	return b
 }
 
 func statusLetter(s geo.Status) string {

@@ -23,11 +23,11 @@ function check(ok, what) {
   }
 }
 
-const REQUIRED = ['sid', 'district', 'rank', 'from', 'to', 'controller', 'status', 'since', 'kind',
+const REQUIRED = ['sid', 'district', 'rank', 'from', 'to', 'controller', 'status', 'kind',
   'disputed_by', 'changing', 'previous', 'next'];
-// Names from the zoom a settlement is labelled at, change ids from zoom 12, the timeline "t" on
+// Names from the zoom a settlement is labelled at, change ids and since from zoom 12, the timeline "t" on
 // the open-ended period of an undated tile (docs/CONTRACT.md).
-const OPTIONAL = ['name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'change', 't'];
+const OPTIONAL = ['name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'change', 'since', 't'];
 
 function checkSettlement(f, where) {
   const keys = Object.keys(f.properties);
