@@ -47,6 +47,11 @@ func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, err
 	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
 	entries := budget(thinTile(ix, t, bound), t.Z, day)
 	w := newLayerWriter(t)
+	n := 0
+	for _, e := range entries {
+		n += len(e.Timeline)
+	}
+	w.features = make([]byte, 0, 72*n)
 	for _, e := range entries {
 		writePeriods(w, e, t.Z, day)
 	}
