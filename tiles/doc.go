@@ -56,6 +56,16 @@
 // Tiles are cached in memory, gzip-compressed once, under a key that holds the index version:
 // any write to the store makes the old entries unreachable, and they are dropped at once.
 //
+// # The pyramid
+//
+// With Config.PyramidPath (controlmap serve --tiles-pyramid FILE) the server keeps a PMTiles v3
+// archive of the undated settlement tiles of zooms 0 to Config.PyramidMaxZoom (12): written in
+// the background once the data has stayed the same for Config.PyramidDelay after a change set,
+// through a temporary file and a rename, with identical tiles stored once and, past 16 KiB of
+// root directory, leaf directories. While its version is the index's, a tile missing from the
+// cache is read from it (a read and a gunzip, no cutting); otherwise, and past its max zoom, tiles
+// are cut on the fly. The archive is served at /tiles/settlements.pmtiles for PMTiles readers.
+//
 // # Basemap
 //
 // The basemap is Natural Earth data (public domain) converted by scripts/basemap into small

@@ -3,6 +3,7 @@ package tiles
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb/maptile"
@@ -18,6 +19,7 @@ type Server struct {
 	basemapAt   *cache
 	basemap     *basemap
 	glyphs      map[string]*Encoded
+	pyramid     atomic.Pointer[pyramid]
 }
 
 // The basemap and the glyphs come from the binary's embedded files: they are read once per
@@ -42,10 +44,14 @@ func NewServer(ix *geo.Index, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tiles: glyphs: %w", err)
 	}
-	return &Server{
+	s := &Server{
 		ix: ix, cfg: cfg, basemap: bm, glyphs: glyphs,
 		settlements: newCache(cfg.CacheBytes), basemapAt: newCache(cfg.CacheBytes),
-	}, nil
+	}
+	if cfg.PyramidPath != "" {
+		go s.keepPyramid()
+	}
+	return s, nil
 }
 
 // MaxAge is how long a client may keep a settlement tile.
@@ -59,6 +65,16 @@ func (s *Server) Settlements(t maptile.Tile, day *geo.Day) (*Encoded, error) {
 	}
 	if tile, ok := s.settlements.get(k); ok {
 		return tile, nil
+	}
+	if p := s.pyramid.Load(); day == nil && p != nil && p.version == k.version {
+		tile, found, err := p.read(t)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			s.settlements.put(k, tile)
+			return tile, nil
+		}
 	}
 	raw, err := EncodeSettlements(s.ix, t, day)
 	if err != nil {
