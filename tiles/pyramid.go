@@ -1,6 +1,7 @@
 package tiles
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
@@ -84,12 +85,33 @@ type pmEntry struct {
 }
 
 // writePyramid cuts every non-empty undated settlement tile of ix from zoom 0 to maxZoom over
-// the data's bound and writes them as a PMTiles archive at path (through a temporary file and
-// a rename, so a reader never sees half a file). It fails with errStale if ix changed meanwhile.
+// the data's bound and writes them as a PMTiles archive at path, through a temporary file and
+// a rename, so a reader never sees half a file. The tiles are streamed to the file, after the
+// header and the space of the root directory (the first 16 KiB); the metadata and the leaf
+// directories follow them. It fails with errStale if ix changed meanwhile.
 func writePyramid(ix *geo.Index, path string, maxZoom maptile.Zoom) (*pyramid, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".pyramid-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name()) // after the rename, removes nothing
+	defer f.Close()
+	p, err := writePyramidTo(f, ix, path, maxZoom)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	return p, os.Rename(f.Name(), path)
+}
+
+func writePyramidTo(f *os.File, ix *geo.Index, path string, maxZoom maptile.Zoom) (*pyramid, error) {
 	version := ix.Version()
 	b := dataBound(ix)
-	var data bytes.Buffer
+	const dataOffset = pmtilesRootMax
+	data := bufio.NewWriterSize(io.NewOffsetWriter(f, dataOffset), 1<<20)
+	var dataLen uint64
 	p := &pyramid{version: version, maxZoom: maxZoom, path: path, tiles: map[uint64]pyramidTile{}}
 	seen := map[[32]byte]pyramidTile{}
 	var entries []pmEntry
@@ -114,12 +136,15 @@ func writePyramid(ix *geo.Index, path string, maxZoom maptile.Zoom) (*pyramid, e
 				sum := sha256.Sum256(gz)
 				pt, ok := seen[sum]
 				if !ok {
-					pt = pyramidTile{offset: uint64(data.Len()), length: uint64(len(gz)), etag: etag(raw)}
-					data.Write(gz)
+					pt = pyramidTile{offset: dataLen, length: uint64(len(gz)), etag: etag(raw)}
+					if _, err := data.Write(gz); err != nil {
+						return nil, err
+					}
+					dataLen += uint64(len(gz))
 					seen[sum] = pt
 				}
 				id := TileID(t)
-				p.tiles[id] = pt
+				p.tiles[id] = pyramidTile{offset: dataOffset + pt.offset, length: pt.length, etag: pt.etag}
 				entries = append(entries, pmEntry{id: id, offset: pt.offset, length: pt.length, run: 1})
 			}
 		}
@@ -139,19 +164,26 @@ func writePyramid(ix *geo.Index, path string, maxZoom maptile.Zoom) (*pyramid, e
 	}
 	h := pmHeader{
 		rootOffset: pmtilesHeaderLen, rootLength: uint64(len(root)),
-		metaLength: uint64(len(meta)), leavesLength: uint64(len(leaves)), dataLength: uint64(data.Len()),
+		dataOffset: dataOffset, dataLength: dataLen,
+		metaLength: uint64(len(meta)), leavesLength: uint64(len(leaves)),
 		addressed: uint64(len(p.tiles)), entries: uint64(len(entries)), contents: uint64(len(seen)),
 		maxZoom: uint8(maxZoom), bound: b,
 	}
-	h.metaOffset = h.rootOffset + h.rootLength
+	h.metaOffset = h.dataOffset + h.dataLength
 	h.leavesOffset = h.metaOffset + h.metaLength
-	h.dataOffset = h.leavesOffset + h.leavesLength
-	for id, pt := range p.tiles {
-		pt.offset += h.dataOffset
-		p.tiles[id] = pt
+	if _, err := data.Write(meta); err != nil {
+		return nil, err
 	}
-	err = writeAtomic(path, h.bytes(), root, meta, leaves, data.Bytes())
-	return p, err
+	if _, err := data.Write(leaves); err != nil {
+		return nil, err
+	}
+	if err := data.Flush(); err != nil {
+		return nil, err
+	}
+	if _, err := f.WriteAt(append(h.bytes(), root...), 0); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 func cmpUint(a, b uint64) int {
@@ -270,25 +302,6 @@ func (h pmHeader) bytes() []byte {
 	b = binary.LittleEndian.AppendUint32(b, e7(c.Lon()))
 	b = binary.LittleEndian.AppendUint32(b, e7(c.Lat()))
 	return b
-}
-
-// writeAtomic writes the parts to path through a temporary file in its directory.
-func writeAtomic(path string, parts ...[]byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".pyramid-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	for _, p := range parts {
-		if _, err := f.Write(p); err != nil {
-			f.Close()
-			return err
-		}
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // read returns tile t from the pyramid: found false past its max zoom; an empty tile when it
