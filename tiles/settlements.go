@@ -1,7 +1,6 @@
 package tiles
 
 import (
-	"hash/fnv"
 	"slices"
 	"strconv"
 
@@ -69,43 +68,57 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day) {
 		if day != nil && !p.Contains(*day) {
 			continue
 		}
-		pp := NewPeriodProps(s, p)
 		if common == nil {
-			w.String("sid", pp.SID)
+			w.String("sid", s.ID)
 			if names {
-				w.String("name", pp.Name)
-				for _, n := range [...]struct{ k, v string }{{"name_az", pp.NameAz}, {"name_en", pp.NameEn}, {"name_hy", pp.NameHy}, {"name_ru", pp.NameRu}} {
+				n := s.Names
+				w.String("name", n.Default())
+				for _, n := range [...]struct{ k, v string }{{"name_az", n.Az}, {"name_en", n.En}, {"name_hy", n.Hy}, {"name_ru", n.Ru}} {
 					if n.v != "" {
 						w.String(n.k, n.v)
 					}
 				}
 			}
-			w.String("district", pp.District)
-			w.Int("rank", int64(pp.Rank))
+			w.String("district", s.District)
+			w.Int("rank", int64(s.Place.Rank()))
 			common = slices.Clone(w.tags)
 		} else {
 			w.tags = append(w.tags, common...)
 		}
-		w.Int("from", int64(pp.From))
-		w.Int("to", int64(pp.To))
-		w.String("controller", pp.Controller)
-		w.String("status", pp.Status)
-		if z >= ChangeZoom {
-			w.String("change", pp.Change)
-		}
-		if z >= ChangeZoom {
-			w.String("since", pp.Since)
-		}
-		w.String("kind", pp.Kind)
-		w.String("disputed_by", pp.DisputedBy)
-		w.Bool("changing", pp.Changing)
-		w.String("previous", pp.Previous)
-		w.String("next", pp.Next)
+		writePeriod(w, p, z)
 		if day == nil && p.To == geo.MaxDay {
 			w.String("t", TimelineProp(e.Timeline))
 		}
 		w.Point(FeatureID(s.ID, p.From), s.Point)
 	}
+}
+
+// writePeriod writes the properties of period p that zoom z needs, as NewPeriodProps sets them.
+func writePeriod(w *layerWriter, p geo.Period, z maptile.Zoom) {
+	var change, kind, next, previous string
+	if p.Change != nil {
+		change, kind = p.Change.ID, string(p.Change.Kind)
+		if p.Changing {
+			next, previous = p.Change.Controller, p.Previous
+		}
+	}
+	w.Int("from", int64(p.From))
+	w.Int("to", int64(p.To))
+	w.String("controller", p.Controller)
+	w.String("status", string(p.Status))
+	if z >= ChangeZoom {
+		since := ""
+		if p.Change != nil {
+			since = p.Change.Date.String()
+		}
+		w.String("change", change)
+		w.String("since", since)
+	}
+	w.String("kind", kind)
+	w.String("disputed_by", p.DisputedBy())
+	w.Bool("changing", p.Changing && p.Change != nil)
+	w.String("previous", previous)
+	w.String("next", next)
 }
 
 // PeriodFeature returns the feature of period p of settlement s, with the properties of
@@ -121,9 +134,15 @@ func PeriodFeature(s *geo.Settlement, p geo.Period) *geojson.Feature {
 // FeatureID is the MVT feature id of the period of settlement sid that starts on from:
 // a 64-bit FNV-1a hash cut to 53 bits, the integers JavaScript holds exactly.
 func FeatureID(sid string, from geo.Day) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(sid))
-	h.Write([]byte{0})
-	h.Write(strconv.AppendInt(nil, int64(from), 10))
-	return h.Sum64() & (1<<53 - 1)
+	const offset64, prime64 = 14695981039346656037, 1099511628211 // FNV-1a, written out: no allocation
+	h := uint64(offset64)
+	for i := 0; i < len(sid); i++ {
+		h = (h ^ uint64(sid[i])) * prime64
+	}
+	h *= prime64 // the 0 byte
+	var buf [24]byte
+	for _, c := range strconv.AppendInt(buf[:0], int64(from), 10) {
+		h = (h ^ uint64(c)) * prime64
+	}
+	return h & (1<<53 - 1)
 }
