@@ -14,7 +14,9 @@
 // Only the properties a zoom needs: names from the zoom a settlement is labelled at (cities 6,
 // towns 8, villages 10: the web map's label zooms), change ids and since from zoom 12. MVT stores each
 // distinct value once per tile, so the properties a settlement's periods share cost a few bytes
-// a period.
+// a period. A client that shows one language may ask for it (SettlementsIn, ?lang=): the tile
+// then holds the default name and that language's only. (The web map keeps every language, so
+// that switching languages reloads no tile.)
 //
 // # The slider's data: the timeline property
 //

@@ -43,6 +43,12 @@ func nameZoom(rank int) maptile.Zoom {
 // period, or only the periods valid on *day when day is not nil. It returns nil when the tile
 // is empty.
 func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, error) {
+	return EncodeSettlementsIn(ix, t, day, "")
+}
+
+// EncodeSettlementsIn is EncodeSettlements with the names of one language: name (the default
+// name) and name_<lang> only; lang "" keeps every language.
+func EncodeSettlementsIn(ix *geo.Index, t maptile.Tile, day *geo.Day, lang string) ([]byte, error) {
 	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
 	entries := budget(thinTile(ix, t, bound), t.Z, day)
 	w := newLayerWriter(t)
@@ -52,15 +58,15 @@ func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, err
 	}
 	w.features = make([]byte, 0, 72*n)
 	for _, e := range entries {
-		writePeriods(w, e, t.Z, day)
+		writePeriods(w, e, t.Z, day, lang)
 	}
 	return w.Marshal(SettlementsLayer), nil
 }
 
 // writePeriods writes a feature for each period of e (valid on *day, if day is not nil),
-// with the properties zoom z needs; the open-ended period of an undated tile carries the
+// with the properties zoom z needs (names in lang only, unless it is ""); the open-ended period of an undated tile carries the
 // timeline property "t".
-func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day) {
+func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, lang string) {
 	s := e.Settlement
 	names := z >= nameZoom(s.Place.Rank())
 	var common []uint32 // the tags of the settlement's own properties, the same in each period
@@ -74,7 +80,7 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day) {
 				n := s.Names
 				w.String("name", n.Default())
 				for _, n := range [...]struct{ k, v string }{{"name_az", n.Az}, {"name_en", n.En}, {"name_hy", n.Hy}, {"name_ru", n.Ru}} {
-					if n.v != "" {
+					if n.v != "" && (lang == "" || n.k[5:] == lang) {
 						w.String(n.k, n.v)
 					}
 				}

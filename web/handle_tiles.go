@@ -47,7 +47,7 @@ func (h tileHandlers) settlements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	tile, err := h.ts.Settlements(t, day)
+	tile, err := h.ts.SettlementsIn(t, day, c.QueryParam("lang"))
 	if err != nil {
 		return err
 	}

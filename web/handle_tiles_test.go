@@ -132,6 +132,8 @@ func TestTilesStatus(t *testing.T) {
 		{"/tiles/settlements/2/0/-1.mvt", http.StatusBadRequest, "y"},
 		{"/tiles/settlements/2/0/0.png", http.StatusBadRequest, "y"},
 		{shushaTile(10) + "?date=2021-13-01", http.StatusBadRequest, "date"},
+		{shushaTile(10) + "?lang=fr", http.StatusBadRequest, "lang"},
+		{shushaTile(10) + "?lang=hy", http.StatusOK, ""},
 		{"/tiles/basemap/99/0/0.mvt", http.StatusBadRequest, "z"},
 		{"/tiles/basemap/14/0/0.mvt", http.StatusNoContent, ""},
 		{"/fonts/Comic%20Sans/0-255.pbf", http.StatusNotFound, ""},
