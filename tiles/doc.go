@@ -27,9 +27,9 @@
 // 20,000 periods: the seed, the region's 1,200 settlements) it loads every period from
 // /api/periods at start-up, as before: complete counts, lists and search. Past that it reads
 // the periods of the settlements MapLibre has loaded from "t" (querySourceFeatures when the
-// source has loaded) and sets feature state only for those; the legend, the changes list and
-// search then cover the settlements loaded so far, and the slider's change days come from
-// /api/timeline. Measured at 100,000 settlements and a million changes, the alternatives:
+// source has loaded) and sets feature state only for those; the legend and the changes list
+// then cover the settlements loaded so far, search adds the API's matches (q), and the
+// slider's change days come from /api/timeline. Measured at 100,000 settlements and a million changes, the alternatives:
 // /api/periods for everything is 464 MB of JSON (30.5 MB gzipped); the most compact whole
 // download (one line per settlement: id, point, rank, district, four names and its "t") is
 // 25 MB, 5.6 MB gzipped at the best level (the timelines alone 3.2 MB), and grows with the data;

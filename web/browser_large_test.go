@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
 	"github.com/controlmap/controlmap/data"
 )
 
@@ -85,8 +88,29 @@ func TestBrowserLargeDatasetReadsPeriodsFromTiles(t *testing.T) {
 	if got := reqs.since(before); len(got) > 0 {
 		t.Errorf("a slider step made requests: %v", got)
 	}
+	// Search finds a place whose tile is not loaded through the API, flies there and selects it.
+	const far = "lg-06950"
+	if eval[bool](t, ctx, `!!controlmap.store.get('`+far+`')`) {
+		t.Fatalf("%s is loaded already: pick a place farther away", far)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("search"), "Large 6950"),
+		chromedp.WaitVisible(chromedp.CSS(`#search-results li[aria-selected="true"]`)),
+		chromedp.SendKeys(chromedp.ID("search"), kb.Enter),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	selected := eval[string](t, ctx, `(async () => {
+		for (let i = 0; i < 150 && controlmap.state.selected !== '`+far+`'; i++) await new Promise((r) => setTimeout(r, 100));
+		return controlmap.state.selected || '';
+	})()`)
+	if selected != far {
+		t.Fatalf("search for Large 6950 selected %q, want %s", selected, far)
+	}
+
 	known := eval[int](t, ctx, `controlmap.store.settlements.size`)
-	eval[bool](t, ctx, `(async () => { controlmap.map.jumpTo({center: [47.6, 39.8], zoom: 11}); await controlmap.idle(); return true })()`)
+	eval[bool](t, ctx, `(async () => { controlmap.map.jumpTo({center: [47.2, 39.9], zoom: 11}); await controlmap.idle(); return true })()`)
 	if now := eval[int](t, ctx, `controlmap.store.settlements.size`); now <= known {
 		t.Errorf("after a move the store holds %d settlements, %d before", now, known)
 	}

@@ -75,8 +75,15 @@ async function main() {
     onChange: onDay,
   });
 
-  function select(sid, { fly = false } = {}) {
+  function select(sid, { fly = false, coords = null } = {}) {
     const s = store.get(sid);
+    if (!s && store.partial && coords) {
+      // A place found by the API whose tile is not loaded: go there, and select it once loaded.
+      const selectLoaded = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, selectLoaded); select(sid); } };
+      map.on(SETTLEMENTS_ADDED, selectLoaded);
+      map.flyTo({ center: coords, zoom: Math.max(map.getZoom(), 12), essential: true });
+      return;
+    }
     if (!s) return;
     state.selected = sid;
     showDrawer('panel');
@@ -109,7 +116,8 @@ async function main() {
   map.on('moveend', () => { syncURL(); changes.update(state.day); });
   // A store filled from the tiles grows as the map loads them: the views that list settlements follow.
   map.on(SETTLEMENTS_ADDED, () => { legend.update(store.counts(state.day), !!state.compare); slowViews(state.day); });
-  attachSearch($('#search'), $('#search-results'), new SearchIndex(store), places, lang, (s) => select(s.sid, { fly: true }));
+  const search = new SearchIndex(store, store.partial ? (q) => api.search(q) : null);
+  attachSearch($('#search'), $('#search-results'), search, places, lang, (s) => select(s.sid, { fly: true, coords: s.coords }));
 
   const langSelect = $('#lang');
   langSelect.value = state.lang;
