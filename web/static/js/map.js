@@ -127,8 +127,9 @@ function textFont(style) {
 export const SETTLEMENTS_ADDED = 'controlmap.settlements';
 
 // followTiles adds to a store filled from the tiles the settlements of the tiles MapLibre has
-// loaded, each time the source has loaded its tiles, and colours the new ones.
+// loaded, once the source has loaded the tiles it was loading, and colours the new ones.
 function followTiles(map, store) {
+  let loaded = false; // a tile has loaded since the last look
   const collect = () => {
     const fs = map.querySourceFeatures(SOURCE, { sourceLayer: SOURCE_LAYER, filter: ['has', 't'] });
     if (!store.addTileFeatures(fs)) return;
@@ -137,7 +138,9 @@ function followTiles(map, store) {
     map.fire(SETTLEMENTS_ADDED);
   };
   map.on('sourcedata', (e) => {
-    if (e.sourceId === SOURCE && e.isSourceLoaded && e.sourceDataType !== 'metadata') collect();
+    if (e.sourceId !== SOURCE) return;
+    if (e.tile) loaded = true;
+    if (loaded && e.isSourceLoaded) { loaded = false; collect(); }
   });
   if (map.isSourceLoaded(SOURCE)) collect();
 }
