@@ -52,6 +52,12 @@ async function main() {
   }
   slider.set(state.day);
   if (state.selected && store.get(state.selected)) panel.open(state.selected, state.day);
+  else if (state.selected && store.partial) {
+    // A store filled from the tiles knows the place once its tile is loaded.
+    const sid = state.selected;
+    const openLoaded = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, openLoaded); if (state.selected === sid) panel.open(sid, state.day); } };
+    map.on(SETTLEMENTS_ADDED, openLoaded);
+  }
 
   Object.assign(window.controlmap, { setDate: (d) => slider.set(typeof d === 'string' ? isoToDay(d) : d) });
   await window.controlmap.idle();
