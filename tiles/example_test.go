@@ -16,15 +16,20 @@ func ExampleEncodeSettlements() {
 		[]geo.Settlement{{ID: "shusha", Names: geo.Names{En: "Shusha", Az: "Şuşa"}, Point: orb.Point{46.75, 39.76}, Place: geo.Town}},
 		[]geo.Change{{ID: "shusha-2020", SettlementID: "shusha", Date: geo.MustParseDate("2020-11-08"), Controller: "azerbaijan", Status: geo.Confirmed}},
 	)
-	raw, err := tiles.EncodeSettlements(ix, maptile.At(orb.Point{46.75, 39.76}, 10), nil)
+	// At zoom 12 the features carry since; the open-ended one carries the whole timeline in t.
+	raw, err := tiles.EncodeSettlements(ix, maptile.At(orb.Point{46.75, 39.76}, 12), nil)
 	if err != nil {
 		panic(err)
 	}
 	layers, _ := mvt.Unmarshal(raw)
 	for _, f := range layers[0].Features {
-		fmt.Printf("%s from %v: %q since %q\n", f.Properties["sid"], f.Properties["from"], f.Properties["controller"], f.Properties["since"])
+		fmt.Printf("%s from %v: %q since %q", f.Properties["sid"], f.Properties["from"], f.Properties["controller"], f.Properties["since"])
+		if t, ok := f.Properties["t"]; ok {
+			fmt.Printf(", t %q", t)
+		}
+		fmt.Println()
 	}
 	// Output:
 	// shusha from -2.147483648e+09: "" since ""
-	// shusha from 18574: "azerbaijan" since "2020-11-08"
+	// shusha from 18574: "azerbaijan" since "2020-11-08", t "azerbaijan|;18574,0,c"
 }

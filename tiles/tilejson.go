@@ -28,6 +28,10 @@ type tileJSON struct {
 	Bounds       [4]float64    `json:"bounds"`
 	Center       [3]float64    `json:"center"`
 	VectorLayers []vectorLayer `json:"vector_layers"`
+	// Settlements and Periods count what the tiles hold over the whole dataset: the web map
+	// loads /api/periods only for a small dataset, else reads the periods from the tiles.
+	Settlements int `json:"controlmap:settlements"`
+	Periods     int `json:"controlmap:periods"`
 }
 
 type vectorLayer struct {
@@ -59,6 +63,7 @@ var settlementFields = map[string]string{
 	"changing":    "Boolean: true while an interval change has not counted yet (controller empty)",
 	"previous":    "String: while changing, the actor id before (empty when unknown)",
 	"next":        "String: while changing, the incoming actor id",
+	"t":           "String: on the open-ended period only, every period of the settlement packed (docs/CONTRACT.md)",
 }
 
 // TileJSON returns the TileJSON 3.0.0 document of the settlement tiles, with tile URLs under
@@ -66,6 +71,11 @@ var settlementFields = map[string]string{
 func (s *Server) TileJSON(origin string) ([]byte, error) {
 	b := dataBound(s.ix)
 	c := b.Center()
+	entries := s.ix.Entries(nil)
+	periods := 0
+	for _, e := range entries {
+		periods += len(e.Timeline)
+	}
 	doc := tileJSON{
 		TileJSON:    "3.0.0",
 		Name:        "controlmap settlements",
@@ -81,6 +91,7 @@ func (s *Server) TileJSON(origin string) ([]byte, error) {
 			ID: SettlementsLayer, Description: "control periods of settlements",
 			MinZoom: 0, MaxZoom: SettlementsMaxZoom, Fields: settlementFields,
 		}},
+		Settlements: len(entries), Periods: periods,
 	}
 	return json.MarshalIndent(doc, "", "  ")
 }

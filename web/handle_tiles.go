@@ -26,6 +26,7 @@ func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config) {
 	h := tileHandlers{ts: ts, cfg: cfg}
 	e.GET("/tiles/settlements/:z/:x/:y", h.settlements)
 	e.GET("/tiles/settlements.json", h.tileJSON)
+	e.GET("/tiles/settlements.pmtiles", h.pyramid)
 	e.GET("/tiles/basemap/:z/:x/:y", h.basemap)
 	e.GET("/tiles/basemap.pmtiles", h.pmtiles)
 	e.GET("/style.json", h.style)
@@ -46,7 +47,7 @@ func (h tileHandlers) settlements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	tile, err := h.ts.Settlements(t, day)
+	tile, err := h.ts.SettlementsIn(t, day, c.QueryParam("lang"))
 	if err != nil {
 		return err
 	}
@@ -106,6 +107,10 @@ func (h tileHandlers) style(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", styleCache)
 	c.Response().Header().Set("Vary", "Host")
 	return c.JSONBlob(http.StatusOK, b)
+}
+
+func (h tileHandlers) pyramid(c echo.Context) error {
+	return h.ts.ServePyramid(c.Response(), c.Request())
 }
 
 func (h tileHandlers) pmtiles(c echo.Context) error {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
@@ -131,6 +132,8 @@ func TestTilesStatus(t *testing.T) {
 		{"/tiles/settlements/2/0/-1.mvt", http.StatusBadRequest, "y"},
 		{"/tiles/settlements/2/0/0.png", http.StatusBadRequest, "y"},
 		{shushaTile(10) + "?date=2021-13-01", http.StatusBadRequest, "date"},
+		{shushaTile(10) + "?lang=fr", http.StatusBadRequest, "lang"},
+		{shushaTile(10) + "?lang=hy", http.StatusOK, ""},
 		{"/tiles/basemap/99/0/0.mvt", http.StatusBadRequest, "z"},
 		{"/tiles/basemap/14/0/0.mvt", http.StatusNoContent, ""},
 		{"/fonts/Comic%20Sans/0-255.pbf", http.StatusNotFound, ""},
@@ -203,6 +206,34 @@ func TestTilesPMTilesRanges(t *testing.T) {
 	}
 	if rec.Header().Get("Content-Encoding") != "" || rec.Header().Get("Content-Range") != "bytes 0-7/1008" {
 		t.Errorf("headers %v", rec.Header())
+	}
+}
+
+// TestTilesPyramid: the settlement pyramid is 404 until the server has written it, then a
+// PMTiles file served with ranges, never content-encoded; the tiles stay the same.
+func TestTilesPyramid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settlements.pmtiles")
+	e, _ := newTilesServer(t, tiles.Config{PyramidPath: path, PyramidDelay: 10 * time.Millisecond})
+	if rec := get(t, e, "/tiles/settlements.pmtiles"); rec.Code != http.StatusNotFound {
+		t.Fatalf("before it is written: status %d", rec.Code)
+	}
+	cut := get(t, e, shushaTile(10))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		rec := get(t, e, "/tiles/settlements.pmtiles", "Range", "bytes=0-7", "Accept-Encoding", "gzip")
+		if rec.Code == http.StatusPartialContent {
+			if rec.Body.String() != "PMTiles\x03" || rec.Header().Get("Content-Encoding") != "" || rec.Header().Get("Content-Type") != "application/vnd.pmtiles" {
+				t.Fatalf("body %q, headers %v", rec.Body, rec.Header())
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the pyramid was not written in 10 s: status %d", rec.Code)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if rec := get(t, e, shushaTile(10)); rec.Code != http.StatusOK || rec.Body.String() != cut.Body.String() {
+		t.Errorf("tile from the pyramid: status %d, %d bytes, want the %d bytes cut", rec.Code, rec.Body.Len(), cut.Body.Len())
 	}
 }
 

@@ -27,6 +27,7 @@ var routeSamples = map[string]struct {
 	"/tiles/settlements/:z/:x/:y":  {"/tiles/settlements/7/80/48.mvt", 200},
 	"/tiles/basemap/:z/:x/:y":      {"/tiles/basemap/7/80/48.mvt", 200},
 	"/tiles/basemap.pmtiles":       {"/tiles/basemap.pmtiles", 404},
+	"/tiles/settlements.pmtiles":   {"/tiles/settlements.pmtiles", 404},
 	"/api":                         {"/api", 200},
 	"/api/api":                     {"/api/api", 200},
 	"/api/api.html":                {"/api/api.html", 200},
