@@ -41,7 +41,7 @@ func newTilesServer(t *testing.T, cfg tiles.Config) (*echo.Echo, *geo.Index) {
 	}
 	e := echo.New()
 	e.HTTPErrorHandler = errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	registerTiles(e, ts, Config{})
+	registerTiles(e, ts, Config{}, func() geo.Day { return 19723 }) // today: 2024-01-01
 	return e, ix
 }
 
@@ -214,7 +214,7 @@ func TestTilesPublicURL(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := echo.New()
-	registerTiles(e, ts, Config{PublicURL: "https://map.example.org"})
+	registerTiles(e, ts, Config{PublicURL: "https://map.example.org"}, func() geo.Day { return 0 })
 	var tj struct{ Tiles []string }
 	if err := json.Unmarshal(get(t, e, "/tiles/settlements.json").Body.Bytes(), &tj); err != nil {
 		t.Fatal(err)
