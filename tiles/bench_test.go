@@ -1,6 +1,8 @@
 package tiles
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"math/rand/v2"
 	"sync"
@@ -101,5 +103,28 @@ func TestTileSizeCeiling(t *testing.T) {
 		if len(raw) > 500_000 {
 			t.Errorf("tile %v is %d bytes, over 500 KB", centre, len(raw))
 		}
+	}
+}
+
+// BenchmarkGzip compresses the densest z10 tile at the gzip levels an on-the-fly tile could
+// use: time per tile and compressed size.
+func BenchmarkGzip(b *testing.B) {
+	raw, err := EncodeSettlements(bench(), benchTiles[1], nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, level := range []int{gzip.BestSpeed, 3, gzip.DefaultCompression, gzip.BestCompression} {
+		b.Run(fmt.Sprintf("level%d", level), func(b *testing.B) {
+			var size int
+			for b.Loop() {
+				var buf bytes.Buffer
+				zw, _ := gzip.NewWriterLevel(&buf, level)
+				zw.Write(raw)
+				zw.Close()
+				size = buf.Len()
+			}
+			b.ReportMetric(float64(size), "gz-bytes")
+			b.ReportMetric(float64(len(raw)), "raw-bytes")
+		})
 	}
 }

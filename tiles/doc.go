@@ -8,10 +8,31 @@
 // change, since, kind, disputed_by, and changing, previous, next while an interval change has not
 // counted yet). A status event (a confirmation, a counter-claim) starts a new period whose since
 // stays that of the change in force. One tile set thus serves every date: a client filters on
-// from <= day < to without asking the server again. (The web map draws each settlement once, from
-// its open-ended last period, and colours it for the slider's day with feature state: MapLibre
-// re-lays out every loaded tile when a filter changes, feature state it does not.) A tile asked
-// for with a date holds only the periods valid on that day, for clients that want one date.
+// from <= day < to without asking the server again. A tile asked for with a date holds only the
+// periods valid on that day, for clients that want one date.
+//
+// Only the properties a zoom needs: names from the zoom a settlement is labelled at (cities 6,
+// towns 8, villages 10: the web map's label zooms), change ids from zoom 12. MVT stores each
+// distinct value once per tile, so the properties a settlement's periods share cost a few bytes
+// a period.
+//
+// # The slider's data: the timeline property
+//
+// The open-ended period of each settlement also carries "t", all its periods packed in one
+// string (TimelineProp; docs/CONTRACT.md). The web map draws each settlement once, from that
+// feature, and colours it for the slider's day with feature state (MapLibre re-lays out every
+// loaded tile when a filter changes, feature state it does not). For a small dataset (up to
+// 20,000 periods: the seed, the region's 1,200 settlements) it loads every period from
+// /api/periods at start-up, as before: complete counts, lists and search. Past that it reads
+// the periods of the settlements MapLibre has loaded from "t" (querySourceFeatures when the
+// source has loaded) and sets feature state only for those; the legend, the changes list and
+// search then cover the settlements loaded so far, and the slider's change days come from
+// /api/timeline. Measured at 100,000 settlements and a million changes, the alternatives:
+// /api/periods for everything is 464 MB of JSON (30.5 MB gzipped); a compact columnar
+// /api/periods would still be several MB gzipped (100,000 names and 1.1 million runs) and grow
+// with the data; per-date tiles re-fetch every visible tile on each slider step. "t" adds the
+// timeline's own bytes once per settlement to tiles the map loads anyway, bounded by the feature
+// budget, and a step stays local.
 //
 // Bytes are stable: features are sorted by settlement id and period start, properties are
 // written in key order, feature ids are a hash of (settlement id, period start) cut to 53 bits
@@ -22,8 +43,15 @@
 // cells of CellPixels screen pixels on the zoom's global pixel grid, and each cell keeps only its
 // most important settlement: highest rank (city, town, village), then largest population, then
 // smallest id. Cells are global, so a settlement near a tile edge is kept or dropped alike in
-// both tiles. A thinned tile holds at most one settlement per cell, which bounds its size
-// (about 300 KB at worst with four periods per settlement), whatever the dataset.
+// both tiles; the thinning of the whole index is computed once per zoom and index version, and
+// a tile keeps the thinned settlements within its bounds (a tile is thinned when it and its
+// eight neighbours hold more than ThinAbove). A tile then holds at most FeatureBudget period
+// features (1,024 below zoom 8, 2,048 from it): the most important settlements whose periods
+// fit, cities always. This bounds its size whatever the dataset and the number of changes.
+//
+// Settlement tiles are written by a small MVT writer of their own (layerWriter), with keys and
+// values deduplicated as they come; orb's encoder built a map per feature and took tens of
+// milliseconds for a dense tile. On-the-fly tiles are gzipped at gzip.BestSpeed.
 //
 // Tiles are cached in memory, gzip-compressed once, under a key that holds the index version:
 // any write to the store makes the old entries unreachable, and they are dropped at once.
@@ -41,7 +69,7 @@
 // The style (/style.json) is the whole map of one date: the basemap, then the settlements with a
 // filter from <= d < to on the period features, coloured by controller (a match built from the
 // index's actors; claimed, disputed and changing drawn apart), and their labels in the chosen
-// language by rank and zoom (LabelZoom). Its URLs are absolute to the request's origin, so any
+// language by rank from the zooms the tiles carry names at. Its URLs are absolute to the request's origin, so any
 // MapLibre client given only the style URL draws what the web map draws. The web map draws the
 // same rules with feature state for the slider's day instead of the date filter (a step then
 // re-lays no tile out); a browser test in web/ holds the two equal.

@@ -1,7 +1,6 @@
 package tiles
 
 import (
-	"cmp"
 	"hash/fnv"
 	"slices"
 	"strconv"
@@ -21,32 +20,85 @@ const SettlementsLayer = "settlements"
 // 16 px of a 512 px tile, so circles and labels near an edge are drawn whole.
 const Buffer = 128
 
+// Zooms at which the settlement tiles carry names (cities, towns, villages: the web map's
+// label zooms) and the change ids.
+const (
+	CityNameZoom    = 6
+	TownNameZoom    = 8
+	VillageNameZoom = 10
+	ChangeZoom      = 12
+)
+
+// nameZoom is the first zoom at which a settlement of rank r carries its names.
+func nameZoom(rank int) maptile.Zoom {
+	switch {
+	case rank >= 3:
+		return CityNameZoom
+	case rank == 2:
+		return TownNameZoom
+	}
+	return VillageNameZoom
+}
+
 // EncodeSettlements returns the MVT bytes of tile t over ix: one point feature per control
 // period, or only the periods valid on *day when day is not nil. It returns nil when the tile
 // is empty.
 func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, error) {
 	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
-	entries := thin(ix.Entries(&bound), t.Z)
-	layer := &mvt.Layer{Name: SettlementsLayer, Version: 2, Extent: mvt.DefaultExtent}
+	entries := budget(thinTile(ix, t, bound), t.Z, day)
+	w := newLayerWriter(t)
 	for _, e := range entries {
-		layer.Features = appendPeriods(layer.Features, e, day)
+		writePeriods(w, e, t.Z, day)
 	}
-	if len(layer.Features) == 0 {
-		return nil, nil
-	}
-	slices.SortStableFunc(layer.Features, compareFeatures)
-	layer.ProjectToTile(t)
-	return mvt.Marshal(mvt.Layers{layer})
+	return w.Marshal(SettlementsLayer), nil
 }
 
-// appendPeriods appends a feature for each period of e (valid on *day, if day is not nil).
-func appendPeriods(fs []*geojson.Feature, e *geo.Entry, day *geo.Day) []*geojson.Feature {
+// writePeriods writes a feature for each period of e (valid on *day, if day is not nil),
+// with the properties zoom z needs; the open-ended period of an undated tile carries the
+// timeline property "t".
+func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day) {
+	s := e.Settlement
+	names := z >= nameZoom(s.Place.Rank())
+	var common []uint32 // the tags of the settlement's own properties, the same in each period
 	for _, p := range e.Timeline {
-		if day == nil || p.Contains(*day) {
-			fs = append(fs, PeriodFeature(e.Settlement, p))
+		if day != nil && !p.Contains(*day) {
+			continue
 		}
+		pp := NewPeriodProps(s, p)
+		if common == nil {
+			w.String("sid", pp.SID)
+			if names {
+				w.String("name", pp.Name)
+				for _, n := range [...]struct{ k, v string }{{"name_az", pp.NameAz}, {"name_en", pp.NameEn}, {"name_hy", pp.NameHy}, {"name_ru", pp.NameRu}} {
+					if n.v != "" {
+						w.String(n.k, n.v)
+					}
+				}
+			}
+			w.String("district", pp.District)
+			w.Int("rank", int64(pp.Rank))
+			common = slices.Clone(w.tags)
+		} else {
+			w.tags = append(w.tags, common...)
+		}
+		w.Int("from", int64(pp.From))
+		w.Int("to", int64(pp.To))
+		w.String("controller", pp.Controller)
+		w.String("status", pp.Status)
+		if z >= ChangeZoom {
+			w.String("change", pp.Change)
+		}
+		w.String("since", pp.Since)
+		w.String("kind", pp.Kind)
+		w.String("disputed_by", pp.DisputedBy)
+		w.Bool("changing", pp.Changing)
+		w.String("previous", pp.Previous)
+		w.String("next", pp.Next)
+		if day == nil && p.To == geo.MaxDay {
+			w.String("t", TimelineProp(e.Timeline))
+		}
+		w.Point(FeatureID(s.ID, p.From), s.Point)
 	}
-	return fs
 }
 
 // PeriodFeature returns the feature of period p of settlement s, with the properties of
@@ -67,12 +119,4 @@ func FeatureID(sid string, from geo.Day) uint64 {
 	h.Write([]byte{0})
 	h.Write(strconv.AppendInt(nil, int64(from), 10))
 	return h.Sum64() & (1<<53 - 1)
-}
-
-// compareFeatures orders period features by settlement id, then start.
-func compareFeatures(a, b *geojson.Feature) int {
-	return cmp.Or(
-		cmp.Compare(a.Properties["sid"].(string), b.Properties["sid"].(string)),
-		cmp.Compare(a.Properties["from"].(int64), b.Properties["from"].(int64)),
-	)
 }

@@ -11,11 +11,6 @@ const (
 // UnknownColor fills a settlement whose controller is unknown (or an actor without a colour).
 const UnknownColor = "#9e9e9e"
 
-// LabelZoom is the zoom from which settlements of a rank are labelled: cities (3) from 6 (a
-// phone's view of the region), towns (2) from 8 (a desktop's view), villages (1) from 10. Whole
-// zooms: MapLibre lays a tile's labels out at the tile's zoom.
-var LabelZoom = map[int]int{3: 6, 2: 8, 1: 10}
-
 // Property reads of the period features that the date decides. The web map draws the same
 // layers with feature state in their place (web/static/js/map.js), so that a step of its
 // slider re-lays no tile out; its browser test checks that both agree.
@@ -37,7 +32,7 @@ func dayFilter(d geo.Day) []any {
 func settlementLayers(actors []*geo.Actor, lang string, day geo.Day) []obj {
 	base := obj{"source": SettlementsSource, "source-layer": SettlementsLayer, "filter": dayFilter(day)}
 	dots := obj{"id": SettlementsLayerID, "type": "circle", "paint": dotPaint(actors)}
-	labels := obj{"id": SettlementLabelsLayerID, "type": "symbol", "minzoom": LabelZoom[3],
+	labels := obj{"id": SettlementLabelsLayerID, "type": "symbol", "minzoom": CityNameZoom,
 		"layout": settlementLabelLayout(lang), "paint": settlementLabelPaint()}
 	for k, v := range base {
 		dots[k], labels[k] = v, v
@@ -79,8 +74,10 @@ func dotRadius(extra float64) []any {
 	return []any{"interpolate", []any{"linear"}, []any{"zoom"}, 6, r(0.5, 1), 10, r(2, 1.5), 14, r(5, 2)}
 }
 
-// settlementLabelLayout names the settlements labelled at the zoom (LabelZoom) in lang, or by
-// their default name. Labels never overlap: where two collide, the higher rank is placed
+// settlementLabelLayout names the settlements in lang, or by their default name, from the zoom
+// their tiles carry names at: cities from CityNameZoom (a phone's view of the region), towns
+// from TownNameZoom (a desktop's view), villages from VillageNameZoom. Whole zooms: MapLibre
+// lays a tile's labels out at the tile's zoom. Labels never overlap: where two collide, the higher rank is placed
 // (symbol-sort-key) and the other left out, its dot still drawn.
 func settlementLabelLayout(lang string) obj {
 	return obj{
@@ -100,7 +97,7 @@ func settlementLabelLayout(lang string) obj {
 func labelByZoom(lang string) []any {
 	name := []any{"coalesce", []any{"get", "name_" + lang}, []any{"get", "name"}}
 	from := func(rank int) []any { return []any{"case", []any{">=", getRank, rank}, name, ""} }
-	return []any{"step", []any{"zoom"}, from(3), LabelZoom[2], from(2), LabelZoom[1], name}
+	return []any{"step", []any{"zoom"}, from(3), TownNameZoom, from(2), VillageNameZoom, name}
 }
 
 func settlementLabelPaint() obj {

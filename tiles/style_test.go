@@ -168,8 +168,8 @@ func TestStyleSettlements(t *testing.T) {
 			t.Errorf("circle-color %s: no colour for %s", color, a.ID)
 		}
 	}
-	if l := doc.layer(t, SettlementLabelsLayerID); l.MinZoom != LabelZoom[3] {
-		t.Errorf("labels from zoom %d, want %d", l.MinZoom, LabelZoom[3])
+	if l := doc.layer(t, SettlementLabelsLayerID); l.MinZoom != CityNameZoom {
+		t.Errorf("labels from zoom %d, want %d", l.MinZoom, CityNameZoom)
 	}
 	for _, src := range doc.Sources {
 		for _, u := range append(src.Tiles, src.URL) {

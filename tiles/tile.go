@@ -48,7 +48,7 @@ func etag(b []byte) string {
 // gzipBytes compresses b with no timestamp or name in the header, so the output is stable.
 func gzipBytes(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,11 @@ type tileJSON struct {
 	Bounds       [4]float64    `json:"bounds"`
 	Center       [3]float64    `json:"center"`
 	VectorLayers []vectorLayer `json:"vector_layers"`
+	// Settlements and Periods count what the settlement tiles hold over the whole dataset: the
+	// web map loads /api/periods only for a small dataset, else reads the periods from the
+	// tiles. The basemap's TileJSON has neither.
+	Settlements int `json:"controlmap:settlements,omitempty"`
+	Periods     int `json:"controlmap:periods,omitempty"`
 }
 
 type vectorLayer struct {
@@ -40,10 +45,13 @@ type vectorLayer struct {
 	Fields      map[string]string `json:"fields"`
 }
 
+// timelineField describes the property the MVT layer adds to PeriodProps.
+const timelineField = "String: on the open-ended period of an undated tile only, every period of the settlement packed (docs/CONTRACT.md)"
+
 // periodFields describes the properties of the period features from the json and desc tags
-// of PeriodProps, their one definition.
+// of PeriodProps, their one definition, and the timeline property "t" of the tiles.
 func periodFields() map[string]string {
-	out := map[string]string{}
+	out := map[string]string{"t": timelineField}
 	t := reflect.TypeFor[PeriodProps]()
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -66,6 +74,7 @@ func (s *Server) TileJSON(origin string) ([]byte, error) {
 		ID: SettlementsLayer, Description: "control periods of settlements",
 		MinZoom: 0, MaxZoom: SettlementsMaxZoom, Fields: periodFields(),
 	}}
+	doc.Settlements, doc.Periods = countPeriods(s.ix)
 	return json.MarshalIndent(doc, "", "  ")
 }
 
@@ -116,4 +125,13 @@ func dataBound(ix *geo.Index) orb.Bound {
 		b = b.Extend(e.Settlement.Point)
 	}
 	return b.Pad(0.01)
+}
+
+// countPeriods counts the settlements of ix and their control periods.
+func countPeriods(ix *geo.Index) (settlements, periods int) {
+	entries := ix.Entries(nil)
+	for _, e := range entries {
+		periods += len(e.Timeline)
+	}
+	return len(entries), periods
 }

@@ -61,21 +61,26 @@ func TestTileJSONFields(t *testing.T) {
 	}
 }
 
-// tileProperties lists every property of the settlement features of the region's zoom-7 tile.
+// tileProperties lists every property of the settlement features of the tiles that hold each
+// settlement, undated, at zooms 7 and 14 (names and change ids are only in deep tiles).
 func tileProperties(t *testing.T, s *Server) []string {
 	t.Helper()
-	tile, err := s.Settlements(maptile.New(80, 48, 7), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	layers, err := mvt.Unmarshal(tile.Raw)
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
-	for _, f := range layers[0].Features {
-		for k := range f.Properties {
-			seen[k] = true
+	for _, e := range s.ix.Entries(nil) {
+		for _, z := range []maptile.Zoom{7, SettlementsMaxZoom} {
+			tile, err := s.Settlements(maptile.At(e.Settlement.Point, z), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			layers, err := mvt.Unmarshal(tile.Raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range layers[0].Features {
+				for k := range f.Properties {
+					seen[k] = true
+				}
+			}
 		}
 	}
 	return slices.Sorted(maps.Keys(seen))

@@ -24,9 +24,11 @@ function check(ok, what) {
   }
 }
 
-const REQUIRED = ['sid', 'name', 'district', 'rank', 'from', 'to', 'controller', 'status', 'change', 'since', 'kind',
+const REQUIRED = ['sid', 'district', 'rank', 'from', 'to', 'controller', 'status', 'since', 'kind',
   'disputed_by', 'changing', 'previous', 'next'];
-const OPTIONAL = ['name_en', 'name_az', 'name_hy', 'name_ru'];
+// Names from the zoom a settlement is labelled at, change ids from zoom 12, the timeline "t" on
+// the open-ended period of an undated tile (docs/CONTRACT.md).
+const OPTIONAL = ['name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'change', 't'];
 
 function checkSettlement(f, where) {
   const keys = Object.keys(f.properties);
@@ -39,6 +41,12 @@ function checkSettlement(f, where) {
   check(f.properties.changing ? f.properties.controller === '' && f.properties.next !== '' : f.properties.next === '' && f.properties.previous === '',
     `${where}: changing, controller, previous and next disagree`);
   check(f.type === 1, `${where}: not a point`);
+  if ('t' in f.properties) {
+    const [actors, runs] = f.properties.t.split('|');
+    const last = runs.split(';').at(-1).split(',');
+    check(f.properties.to === 2147483647 && Number(last[0] || -2147483648) === f.properties.from, `${where}: t ends with the period ${last}`);
+    check((actors ? actors.split(',') : [])[Number(last[1])] === (f.properties.controller || undefined), `${where}: t controller ${last[1]} of ${actors}`);
+  }
 }
 
 function checkTile(name) {

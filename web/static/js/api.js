@@ -9,6 +9,7 @@ async function getJSON(path) {
 export const api = {
   timeline: () => getJSON('/api/timeline'),
   periods: () => getJSON('/api/periods'),
+  tileJSON: () => getJSON('/tiles/settlements.json'),
   settlement: (id) => getJSON(`/api/collections/settlements/items/${encodeURIComponent(id)}`),
   diff: (from, to) => getJSON(`/api/diff?from=${from}&to=${to}`),
   snapshotURL: (iso) => `/api/snapshots/${iso}.geojson`,

@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { dayToISO, isoToDay } from './dates.js';
 import { $, debounce } from './dom.js';
 import { t } from './i18n.js';
-import { applyDay, setLabelLang, setBasemapLang, onSettlementClick, hoverNames } from './map.js';
+import { applyDay, setLabelLang, setBasemapLang, onSettlementClick, hoverNames, SETTLEMENTS_ADDED } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
 import { SettlementPanel } from './panel.js';
@@ -25,7 +25,7 @@ async function main() {
   const { state, store, actors, map, range, timeline } = ctx;
   const lang = () => state.lang;
   let changed = [];
-  const places = new PlaceNames(store.settlements.values());
+  const places = new PlaceNames(store.settlements);
 
   const syncURL = () => {
     const c = map.getCenter();
@@ -107,6 +107,8 @@ async function main() {
   onSettlementClick(map, (sid) => select(sid));
   hoverNames(map, lang);
   map.on('moveend', () => { syncURL(); changes.update(state.day); });
+  // A store filled from the tiles grows as the map loads them: the views that list settlements follow.
+  map.on(SETTLEMENTS_ADDED, () => { legend.update(store.counts(state.day), !!state.compare); slowViews(state.day); });
   attachSearch($('#search'), $('#search-results'), new SearchIndex(store), places, lang, (s) => select(s.sid, { fly: true }));
 
   const langSelect = $('#lang');

@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { isoToDay, dayToISO } from './dates.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
-import { applyDay, onSettlementClick } from './map.js';
+import { applyDay, onSettlementClick, SETTLEMENTS_ADDED } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
 import { SettlementPanel } from './panel.js';
@@ -44,6 +44,7 @@ async function main() {
 
   onSettlementClick(map, (sid) => { state.selected = sid; panel.open(sid, state.day); update(state.day); });
   map.on('moveend', () => update(state.day));
+  map.on(SETTLEMENTS_ADDED, () => legend.update(store.counts(state.day), !!state.compare));
   if (state.compare) {
     api.diff(...state.compare.map(dayToISO))
       .then((fc) => { changed = fc.features.map((f) => f.properties.id); update(state.day); })

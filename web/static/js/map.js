@@ -1,6 +1,8 @@
 // The MapLibre map: basemap style with a fallback, and the settlement layers on the style's
 // vector tiles, one point per settlement coloured through feature state by its controller on
-// the slider's date (computed in the browser from /api/periods, so a step asks for nothing).
+// the slider's date (computed in the browser from the store's periods, so a step asks for
+// nothing). A store filled from the tiles learns the periods of each settlement from the
+// timeline property "t" of the features MapLibre loads, and only those get feature state.
 
 import * as maplibregl from '/static/vendor/maplibre-gl/maplibre-gl.mjs';
 import { nameIn } from './i18n.js';
@@ -125,6 +127,25 @@ function textFont(style) {
   return fonts.find((f) => f.some((x) => x.includes('Regular'))) || fonts[0] || ['Noto Sans Regular'];
 }
 
+// SETTLEMENTS_ADDED is the map event fired when a store filled from the tiles has grown.
+export const SETTLEMENTS_ADDED = 'controlmap.settlements';
+
+// followTiles adds to a store filled from the tiles the settlements of the tiles MapLibre has
+// loaded, each time the source has loaded its tiles, and colours the new ones.
+function followTiles(map, store) {
+  const collect = () => {
+    const fs = map.querySourceFeatures(SOURCE, { sourceLayer: SOURCE_LAYER, filter: ['has', 't'] });
+    if (!store.addTileFeatures(fs)) return;
+    const p = painters.get(map);
+    if (p && p.day !== null) applyDay(map, p.day, { selected: p.selected, changed: p.changedList });
+    map.fire(SETTLEMENTS_ADDED);
+  };
+  map.on('sourcedata', (e) => {
+    if (e.sourceId === SOURCE && e.isSourceLoaded && e.sourceDataType !== 'metadata') collect();
+  });
+  if (map.isSourceLoaded(SOURCE)) collect();
+}
+
 // Each map's settlement painter: what it shows now, so that a step touches only what changes.
 const painters = new WeakMap();
 
@@ -154,6 +175,7 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
   });
   if (style.glyphs) map.addLayer(labelLayer(base, textFont(style), lang));
   painters.set(map, { store, shown: new Map(), day: null, selected: null, changed: '' });
+  if (store.partial) followTiles(map, store);
 }
 
 // Settlement labels by zoom: cities from LABEL_ZOOM.city (a phone's view of the region), towns

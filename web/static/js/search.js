@@ -37,8 +37,16 @@ export function skeleton(key) {
 
 export class SearchIndex {
   constructor(store) {
+    this.store = store;
+    this.index();
+  }
+
+  // index lists the store's settlements; a store filled from the tiles is indexed again as
+  // it grows.
+  index() {
     this.entries = [];
-    for (const s of store.settlements.values()) {
+    this.size = this.store.settlements.size;
+    for (const s of this.store.settlements.values()) {
       const names = new Set([s.props.name, ...NAME_LANGS.map((l) => s.props[`name_${l}`])].filter(Boolean));
       const keys = [...names].map(fold).filter(Boolean);
       this.entries.push({ s, keys, skel: keys.map(skeleton), rank: s.props.rank || 1 });
@@ -46,6 +54,7 @@ export class SearchIndex {
   }
 
   find(query, limit = 8) {
+    if (this.size !== this.store.settlements.size) this.index();
     const q = fold(query);
     if (!q) return [];
     const qs = skeleton(q);
