@@ -21,6 +21,7 @@ var styleGoldens = []struct {
 }{
 	{"style.json", "az", "2020-11-20", testIndex},
 	{"style-en-1992-01-15.json", "en", "1992-01-15", testIndex}, // khankendi changing
+	{"style-hy-2023-09-20.json", "hy", "2023-09-20", testIndex}, // khankendi disputed
 	{"style-ru-no-actors.json", "ru", "2024-01-01", func() *geo.Index { return geo.NewIndex(nil, nil, nil) }},
 }
 
