@@ -247,11 +247,33 @@ func TestTilesPublicURL(t *testing.T) {
 	}
 	e := echo.New()
 	registerTiles(e, ts, Config{PublicURL: "https://map.example.org"}, func() geo.Day { return 0 })
-	var tj struct{ Tiles []string }
-	if err := json.Unmarshal(get(t, e, "/tiles/settlements.json").Body.Bytes(), &tj); err != nil {
+	for path, prefix := range map[string]string{
+		"/tiles/settlements.json": "https://map.example.org/tiles/settlements/",
+		"/tiles/basemap.json":     "https://map.example.org/tiles/basemap/",
+	} {
+		var tj struct{ Tiles []string }
+		if err := json.Unmarshal(get(t, e, path).Body.Bytes(), &tj); err != nil {
+			t.Fatal(err)
+		}
+		if len(tj.Tiles) != 1 || !strings.HasPrefix(tj.Tiles[0], prefix) {
+			t.Errorf("%s: tiles = %v, want URLs under the public URL", path, tj.Tiles)
+		}
+	}
+	var style struct {
+		Glyphs  string
+		Sources map[string]struct {
+			URL   string
+			Tiles []string
+		}
+	}
+	if err := json.Unmarshal(get(t, e, "/style.json?date=2020-11-20").Body.Bytes(), &style); err != nil {
 		t.Fatal(err)
 	}
-	if len(tj.Tiles) != 1 || !strings.HasPrefix(tj.Tiles[0], "https://map.example.org/tiles/settlements/") {
-		t.Errorf("tiles = %v, want URLs under the public URL", tj.Tiles)
+	urls := append([]string{style.Glyphs, style.Sources["settlements"].URL}, style.Sources["basemap"].Tiles...)
+	for _, u := range urls {
+		if len(urls) != 3 || !strings.HasPrefix(u, "https://map.example.org/") {
+			t.Errorf("style: %v, want every URL under the public URL", urls)
+			break
+		}
 	}
 }
