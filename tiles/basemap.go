@@ -102,16 +102,13 @@ var basemapDescriptions = map[string]string{
 
 // bound is the bound of every feature of the basemap.
 func (bm *basemap) bound() orb.Bound {
-	var b orb.Bound
-	first := true
+	var all []orb.Bound
 	for _, l := range bm.layers {
-		for _, lb := range l.bounds {
-			if first {
-				b, first = lb, false
-				continue
-			}
-			b = b.Union(lb)
-		}
+		all = append(all, l.bounds...)
+	}
+	b := all[0] // the embedded basemap is never empty
+	for _, x := range all[1:] {
+		b = b.Union(x)
 	}
 	return b
 }

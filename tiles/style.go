@@ -31,9 +31,7 @@ func (s *Server) Style(origin, lang string, day geo.Day) ([]byte, error) {
 	if !slices.Contains(geo.Languages, lang) {
 		return nil, geo.Invalidf("lang", "%q is not one of en, az, hy, ru", lang)
 	}
-	st := style(origin, lang)
-	st["layers"] = append(st["layers"].([]obj), settlementLayers(s.ix.Actors(), lang, day)...)
-	return marshalStyle(st)
+	return marshalStyle(style(origin, lang, s.ix.Actors(), day))
 }
 
 // marshalStyle writes st indented, with "<" and ">" as they are: the operators of its
@@ -52,7 +50,8 @@ func (s *Server) StyleURL() string { return s.cfg.StyleURL }
 
 type obj = map[string]any
 
-func style(origin, lang string) obj {
+// style is the basemap with the settlements on day above it.
+func style(origin, lang string, actors []*geo.Actor, day geo.Day) obj {
 	return obj{
 		"version": 8,
 		"name":    "controlmap",
@@ -72,7 +71,7 @@ func style(origin, lang string) obj {
 			},
 		},
 		"glyphs": origin + "/fonts/{fontstack}/{range}.pbf",
-		"layers": styleLayers(lang),
+		"layers": append(styleLayers(lang), settlementLayers(actors, lang, day)...),
 	}
 }
 
