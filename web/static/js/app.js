@@ -126,6 +126,12 @@ async function main() {
   $('#embed-button').addEventListener('click', () => embed.open());
 
   slider.set(state.day);
+  if (state.selected && store.partial && !store.get(state.selected)) {
+    // A store filled from the tiles knows the place once its tile is loaded.
+    const sid = state.selected;
+    const tryAgain = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, tryAgain); if (!state.selected || state.selected === sid) select(sid); } };
+    map.on(SETTLEMENTS_ADDED, tryAgain);
+  }
   if (state.selected && store.get(state.selected)) select(state.selected);
   else if (state.compare) showDrawer('compare');
   else showDrawer(matchMedia('(min-width: 900px)').matches ? 'changes' : null);

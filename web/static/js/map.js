@@ -269,7 +269,9 @@ export function hoverNames(map, lang) {
   map.on('mousemove', LAYERS.dots, (e) => {
     const p = e.features[0] && e.features[0].properties;
     if (!p) return;
-    popup.setLngLat(e.features[0].geometry.coordinates).setText(nameIn(p, lang())).addTo(map);
+    // A tile below a settlement's label zoom has no names: the store may (all of them for a small dataset).
+    const s = painters.get(map)?.store.get(p.sid);
+    popup.setLngLat(e.features[0].geometry.coordinates).setText(nameIn(s && s.props.name ? s.props : p, lang())).addTo(map);
   });
   map.on('mouseleave', LAYERS.dots, () => popup.remove());
 }
