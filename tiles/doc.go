@@ -75,8 +75,18 @@
 // The basemap is Natural Earth data (public domain) converted by scripts/basemap into small
 // GeoJSON files embedded in the binary; tiles are cut from it on demand (projected, clipped with
 // a buffer, simplified to half a pixel) and cached. Glyph PBFs for Noto Sans (OFL) are generated
-// by scripts/glyphs and embedded too. The style at /style.json points at all of these with URLs
-// absolute to the request's origin.
+// by scripts/glyphs and embedded too; a font stack with fallbacks is served by its first font
+// that is here. The basemap has a TileJSON too, its fields read from the embedded features.
+//
+// # Style
+//
+// The style (/style.json) is the whole map of one date: the basemap, then the settlements with a
+// filter from <= d < to on the period features, coloured by controller (a match built from the
+// index's actors; claimed, disputed and changing drawn apart), and their labels in the chosen
+// language by rank from the zooms the tiles carry names at. Its URLs are absolute to the request's origin, so any
+// MapLibre client given only the style URL draws what the web map draws. The web map draws the
+// same rules with feature state for the slider's day instead of the date filter (a step then
+// re-lays no tile out); a browser test in web/ holds the two equal.
 //
 // A deployer may instead serve a PMTiles basemap (Config.PMTilesPath, served with HTTP range
 // requests) together with a style of their own (Config.StylePath or Config.StyleURL), since a

@@ -271,7 +271,7 @@ func encodeDirectory(es []pmEntry) ([]byte, error) {
 func pyramidMetadata(version uint64) []byte {
 	b, _ := json.Marshal(map[string]any{
 		"name": "controlmap settlements", "attribution": Attribution, "controlmap:version": version,
-		"vector_layers": []vectorLayer{{ID: SettlementsLayer, Description: "control periods of settlements", MaxZoom: SettlementsMaxZoom, Fields: settlementFields}},
+		"vector_layers": []vectorLayer{{ID: SettlementsLayer, Description: "control periods of settlements", MaxZoom: SettlementsMaxZoom, Fields: periodFields()}},
 	})
 	return b
 }

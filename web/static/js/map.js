@@ -28,10 +28,14 @@ export const FALLBACK_STYLE = {
 
 // withSettlements returns style with the settlements source keyed by settlement id (sid), so
 // that feature state set by sid reaches every period feature of a settlement, loaded or not.
-// A style without the source (an external basemap) gets the server's own.
+// A style without the source (an external basemap) gets the server's own. The server's style
+// draws the settlements of one date (/style.json?date=); the page leaves those layers out and
+// draws its own, the same rules with feature state in place of the date's properties, so that
+// a slider step re-lays no tile out (the browser test TestBrowserStyleAgrees holds both equal).
 export function withSettlements(style) {
   const src = style.sources?.[SOURCE] || { type: 'vector', url: '/tiles/settlements.json' };
-  return { ...style, sources: { ...style.sources, [SOURCE]: { ...src, promoteId: { [SOURCE_LAYER]: 'sid' } } } };
+  const layers = (style.layers || []).filter((l) => l.source !== SOURCE);
+  return { ...style, layers, sources: { ...style.sources, [SOURCE]: { ...src, promoteId: { [SOURCE_LAYER]: 'sid' } } } };
 }
 
 // styleURLFor asks the server's own style for labels in lang; an external style is left as is.
