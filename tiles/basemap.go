@@ -88,3 +88,49 @@ func (l basemapLayer) within(bound orb.Bound) []*geojson.Feature {
 	}
 	return out
 }
+
+// basemapDescriptions describe the layers of the basemap, for its TileJSON.
+var basemapDescriptions = map[string]string{
+	"extent":          "the area the basemap covers (kind)",
+	"countries":       "land of each country (iso, name)",
+	"boundaries":      "international boundaries (kind, left and right country)",
+	"breakaway":       "the area of the breakaway entity (kind, name)",
+	"karabakh_lines":  "the 1991 oblast boundary and the 1994 ceasefire line (kind: oblast-1991, ceasefire-1994)",
+	"country_labels":  "country name points, with names in en, az, hy, ru",
+	"district_labels": "district name points, with names in en, az, hy, ru",
+}
+
+// bound is the bound of every feature of the basemap.
+func (bm *basemap) bound() orb.Bound {
+	var all []orb.Bound
+	for _, l := range bm.layers {
+		all = append(all, l.bounds...)
+	}
+	b := all[0] // the embedded basemap is never empty
+	for _, x := range all[1:] {
+		b = b.Union(x)
+	}
+	return b
+}
+
+// fields lists the properties of the features of l with their type, as TileJSON has them.
+func (l basemapLayer) fields() map[string]string {
+	out := map[string]string{}
+	for _, f := range l.features {
+		for k, v := range f.Properties {
+			out[k] = fieldType(v)
+		}
+	}
+	return out
+}
+
+// fieldType is the TileJSON type of a GeoJSON property value.
+func fieldType(v any) string {
+	switch v.(type) {
+	case bool:
+		return "Boolean"
+	case float64, int, int64:
+		return "Number"
+	}
+	return "String"
+}

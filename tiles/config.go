@@ -2,8 +2,10 @@ package tiles
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -20,12 +22,22 @@ type Config struct {
 	MaxAge time.Duration
 	// CacheBytes bounds the memory of each tile cache (default 64 MiB).
 	CacheBytes int
+	// PyramidPath, if not empty, is where the server keeps a PMTiles archive of the settlement
+	// tiles from zoom 0 to PyramidMaxZoom (default 12), written again in the background once
+	// the data has not changed for PyramidDelay (default 2 s), and served at
+	// /tiles/settlements.pmtiles; a tile of the current data is read from it, not cut.
+	PyramidPath    string
+	PyramidMaxZoom int
+	PyramidDelay   time.Duration
 }
 
 // Defaults for Config.
 const (
 	DefaultMaxAge     = time.Minute
 	DefaultCacheBytes = 64 << 20
+	// DefaultPyramidMaxZoom: deeper tiles are small and quick to cut.
+	DefaultPyramidMaxZoom = 12
+	DefaultPyramidDelay   = 2 * time.Second
 )
 
 // withDefaults returns c with its zero fields set to the defaults.
@@ -35,6 +47,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.CacheBytes == 0 {
 		c.CacheBytes = DefaultCacheBytes
+	}
+	if c.PyramidMaxZoom == 0 {
+		c.PyramidMaxZoom = DefaultPyramidMaxZoom
+	}
+	if c.PyramidDelay == 0 {
+		c.PyramidDelay = DefaultPyramidDelay
 	}
 	return c
 }
@@ -58,8 +76,16 @@ func (c Config) Validate() error {
 			return errors.New("tiles: style URL must be an absolute http(s) URL")
 		}
 	}
-	if c.MaxAge < 0 || c.CacheBytes < 0 {
-		return errors.New("tiles: max age and cache size must not be negative")
+	if c.MaxAge < 0 || c.CacheBytes < 0 || c.PyramidDelay < 0 {
+		return errors.New("tiles: max age, cache size and pyramid delay must not be negative")
+	}
+	if c.PyramidMaxZoom < 0 || c.PyramidMaxZoom > SettlementsMaxZoom {
+		return fmt.Errorf("tiles: pyramid max zoom must be 0 to %d", SettlementsMaxZoom)
+	}
+	if c.PyramidPath != "" {
+		if _, err := os.Stat(filepath.Dir(c.PyramidPath)); err != nil {
+			return errors.New("tiles: pyramid: " + err.Error())
+		}
 	}
 	return nil
 }

@@ -7,26 +7,28 @@ import (
 
 // PeriodProps are the properties of a control period, as docs/CONTRACT.md sets them: the same
 // in the MVT layer "settlements" and in the API's /api/periods GeoJSON.
+//
+// The desc tag of each field is its description in the TileJSON (Server.TileJSON).
 type PeriodProps struct {
-	SID        string  `json:"sid"`
-	Name       string  `json:"name"`
-	NameEn     string  `json:"name_en,omitempty"`
-	NameAz     string  `json:"name_az,omitempty"`
-	NameHy     string  `json:"name_hy,omitempty"`
-	NameRu     string  `json:"name_ru,omitempty"`
-	District   string  `json:"district"`
-	Rank       int     `json:"rank"`
-	From       geo.Day `json:"from"`
-	To         geo.Day `json:"to"`
-	Controller string  `json:"controller"`
-	Status     string  `json:"status"`
-	Change     string  `json:"change"`
-	Kind       string  `json:"kind"`
-	Since      string  `json:"since"`
-	DisputedBy string  `json:"disputed_by"`
-	Changing   bool    `json:"changing"`
-	Previous   string  `json:"previous"`
-	Next       string  `json:"next"`
+	SID        string  `json:"sid" desc:"String: settlement id"`
+	Name       string  `json:"name" desc:"String: default name"`
+	NameEn     string  `json:"name_en,omitempty" desc:"String: English name (absent if unknown)"`
+	NameAz     string  `json:"name_az,omitempty" desc:"String: Azerbaijani name (absent if unknown)"`
+	NameHy     string  `json:"name_hy,omitempty" desc:"String: Armenian name (absent if unknown)"`
+	NameRu     string  `json:"name_ru,omitempty" desc:"String: Russian name (absent if unknown)"`
+	District   string  `json:"district" desc:"String: district"`
+	Rank       int     `json:"rank" desc:"Number: 3 city, 2 town, 1 village"`
+	From       geo.Day `json:"from" desc:"Number: first day of the period, days since 1970-01-01 (-2147483648: open)"`
+	To         geo.Day `json:"to" desc:"Number: day after the period (2147483647: open)"`
+	Controller string  `json:"controller" desc:"String: actor id, empty when unknown or changing"`
+	Status     string  `json:"status" desc:"String: confirmed, claimed, disputed, or empty when unknown"`
+	Change     string  `json:"change" desc:"String: id of the change in force (the incoming one while changing), empty when unknown"`
+	Kind       string  `json:"kind" desc:"String: kind of that change (capture, handover, withdrawal, claim, other, counter-claim, confirmation), empty when unknown"`
+	Since      string  `json:"since" desc:"String: written date (EDTF) of that change, empty when unknown; kept across status events"`
+	DisputedBy string  `json:"disputed_by" desc:"String: actor id of the side whose counter-claim disputes the period, or empty"`
+	Changing   bool    `json:"changing" desc:"Boolean: true while an interval change has not counted yet (controller empty)"`
+	Previous   string  `json:"previous" desc:"String: while changing, the actor id before (empty when unknown)"`
+	Next       string  `json:"next" desc:"String: while changing, the incoming actor id"`
 }
 
 // NewPeriodProps describes period p of settlement st. While control is changing, controller is

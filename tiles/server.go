@@ -3,6 +3,7 @@ package tiles
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb/maptile"
@@ -18,6 +19,8 @@ type Server struct {
 	basemapAt   *cache
 	basemap     *basemap
 	glyphs      map[string]*Encoded
+	pyramid     atomic.Pointer[pyramid]
+	inLang      map[string]*cache // settlement tiles with the names of one language
 }
 
 // The basemap and the glyphs come from the binary's embedded files: they are read once per
@@ -42,10 +45,18 @@ func NewServer(ix *geo.Index, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tiles: glyphs: %w", err)
 	}
-	return &Server{
+	s := &Server{
 		ix: ix, cfg: cfg, basemap: bm, glyphs: glyphs,
 		settlements: newCache(cfg.CacheBytes), basemapAt: newCache(cfg.CacheBytes),
-	}, nil
+		inLang: map[string]*cache{},
+	}
+	for _, l := range geo.Languages {
+		s.inLang[l] = newCache(cfg.CacheBytes / len(geo.Languages))
+	}
+	if cfg.PyramidPath != "" {
+		go s.keepPyramid()
+	}
+	return s, nil
 }
 
 // MaxAge is how long a client may keep a settlement tile.
@@ -53,14 +64,42 @@ func (s *Server) MaxAge() time.Duration { return s.cfg.MaxAge }
 
 // Settlements returns settlement tile t, with only the periods valid on *day if day is not nil.
 func (s *Server) Settlements(t maptile.Tile, day *geo.Day) (*Encoded, error) {
+	return s.SettlementsIn(t, day, "")
+}
+
+// SettlementsIn is Settlements with the names of one language only (lang one of
+// geo.Languages), or of every language when lang is "".
+func (s *Server) SettlementsIn(t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
+	if lang != "" {
+		c, ok := s.inLang[lang]
+		if !ok {
+			return nil, geo.Invalidf("lang", "%q is not one of en, az, hy, ru", lang)
+		}
+		return s.settlementsFrom(c, t, day, lang)
+	}
+	return s.settlementsFrom(s.settlements, t, day, "")
+}
+
+// settlementsFrom answers from cache c, the pyramid (every language, undated) or by cutting.
+func (s *Server) settlementsFrom(c *cache, t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
 	k := cacheKey{version: s.ix.Version(), tile: t}
 	if day != nil {
 		k.dated, k.day = true, *day
 	}
-	if tile, ok := s.settlements.get(k); ok {
+	if tile, ok := c.get(k); ok {
 		return tile, nil
 	}
-	raw, err := EncodeSettlements(s.ix, t, day)
+	if p := s.pyramid.Load(); day == nil && lang == "" && p != nil && p.version == k.version {
+		tile, found, err := p.read(t)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			c.put(k, tile)
+			return tile, nil
+		}
+	}
+	raw, err := EncodeSettlementsIn(s.ix, t, day, lang)
 	if err != nil {
 		return nil, fmt.Errorf("tiles: settlements %v: %w", t, err)
 	}
@@ -68,7 +107,7 @@ func (s *Server) Settlements(t maptile.Tile, day *geo.Day) (*Encoded, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.settlements.put(k, tile)
+	c.put(k, tile)
 	return tile, nil
 }
 

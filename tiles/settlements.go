@@ -1,8 +1,6 @@
 package tiles
 
 import (
-	"cmp"
-	"hash/fnv"
 	"slices"
 	"strconv"
 
@@ -21,32 +19,112 @@ const SettlementsLayer = "settlements"
 // 16 px of a 512 px tile, so circles and labels near an edge are drawn whole.
 const Buffer = 128
 
+// Zooms at which the settlement tiles carry names (cities, towns, villages: the web map's
+// label zooms) and the change ids and written dates (since).
+const (
+	CityNameZoom    = 6
+	TownNameZoom    = 8
+	VillageNameZoom = 10
+	ChangeZoom      = 12
+)
+
+// nameZoom is the first zoom at which a settlement of rank r carries its names.
+func nameZoom(rank int) maptile.Zoom {
+	switch {
+	case rank >= 3:
+		return CityNameZoom
+	case rank == 2:
+		return TownNameZoom
+	}
+	return VillageNameZoom
+}
+
 // EncodeSettlements returns the MVT bytes of tile t over ix: one point feature per control
 // period, or only the periods valid on *day when day is not nil. It returns nil when the tile
 // is empty.
 func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, error) {
-	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
-	entries := thin(ix.Entries(&bound), t.Z)
-	layer := &mvt.Layer{Name: SettlementsLayer, Version: 2, Extent: mvt.DefaultExtent}
-	for _, e := range entries {
-		layer.Features = appendPeriods(layer.Features, e, day)
-	}
-	if len(layer.Features) == 0 {
-		return nil, nil
-	}
-	slices.SortStableFunc(layer.Features, compareFeatures)
-	layer.ProjectToTile(t)
-	return mvt.Marshal(mvt.Layers{layer})
+	return EncodeSettlementsIn(ix, t, day, "")
 }
 
-// appendPeriods appends a feature for each period of e (valid on *day, if day is not nil).
-func appendPeriods(fs []*geojson.Feature, e *geo.Entry, day *geo.Day) []*geojson.Feature {
+// EncodeSettlementsIn is EncodeSettlements with the names of one language: name (the default
+// name) and name_<lang> only; lang "" keeps every language.
+func EncodeSettlementsIn(ix *geo.Index, t maptile.Tile, day *geo.Day, lang string) ([]byte, error) {
+	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
+	entries := budget(thinTile(ix, t, bound), t.Z, day)
+	w := newLayerWriter(t)
+	n := 0
+	for _, e := range entries {
+		n += len(e.Timeline)
+	}
+	w.features = make([]byte, 0, 72*n)
+	for _, e := range entries {
+		writePeriods(w, e, t.Z, day, lang)
+	}
+	return w.Marshal(SettlementsLayer), nil
+}
+
+// writePeriods writes a feature for each period of e (valid on *day, if day is not nil),
+// with the properties zoom z needs (names in lang only, unless it is ""); the open-ended period of an undated tile carries the
+// timeline property "t".
+func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, lang string) {
+	s := e.Settlement
+	names := z >= nameZoom(s.Place.Rank())
+	var common []uint32 // the tags of the settlement's own properties, the same in each period
 	for _, p := range e.Timeline {
-		if day == nil || p.Contains(*day) {
-			fs = append(fs, PeriodFeature(e.Settlement, p))
+		if day != nil && !p.Contains(*day) {
+			continue
+		}
+		if common == nil {
+			w.String("sid", s.ID)
+			if names {
+				n := s.Names
+				w.String("name", n.Default())
+				for _, n := range [...]struct{ k, v string }{{"name_az", n.Az}, {"name_en", n.En}, {"name_hy", n.Hy}, {"name_ru", n.Ru}} {
+					if n.v != "" && (lang == "" || n.k[5:] == lang) {
+						w.String(n.k, n.v)
+					}
+				}
+			}
+			w.String("district", s.District)
+			w.Int("rank", int64(s.Place.Rank()))
+			common = slices.Clone(w.tags)
+		} else {
+			w.tags = append(w.tags, common...)
+		}
+		writePeriod(w, p, z)
+		if day == nil && p.To == geo.MaxDay {
+			w.String("t", TimelineProp(e.Timeline))
+		}
+		w.Point(FeatureID(s.ID, p.From), s.Point)
+	}
+}
+
+// writePeriod writes the properties of period p that zoom z needs, as NewPeriodProps sets them.
+func writePeriod(w *layerWriter, p geo.Period, z maptile.Zoom) {
+	var change, kind, next, previous string
+	if p.Change != nil {
+		change, kind = p.Change.ID, string(p.Change.Kind)
+		if p.Changing {
+			next, previous = p.Change.Controller, p.Previous
 		}
 	}
-	return fs
+	w.Int("from", int64(p.From))
+	w.Int("to", int64(p.To))
+	w.String("controller", p.Controller)
+	w.String("status", string(p.Status))
+	if z >= ChangeZoom {
+		since := ""
+		if p.Change != nil {
+			since = p.Change.Date.String()
+		}
+		w.String("change", change)
+		w.String("since", since)
+	}
+	w.String("kind", kind)
+	w.String("disputed_by", p.DisputedBy())
+	w.Bool("changing", p.Changing && p.Change != nil)
+	w.String("previous", previous)
+	w.String("next", next)
 }
 
 // PeriodFeature returns the feature of period p of settlement s, with the properties of
@@ -62,17 +140,15 @@ func PeriodFeature(s *geo.Settlement, p geo.Period) *geojson.Feature {
 // FeatureID is the MVT feature id of the period of settlement sid that starts on from:
 // a 64-bit FNV-1a hash cut to 53 bits, the integers JavaScript holds exactly.
 func FeatureID(sid string, from geo.Day) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(sid))
-	h.Write([]byte{0})
-	h.Write(strconv.AppendInt(nil, int64(from), 10))
-	return h.Sum64() & (1<<53 - 1)
-}
-
-// compareFeatures orders period features by settlement id, then start.
-func compareFeatures(a, b *geojson.Feature) int {
-	return cmp.Or(
-		cmp.Compare(a.Properties["sid"].(string), b.Properties["sid"].(string)),
-		cmp.Compare(a.Properties["from"].(int64), b.Properties["from"].(int64)),
-	)
+	const offset64, prime64 = 14695981039346656037, 1099511628211 // FNV-1a, written out: no allocation
+	h := uint64(offset64)
+	for i := 0; i < len(sid); i++ {
+		h = (h ^ uint64(sid[i])) * prime64
+	}
+	h *= prime64 // the 0 byte
+	var buf [24]byte
+	for _, c := range strconv.AppendInt(buf[:0], int64(from), 10) {
+		h = (h ^ uint64(c)) * prime64
+	}
+	return h & (1<<53 - 1)
 }

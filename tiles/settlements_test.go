@@ -169,3 +169,39 @@ func TestEncodeSettlementsBuffer(t *testing.T) {
 }
 
 func fmtTile(t maptile.Tile) string { return fmt.Sprintf("%d-%d-%d", t.Z, t.X, t.Y) }
+
+// TestEncodeSettlementsIn: a tile asked for in one language names its settlements in it and by
+// their default name only, at the zooms they are named at, and is smaller.
+func TestEncodeSettlementsIn(t *testing.T) {
+	ix := testIndex()
+	tile := maptile.At(orb.Point{46.75, 39.76}, 12)
+	all, err := EncodeSettlements(ix, tile, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hy, err := EncodeSettlementsIn(ix, tile, nil, "hy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hy) >= len(all) {
+		t.Errorf("in Armenian %d bytes, in every language %d", len(hy), len(all))
+	}
+	layers, err := mvt.Unmarshal(hy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, f := range layers[0].Features {
+		for k := range f.Properties {
+			if strings.HasPrefix(k, "name_") && k != "name_hy" {
+				t.Errorf("%s has %s", f.Properties["sid"], k)
+			}
+		}
+		if f.Properties["sid"] == "shusha" && f.Properties["name_hy"] == "Շուշի" && f.Properties["name"] == "Shusha" {
+			named++
+		}
+	}
+	if named == 0 {
+		t.Error("Shusha is not named in Armenian and by its default name")
+	}
+}

@@ -15,11 +15,12 @@ const (
 	SettlementsSource = "settlements"
 )
 
-// Style returns the MapLibre style of the map with URLs under origin (scheme and host, no
-// trailing slash) and labels in lang ("en", "az", "hy" or "ru"; "" is "en"). It declares the
-// settlements source but draws none of it: the web map adds those layers, filtered by date.
+// Style returns the MapLibre style of the whole map on day: the basemap, and the settlements
+// coloured by their controller on day (a filter on the period features' from and to), with
+// URLs under origin (scheme and host, no trailing slash) and labels in lang ("en", "az", "hy" or
+// "ru"; "" is "en"). Loaded alone by any MapLibre client, it draws what the web map draws.
 // When Config.StylePath is set, that file is returned instead, with "{origin}" replaced.
-func (s *Server) Style(origin, lang string) ([]byte, error) {
+func (s *Server) Style(origin, lang string, day geo.Day) ([]byte, error) {
 	if s.cfg.StylePath != "" {
 		b, err := os.ReadFile(s.cfg.StylePath)
 		return bytes.ReplaceAll(b, []byte("{origin}"), []byte(origin)), err
@@ -30,7 +31,18 @@ func (s *Server) Style(origin, lang string) ([]byte, error) {
 	if !slices.Contains(geo.Languages, lang) {
 		return nil, geo.Invalidf("lang", "%q is not one of en, az, hy, ru", lang)
 	}
-	return json.MarshalIndent(style(origin, lang), "", "  ")
+	return marshalStyle(style(origin, lang, s.ix.Actors(), day))
+}
+
+// marshalStyle writes st indented, with "<" and ">" as they are: the operators of its
+// expressions are for people to read.
+func marshalStyle(st obj) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(st)
+	return b.Bytes(), err
 }
 
 // StyleURL is the external style that /style.json redirects to, or "".
@@ -38,7 +50,8 @@ func (s *Server) StyleURL() string { return s.cfg.StyleURL }
 
 type obj = map[string]any
 
-func style(origin, lang string) obj {
+// style is the basemap with the settlements on day above it.
+func style(origin, lang string, actors []*geo.Actor, day geo.Day) obj {
 	return obj{
 		"version": 8,
 		"name":    "controlmap",
@@ -58,7 +71,7 @@ func style(origin, lang string) obj {
 			},
 		},
 		"glyphs": origin + "/fonts/{fontstack}/{range}.pbf",
-		"layers": styleLayers(lang),
+		"layers": append(styleLayers(lang), settlementLayers(actors, lang, day)...),
 	}
 }
 
@@ -92,7 +105,7 @@ func styleLayers(lang string) []obj {
 	}
 }
 
-// areaLabel sets the label of an area apart from the settlement labels the web map draws above
+// areaLabel sets the label of an area apart from the settlement labels drawn above
 // it: spaced letters in a lighter colour (no capitals: they would be wrong for Azerbaijani's
 // dotted i), and placed only where no settlement label is.
 func areaLabel(l obj) obj {

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"sync"
 )
 
 // Encoded is an encoded tile, glyph range or other body ready to serve. Raw is nil for an empty tile.
@@ -45,13 +46,20 @@ func etag(b []byte) string {
 	return `"` + hex.EncodeToString(sum[:16]) + `"`
 }
 
+// gzipWriters are reused: a gzip writer allocates about a megabyte of tables.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return zw
+}}
+
 // gzipBytes compresses b with no timestamp or name in the header, so the output is stable.
+// On-the-fly tiles use gzip.BestSpeed: on a dense tile it is nine times faster than the
+// default level for 8% more bytes (BenchmarkGzip).
 func gzipBytes(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
+	buf := bytes.NewBuffer(make([]byte, 0, len(b)/2+64))
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(buf)
 	if _, err := zw.Write(b); err != nil {
 		return nil, err
 	}

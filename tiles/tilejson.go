@@ -2,6 +2,8 @@ package tiles
 
 import (
 	"encoding/json"
+	"reflect"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -28,6 +30,11 @@ type tileJSON struct {
 	Bounds       [4]float64    `json:"bounds"`
 	Center       [3]float64    `json:"center"`
 	VectorLayers []vectorLayer `json:"vector_layers"`
+	// Settlements and Periods count what the settlement tiles hold over the whole dataset: the
+	// web map loads /api/periods only for a small dataset, else reads the periods from the
+	// tiles. The basemap's TileJSON has neither.
+	Settlements int `json:"controlmap:settlements,omitempty"`
+	Periods     int `json:"controlmap:periods,omitempty"`
 }
 
 type vectorLayer struct {
@@ -38,51 +45,64 @@ type vectorLayer struct {
 	Fields      map[string]string `json:"fields"`
 }
 
-// settlementFields describes the properties of the period features (docs/CONTRACT.md).
-var settlementFields = map[string]string{
-	"sid":         "String: settlement id",
-	"name":        "String: default name",
-	"name_en":     "String: English name (absent if unknown)",
-	"name_az":     "String: Azerbaijani name (absent if unknown)",
-	"name_hy":     "String: Armenian name (absent if unknown)",
-	"name_ru":     "String: Russian name (absent if unknown)",
-	"district":    "String: district",
-	"rank":        "Number: 3 city, 2 town, 1 village",
-	"from":        "Number: first day of the period, days since 1970-01-01 (-2147483648: open)",
-	"to":          "Number: day after the period (2147483647: open)",
-	"controller":  "String: actor id, empty when unknown or changing",
-	"status":      "String: confirmed, claimed, disputed, or empty when unknown",
-	"change":      "String: id of the change in force (the incoming one while changing), empty when unknown",
-	"since":       "String: written date (EDTF) of that change, empty when unknown; kept across status events",
-	"kind":        "String: kind of that change, empty when unknown",
-	"disputed_by": "String: actor id of the side whose counter-claim disputes the period, or empty",
-	"changing":    "Boolean: true while an interval change has not counted yet (controller empty)",
-	"previous":    "String: while changing, the actor id before (empty when unknown)",
-	"next":        "String: while changing, the incoming actor id",
+// timelineField describes the property the MVT layer adds to PeriodProps.
+const timelineField = "String: on the open-ended period of an undated tile only, every period of the settlement packed (docs/CONTRACT.md)"
+
+// periodFields describes the properties of the period features from the json and desc tags
+// of PeriodProps, their one definition, and the timeline property "t" of the tiles.
+func periodFields() map[string]string {
+	out := map[string]string{"t": timelineField}
+	t := reflect.TypeFor[PeriodProps]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		out[name] = f.Tag.Get("desc")
+	}
+	return out
 }
 
 // TileJSON returns the TileJSON 3.0.0 document of the settlement tiles, with tile URLs under
 // origin (scheme and host, no trailing slash).
 func (s *Server) TileJSON(origin string) ([]byte, error) {
-	b := dataBound(s.ix)
-	c := b.Center()
-	doc := tileJSON{
-		TileJSON:    "3.0.0",
-		Name:        "controlmap settlements",
-		Description: "One point per control period of each settlement; show a day d with from <= d < to.",
-		Attribution: Attribution,
-		Scheme:      "xyz",
-		Tiles:       []string{origin + "/tiles/settlements/{z}/{x}/{y}.mvt"},
-		MinZoom:     0,
-		MaxZoom:     SettlementsMaxZoom,
-		Bounds:      [4]float64{b.Min.Lon(), b.Min.Lat(), b.Max.Lon(), b.Max.Lat()},
-		Center:      [3]float64{c.Lon(), c.Lat(), 8},
-		VectorLayers: []vectorLayer{{
-			ID: SettlementsLayer, Description: "control periods of settlements",
-			MinZoom: 0, MaxZoom: SettlementsMaxZoom, Fields: settlementFields,
-		}},
+	doc := newTileJSON(dataBound(s.ix), 8)
+	doc.Name = "controlmap settlements"
+	doc.Description = "One point per control period of each settlement; show a day d with from <= d < to."
+	doc.Attribution = Attribution
+	doc.Tiles = []string{origin + "/tiles/settlements/{z}/{x}/{y}.mvt"}
+	doc.MaxZoom = SettlementsMaxZoom
+	doc.VectorLayers = []vectorLayer{{
+		ID: SettlementsLayer, Description: "control periods of settlements",
+		MinZoom: 0, MaxZoom: SettlementsMaxZoom, Fields: periodFields(),
+	}}
+	doc.Settlements, doc.Periods = countPeriods(s.ix)
+	return json.MarshalIndent(doc, "", "  ")
+}
+
+// BasemapTileJSON returns the TileJSON 3.0.0 document of the basemap tiles, with tile URLs
+// under origin; the fields of each layer are those of its embedded features.
+func (s *Server) BasemapTileJSON(origin string) ([]byte, error) {
+	doc := newTileJSON(s.basemap.bound(), 7)
+	doc.Name = "controlmap basemap"
+	doc.Description = "Land, boundaries, the 1991 oblast and 1994 ceasefire lines, country and district labels."
+	doc.Attribution = BasemapAttribution
+	doc.Tiles = []string{origin + "/tiles/basemap/{z}/{x}/{y}.mvt"}
+	doc.MaxZoom = BasemapMaxZoom
+	for _, l := range s.basemap.layers {
+		doc.VectorLayers = append(doc.VectorLayers, vectorLayer{
+			ID: l.name, Description: basemapDescriptions[l.name], MinZoom: 0, MaxZoom: BasemapMaxZoom, Fields: l.fields(),
+		})
 	}
 	return json.MarshalIndent(doc, "", "  ")
+}
+
+// newTileJSON starts a document over bound, centred at zoom z.
+func newTileJSON(b orb.Bound, z float64) tileJSON {
+	c := b.Center()
+	return tileJSON{
+		TileJSON: "3.0.0", Scheme: "xyz",
+		Bounds: [4]float64{b.Min.Lon(), b.Min.Lat(), b.Max.Lon(), b.Max.Lat()},
+		Center: [3]float64{c.Lon(), c.Lat(), z},
+	}
 }
 
 // Attribution credits the data of the settlement tiles, with links to the sources and their
@@ -105,4 +125,13 @@ func dataBound(ix *geo.Index) orb.Bound {
 		b = b.Extend(e.Settlement.Point)
 	}
 	return b.Pad(0.01)
+}
+
+// countPeriods counts the settlements of ix and their control periods.
+func countPeriods(ix *geo.Index) (settlements, periods int) {
+	entries := ix.Entries(nil)
+	for _, e := range entries {
+		periods += len(e.Timeline)
+	}
+	return len(entries), periods
 }

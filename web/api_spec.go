@@ -74,7 +74,7 @@ var apiOperations = []operation{
 		[]param{pInterval, pBBox, pLimit, pOffset, pSID, pStatus, pKind, pDistrict, pF}},
 	{"/api/collections/changes/items/:id", "getChange", "One change of control with its sources.", mimeGeoJSON, []param{pF}},
 	{"/api/timeline", "getTimeline", "What a time slider needs: the date range, the actors and every date with changes.", mimeJSON, []param{pF}},
-	{"/api/periods", "getPeriods", "Every control period of every settlement as a point feature.", mimeGeoJSON, []param{pF}},
+	{"/api/periods", "getPeriods", "Every control period of every settlement (in bbox, if given) as a point feature.", mimeGeoJSON, []param{pBBox, pF}},
 	{"/api/diff", "getDiff", "The settlements whose controller differs between two days.", mimeGeoJSON, []param{pFrom, pTo, pBBox, pF}},
 	{"/api/snapshots/:file", "getSnapshot", "A file to download: every settlement with its controller on a day (YYYY-MM-DD.geojson, .csv, .kml or .gpkg); byte ranges are answered.",
 		mimeGeoJSON + ", text/csv, application/vnd.google-earth.kml+xml, application/geopackage+sqlite3", nil},

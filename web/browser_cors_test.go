@@ -15,7 +15,8 @@ import (
 )
 
 // crossOriginPage is a newsroom's own page on another origin: it reads the API with fetch and
-// draws the settlement tiles with MapLibre, the vendored copy served from its own origin.
+// draws the map with plain MapLibre (the vendored copy, served from its own origin) given only
+// the style URL: basemap, settlements of the date and their labels all come from the style.
 const crossOriginPage = `<!doctype html>
 <html><head><meta charset="utf-8"><link rel="stylesheet" href="/vendor/maplibre-gl.css"></head>
 <body style="margin:0"><div id="map" style="width:800px;height:600px"></div>
@@ -28,19 +29,24 @@ window.result = (async () => {
   const fc = await r.json();
   const head = await fetch(api + '/api/snapshots/2020-11-20.geojson', {method: 'HEAD'});
   const part = await fetch(api + '/api/snapshots/2020-11-20.geojson', {headers: {Range: 'bytes=0-9'}});
-  const map = new maplibregl.Map({container: 'map', style: api + '/style.json', center: [46.947222, 39.880833], zoom: 10});
+  const map = new maplibregl.Map({container: 'map', style: api + '/style.json?date=2020-11-20&lang=en', center: [46.947222, 39.880833], zoom: 10});
   map.on('error', (e) => window.errors.push(String(e.error && e.error.message || e)));
   await map.once('load');
-  map.addLayer({id: 'towns', type: 'circle', source: 'settlements', 'source-layer': 'settlements', paint: {'circle-radius': 6}});
   await map.once('idle');
-  const drawn = map.queryRenderedFeatures({layers: ['towns']}).map((f) => f.properties.sid);
+  const dots = map.queryRenderedFeatures({layers: ['settlements']}).map((f) => f.properties);
+  const day = Math.floor(Date.UTC(2020, 10, 20) / 86400000);
+  const abdal = dots.find((p) => p.sid === 'abdal-gulabli');
   return {first: fc.features[0].id, etag: r.headers.get('ETag') || '', length: head.headers.get('Content-Length') || '',
-    range: part.status + ' ' + (part.headers.get('Content-Range') || ''), drawn, errors: window.errors};
+    range: part.status + ' ' + (part.headers.get('Content-Range') || ''), drawn: dots.map((p) => p.sid),
+    outside: dots.filter((p) => !(p.from <= day && day < p.to)).map((p) => p.sid),
+    abdal: abdal ? abdal.controller : '', controller: fc.features[0].properties.controller_id,
+    labels: map.queryRenderedFeatures({layers: ['settlement-labels']}).length, errors: window.errors};
 })().catch((e) => ({errors: [String(e)]}));
 </script></body></html>`
 
-// TestBrowserCrossOrigin: a page served from a second loopback origin draws the tiles and reads
-// the API in headless Chromium, through CORS alone.
+// TestBrowserCrossOrigin: a page served from a second loopback origin reads the API and draws
+// the map of a date from /style.json alone (settlements, colours, labels, glyphs) in headless
+// Chromium, through CORS alone.
 func TestBrowserCrossOrigin(t *testing.T) {
 	ctx := newBrowser(t, 800, 600)
 	var tileRequests atomic.Int32
@@ -59,7 +65,9 @@ func TestBrowserCrossOrigin(t *testing.T) {
 
 	type result struct {
 		First, ETag, Length, Range string
-		Drawn, Errors              []string
+		Abdal, Controller          string
+		Labels                     int
+		Drawn, Outside, Errors     []string
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(page.URL+"/")); err != nil {
 		t.Fatal(err)
@@ -73,6 +81,12 @@ func TestBrowserCrossOrigin(t *testing.T) {
 	}
 	if !slices.Contains(r.Drawn, "abdal-gulabli") || tileRequests.Load() == 0 {
 		t.Errorf("drawn from %d tile requests: %v, want abdal-gulabli", tileRequests.Load(), r.Drawn)
+	}
+	if len(r.Outside) > 0 || r.Abdal != r.Controller || r.Abdal == "" {
+		t.Errorf("on 2020-11-20: drew periods of other dates for %v; Abdal-Gulabli by %q, the API says %q", r.Outside, r.Abdal, r.Controller)
+	}
+	if r.Labels == 0 {
+		t.Error("no settlement label drawn from the style")
 	}
 	screenshot(t, ctx, "cross-origin.png")
 }

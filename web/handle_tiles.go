@@ -21,20 +21,23 @@ const (
 )
 
 // registerTiles mounts the vector tiles, their TileJSON, the MapLibre style, the glyphs and
-// the optional PMTiles basemap.
-func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config) {
-	h := tileHandlers{ts: ts, cfg: cfg}
+// the optional PMTiles basemap. today is the day /style.json shows when not given a date.
+func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config, today func() geo.Day) {
+	h := tileHandlers{ts: ts, cfg: cfg, today: today}
 	e.GET("/tiles/settlements/:z/:x/:y", h.settlements)
 	e.GET("/tiles/settlements.json", h.tileJSON)
+	e.GET("/tiles/settlements.pmtiles", h.pyramid)
 	e.GET("/tiles/basemap/:z/:x/:y", h.basemap)
+	e.GET("/tiles/basemap.json", h.basemapTileJSON)
 	e.GET("/tiles/basemap.pmtiles", h.pmtiles)
 	e.GET("/style.json", h.style)
 	e.GET("/fonts/:stack/:range", h.glyphs)
 }
 
 type tileHandlers struct {
-	ts  *tiles.Server
-	cfg Config
+	ts    *tiles.Server
+	cfg   Config
+	today func() geo.Day
 }
 
 func (h tileHandlers) settlements(c echo.Context) error {
@@ -46,7 +49,7 @@ func (h tileHandlers) settlements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	tile, err := h.ts.Settlements(t, day)
+	tile, err := h.ts.SettlementsIn(t, day, c.QueryParam("lang"))
 	if err != nil {
 		return err
 	}
@@ -88,24 +91,43 @@ func (h tileHandlers) glyphs(c echo.Context) error {
 
 func (h tileHandlers) tileJSON(c echo.Context) error {
 	b, err := h.ts.TileJSON(siteURL(h.cfg, c))
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Cache-Control", styleCache)
-	return c.JSONBlob(http.StatusOK, b)
+	return sendDoc(c, b, err)
 }
 
+func (h tileHandlers) basemapTileJSON(c echo.Context) error {
+	b, err := h.ts.BasemapTileJSON(siteURL(h.cfg, c))
+	return sendDoc(c, b, err)
+}
+
+// style answers the style of the map on ?date= (default today) with labels in ?lang=.
 func (h tileHandlers) style(c echo.Context) error {
 	if u := h.ts.StyleURL(); u != "" {
 		return c.Redirect(http.StatusFound, u)
 	}
-	b, err := h.ts.Style(siteURL(h.cfg, c), c.QueryParam("lang"))
+	day, err := tiles.ParseDate(c.QueryParam("date"))
+	if err != nil {
+		return err
+	}
+	if day == nil {
+		today := h.today()
+		day = &today
+	}
+	b, err := h.ts.Style(siteURL(h.cfg, c), c.QueryParam("lang"), *day)
+	return sendDoc(c, b, err)
+}
+
+// sendDoc answers b, a document with URLs under the request's origin, or err.
+func sendDoc(c echo.Context, b []byte, err error) error {
 	if err != nil {
 		return err
 	}
 	c.Response().Header().Set("Cache-Control", styleCache)
-	c.Response().Header().Set("Vary", "Host")
+	c.Response().Header().Add("Vary", "Host")
 	return c.JSONBlob(http.StatusOK, b)
+}
+
+func (h tileHandlers) pyramid(c echo.Context) error {
+	return h.ts.ServePyramid(c.Response(), c.Request())
 }
 
 func (h tileHandlers) pmtiles(c echo.Context) error {

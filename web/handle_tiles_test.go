@@ -10,9 +10,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
@@ -41,7 +43,7 @@ func newTilesServer(t *testing.T, cfg tiles.Config) (*echo.Echo, *geo.Index) {
 	}
 	e := echo.New()
 	e.HTTPErrorHandler = errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	registerTiles(e, ts, Config{})
+	registerTiles(e, ts, Config{}, func() geo.Day { return 19723 }) // today: 2024-01-01
 	return e, ix
 }
 
@@ -131,11 +133,17 @@ func TestTilesStatus(t *testing.T) {
 		{"/tiles/settlements/2/0/-1.mvt", http.StatusBadRequest, "y"},
 		{"/tiles/settlements/2/0/0.png", http.StatusBadRequest, "y"},
 		{shushaTile(10) + "?date=2021-13-01", http.StatusBadRequest, "date"},
+		{shushaTile(10) + "?lang=fr", http.StatusBadRequest, "lang"},
+		{shushaTile(10) + "?lang=hy", http.StatusOK, ""},
 		{"/tiles/basemap/99/0/0.mvt", http.StatusBadRequest, "z"},
 		{"/tiles/basemap/14/0/0.mvt", http.StatusNoContent, ""},
 		{"/fonts/Comic%20Sans/0-255.pbf", http.StatusNotFound, ""},
 		{"/tiles/basemap.pmtiles", http.StatusNotFound, ""},
 		{"/style.json?lang=fr", http.StatusBadRequest, "lang"},
+		{"/style.json?date=2020-11-31", http.StatusBadRequest, "date"},
+		{"/style.json?date=20-11-2020&lang=en", http.StatusBadRequest, "date"},
+		{"/fonts/Arial%20Unicode%20MS%20Regular/0-255.pbf", http.StatusNotFound, ""},
+		{"/fonts/Noto%20Sans%20Regular/99999-100254.pbf", http.StatusNotFound, ""},
 	} {
 		rec := get(t, e, tc.path)
 		if rec.Code != tc.status {
@@ -158,7 +166,11 @@ func TestTilesBasemapAndGlyphs(t *testing.T) {
 	if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Errorf("basemap: status %d, %v", rec.Code, rec.Header())
 	}
-	for _, path := range []string{"/fonts/Noto%20Sans%20Regular/0-255.pbf", "/fonts/Noto%20Sans%20Bold/1280-1535.pbf", "/fonts/Noto%20Sans%20Regular,Arial%20Unicode%20MS/512-767.pbf"} {
+	// Stacks with fallbacks, as styles made elsewhere (Maputnik's) write them, are served by
+	// the first font of the stack that is here.
+	for _, path := range []string{"/fonts/Noto%20Sans%20Regular/0-255.pbf", "/fonts/Noto%20Sans%20Bold/1280-1535.pbf",
+		"/fonts/Noto%20Sans%20Regular,Arial%20Unicode%20MS/512-767.pbf", "/fonts/Noto%20Sans%20Regular,Arial%20Unicode%20MS%20Regular/0-255.pbf",
+		"/fonts/Noto%20Sans%20Bold%2CArial%20Unicode%20MS%20Bold/0-255.pbf", "/fonts/Open%20Sans%20Regular,Noto%20Sans%20Regular/0-255.pbf"} {
 		rec := get(t, e, path)
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/x-protobuf" || rec.Body.Len() < 1000 {
 			t.Errorf("%s: status %d, %d bytes", path, rec.Code, rec.Body.Len())
@@ -168,25 +180,48 @@ func TestTilesBasemapAndGlyphs(t *testing.T) {
 
 func TestTilesStyleAndTileJSON(t *testing.T) {
 	e, _ := newTilesServer(t, tiles.Config{})
-	var style struct {
+	type layer struct {
+		ID     string `json:"id"`
+		Filter []any  `json:"filter"`
+	}
+	type styleDoc struct {
 		Version int                       `json:"version"`
 		Glyphs  string                    `json:"glyphs"`
 		Sources map[string]map[string]any `json:"sources"`
+		Layers  []layer                   `json:"layers"`
 	}
-	rec := get(t, e, "/style.json")
-	if err := json.Unmarshal(rec.Body.Bytes(), &style); err != nil || style.Version != 8 {
-		t.Fatalf("style: %v %s", err, rec.Body)
-	}
-	if style.Glyphs != "http://example.com/fonts/{fontstack}/{range}.pbf" || style.Sources["settlements"]["url"] != "http://example.com/tiles/settlements.json" {
-		t.Errorf("style URLs: %q, %v", style.Glyphs, style.Sources["settlements"])
+	for _, tc := range []struct {
+		path string
+		day  float64
+	}{
+		{"/style.json", 19723}, // today
+		{"/style.json?date=2020-11-20&lang=hy", 18586},
+	} {
+		rec := get(t, e, tc.path)
+		var style styleDoc
+		if err := json.Unmarshal(rec.Body.Bytes(), &style); err != nil || style.Version != 8 {
+			t.Fatalf("%s: %v %s", tc.path, err, rec.Body)
+		}
+		if style.Glyphs != "http://example.com/fonts/{fontstack}/{range}.pbf" || style.Sources["settlements"]["url"] != "http://example.com/tiles/settlements.json" {
+			t.Errorf("%s: URLs %q, %v", tc.path, style.Glyphs, style.Sources["settlements"])
+		}
+		i := slices.IndexFunc(style.Layers, func(l layer) bool { return l.ID == tiles.SettlementsLayerID })
+		if i < 0 || fmt.Sprint(style.Layers[i].Filter) != fmt.Sprintf("[all [<= [get from] %v] [> [get to] %v]]", tc.day, tc.day) {
+			t.Errorf("%s: no settlements layer on day %v: %s", tc.path, tc.day, rec.Body)
+		}
 	}
 	var tj struct {
 		TileJSON string   `json:"tilejson"`
 		Tiles    []string `json:"tiles"`
 	}
-	rec = get(t, e, "/tiles/settlements.json")
-	if err := json.Unmarshal(rec.Body.Bytes(), &tj); err != nil || tj.TileJSON != "3.0.0" || tj.Tiles[0] != "http://example.com/tiles/settlements/{z}/{x}/{y}.mvt" {
-		t.Errorf("tilejson: %v %s", err, rec.Body)
+	for path, want := range map[string]string{
+		"/tiles/settlements.json": "http://example.com/tiles/settlements/{z}/{x}/{y}.mvt",
+		"/tiles/basemap.json":     "http://example.com/tiles/basemap/{z}/{x}/{y}.mvt",
+	} {
+		rec := get(t, e, path)
+		if err := json.Unmarshal(rec.Body.Bytes(), &tj); err != nil || tj.TileJSON != "3.0.0" || tj.Tiles[0] != want {
+			t.Errorf("%s: %v %s", path, err, rec.Body)
+		}
 	}
 }
 
@@ -206,6 +241,34 @@ func TestTilesPMTilesRanges(t *testing.T) {
 	}
 }
 
+// TestTilesPyramid: the settlement pyramid is 404 until the server has written it, then a
+// PMTiles file served with ranges, never content-encoded; the tiles stay the same.
+func TestTilesPyramid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settlements.pmtiles")
+	e, _ := newTilesServer(t, tiles.Config{PyramidPath: path, PyramidDelay: 10 * time.Millisecond})
+	if rec := get(t, e, "/tiles/settlements.pmtiles"); rec.Code != http.StatusNotFound {
+		t.Fatalf("before it is written: status %d", rec.Code)
+	}
+	cut := get(t, e, shushaTile(10))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		rec := get(t, e, "/tiles/settlements.pmtiles", "Range", "bytes=0-7", "Accept-Encoding", "gzip")
+		if rec.Code == http.StatusPartialContent {
+			if rec.Body.String() != "PMTiles\x03" || rec.Header().Get("Content-Encoding") != "" || rec.Header().Get("Content-Type") != "application/vnd.pmtiles" {
+				t.Fatalf("body %q, headers %v", rec.Body, rec.Header())
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the pyramid was not written in 10 s: status %d", rec.Code)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if rec := get(t, e, shushaTile(10)); rec.Code != http.StatusOK || rec.Body.String() != cut.Body.String() {
+		t.Errorf("tile from the pyramid: status %d, %d bytes, want the %d bytes cut", rec.Code, rec.Body.Len(), cut.Body.Len())
+	}
+}
+
 // TestTilesPublicURL: behind a proxy, the configured public URL is the origin of tile URLs.
 func TestTilesPublicURL(t *testing.T) {
 	ix := geo.NewIndex(nil, nil, nil)
@@ -214,12 +277,34 @@ func TestTilesPublicURL(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := echo.New()
-	registerTiles(e, ts, Config{PublicURL: "https://map.example.org"})
-	var tj struct{ Tiles []string }
-	if err := json.Unmarshal(get(t, e, "/tiles/settlements.json").Body.Bytes(), &tj); err != nil {
+	registerTiles(e, ts, Config{PublicURL: "https://map.example.org"}, func() geo.Day { return 0 })
+	for path, prefix := range map[string]string{
+		"/tiles/settlements.json": "https://map.example.org/tiles/settlements/",
+		"/tiles/basemap.json":     "https://map.example.org/tiles/basemap/",
+	} {
+		var tj struct{ Tiles []string }
+		if err := json.Unmarshal(get(t, e, path).Body.Bytes(), &tj); err != nil {
+			t.Fatal(err)
+		}
+		if len(tj.Tiles) != 1 || !strings.HasPrefix(tj.Tiles[0], prefix) {
+			t.Errorf("%s: tiles = %v, want URLs under the public URL", path, tj.Tiles)
+		}
+	}
+	var style struct {
+		Glyphs  string
+		Sources map[string]struct {
+			URL   string
+			Tiles []string
+		}
+	}
+	if err := json.Unmarshal(get(t, e, "/style.json?date=2020-11-20").Body.Bytes(), &style); err != nil {
 		t.Fatal(err)
 	}
-	if len(tj.Tiles) != 1 || !strings.HasPrefix(tj.Tiles[0], "https://map.example.org/tiles/settlements/") {
-		t.Errorf("tiles = %v, want URLs under the public URL", tj.Tiles)
+	urls := append([]string{style.Glyphs, style.Sources["settlements"].URL}, style.Sources["basemap"].Tiles...)
+	for _, u := range urls {
+		if len(urls) != 3 || !strings.HasPrefix(u, "https://map.example.org/") {
+			t.Errorf("style: %v, want every URL under the public URL", urls)
+			break
+		}
 	}
 }

@@ -27,6 +27,8 @@ var routeSamples = map[string]struct {
 	"/tiles/settlements/:z/:x/:y":  {"/tiles/settlements/7/80/48.mvt", 200},
 	"/tiles/basemap/:z/:x/:y":      {"/tiles/basemap/7/80/48.mvt", 200},
 	"/tiles/basemap.pmtiles":       {"/tiles/basemap.pmtiles", 404},
+	"/tiles/settlements.pmtiles":   {"/tiles/settlements.pmtiles", 404},
+	"/tiles/basemap.json":          {"/tiles/basemap.json", 200},
 	"/api":                         {"/api", 200},
 	"/api/api":                     {"/api/api", 200},
 	"/api/api.html":                {"/api/api.html", 200},
@@ -98,7 +100,7 @@ func TestCORS(t *testing.T) {
 	h, _ := newFixtureServer(t)
 	const origin = "https://newsroom.example"
 	public := []string{"/api", "/api/api", "/api/collections/settlements/items", "/api/snapshots/2020-11-20.geojson",
-		"/tiles/settlements/7/80/48.mvt", "/tiles/settlements.json", "/style.json", "/fonts/Noto%20Sans%20Regular/0-255.pbf", "/tiles/basemap/7/80/48.mvt"}
+		"/tiles/settlements/7/80/48.mvt", "/tiles/settlements.json", "/tiles/basemap.json", "/style.json?date=2020-11-20&lang=az", "/fonts/Noto%20Sans%20Regular/0-255.pbf", "/tiles/basemap/7/80/48.mvt"}
 	for _, target := range public {
 		t.Run(target, func(t *testing.T) {
 			rec := do(h, http.MethodGet, target, "Origin", origin)

@@ -51,7 +51,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e.Use(strictParams)
 	e.Use(s.negotiate)
 	s.routes(e)
-	registerTiles(e, ts, cfg)
+	registerTiles(e, ts, cfg, st.Today)
 	return e, nil
 }
 

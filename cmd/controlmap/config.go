@@ -16,6 +16,7 @@ type config struct {
 	Seed             bool
 	BasemapStyle     string
 	BasemapPMTiles   string
+	TilesPyramid     string
 	BasemapStyleFile string
 	PublicURL        string
 	LogLevel         slog.Level

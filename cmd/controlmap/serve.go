@@ -16,6 +16,7 @@ func serve(ctx context.Context, args []string) error {
 	fs := newFlags("serve", &cfg)
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
 	fs.StringVar(&cfg.BasemapStyle, "basemap-style", "", "external MapLibre style URL instead of the embedded basemap")
+	fs.StringVar(&cfg.TilesPyramid, "tiles-pyramid", "", "PMTiles file the server keeps of the settlement tiles (zooms 0-12, rewritten after each change set) and serves tiles from")
 	fs.StringVar(&cfg.BasemapPMTiles, "basemap-pmtiles", "", "PMTiles basemap file to serve at /tiles/basemap.pmtiles (give its style with --basemap-style-file)")
 	fs.StringVar(&cfg.BasemapStyleFile, "basemap-style-file", "", "MapLibre style file served as /style.json; {origin} in it is replaced by the site's origin")
 	fs.StringVar(&cfg.PublicURL, "public-url", "", "absolute base URL of the site, for oEmbed and links (default: the request's)")
@@ -23,7 +24,7 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	webCfg := web.Config{BasemapStyle: cfg.BasemapStyle, PublicURL: cfg.PublicURL,
-		Tiles: tiles.Config{PMTilesPath: cfg.BasemapPMTiles, StylePath: cfg.BasemapStyleFile}}
+		Tiles: tiles.Config{PMTilesPath: cfg.BasemapPMTiles, StylePath: cfg.BasemapStyleFile, PyramidPath: cfg.TilesPyramid}}
 	if err := webCfg.Validate(); err != nil {
 		return err
 	}

@@ -1,7 +1,8 @@
 // Decodes controlmap's golden vector tiles with @mapbox/vector-tile and compares every feature
 // with the summary that orb's decoder wrote beside it (NAME.mvt and NAME.json); checks the
 // settlements layer against the period-feature contract (docs/CONTRACT.md); and validates the
-// MapLibre style (style.json) with @maplibre/maplibre-gl-style-spec.
+// MapLibre styles (style*.json) with @maplibre/maplibre-gl-style-spec, then evaluates each
+// style's settlement filter and colours on the golden tiles' period features, as MapLibre would.
 //
 //   node check.mjs ../../tiles/testdata
 //
@@ -10,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin, featureFilter, createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 
 const dir = process.argv[2] || '../../tiles/testdata';
 let passed = 0;
@@ -23,9 +24,11 @@ function check(ok, what) {
   }
 }
 
-const REQUIRED = ['sid', 'name', 'district', 'rank', 'from', 'to', 'controller', 'status', 'change', 'since', 'kind',
+const REQUIRED = ['sid', 'district', 'rank', 'from', 'to', 'controller', 'status', 'kind',
   'disputed_by', 'changing', 'previous', 'next'];
-const OPTIONAL = ['name_en', 'name_az', 'name_hy', 'name_ru'];
+// Names from the zoom a settlement is labelled at, change ids and since from zoom 12, the timeline "t" on
+// the open-ended period of an undated tile (docs/CONTRACT.md).
+const OPTIONAL = ['name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'change', 'since', 't'];
 
 function checkSettlement(f, where) {
   const keys = Object.keys(f.properties);
@@ -38,6 +41,12 @@ function checkSettlement(f, where) {
   check(f.properties.changing ? f.properties.controller === '' && f.properties.next !== '' : f.properties.next === '' && f.properties.previous === '',
     `${where}: changing, controller, previous and next disagree`);
   check(f.type === 1, `${where}: not a point`);
+  if ('t' in f.properties) {
+    const [actors, runs] = f.properties.t.split('|');
+    const last = runs.split(';').at(-1).split(',');
+    check(f.properties.to === 2147483647 && Number(last[0] || -2147483648) === f.properties.from, `${where}: t ends with the period ${last}`);
+    check((actors ? actors.split(',') : [])[Number(last[1])] === (f.properties.controller || undefined), `${where}: t controller ${last[1]} of ${actors}`);
+  }
 }
 
 function checkTile(name) {
@@ -66,16 +75,69 @@ function sorted(o) {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function checkStyle() {
-  const style = JSON.parse(readFileSync(join(dir, 'style.json'), 'utf8'));
+// checkStyle validates a style; its settlement filter must keep exactly one period of each
+// settlement of the undated golden tiles, and colour it by its controller's actor colour.
+function checkStyle(file, periods) {
+  const style = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const errors = validateStyleMin(style);
-  for (const e of errors) console.error('style:', e.message);
-  check(errors.length === 0, `style.json: ${errors.length} validation errors`);
+  for (const e of errors) console.error(`${file}:`, e.message);
+  check(errors.length === 0, `${file}: ${errors.length} validation errors`);
+  const dots = style.layers.find((l) => l.id === 'settlements');
+  check(dots && dots.source === 'settlements', `${file}: no settlements layer`);
+  if (!dots || errors.length) return;
+  const day = dots.filter[1][2];
+  const keep = featureFilter(dots.filter, `${file}/settlements/filter`);
+  const color = createPropertyExpression(dots.paint['circle-color'], `${file}/settlements/paint/circle-color`, latest.paint_circle['circle-color']);
+  check(color.result === 'success', `${file}: circle-color does not compile`);
+  const colors = actorColors(dots.paint['circle-color']);
+  const shown = new Map();
+  for (const f of periods) {
+    if (!keep.filter({ zoom: 10 }, f)) continue;
+    check(f.properties.from <= day && day < f.properties.to, `${file}: ${f.properties.sid} shown outside its period`);
+    shown.set(f.properties.sid, (shown.get(f.properties.sid) || 0) + 1);
+    const p = f.properties;
+    const want = p.status === 'claimed' ? '#ffffff' : (colors[p.changing ? p.next : p.controller] || '#9e9e9e');
+    const got = color.value.evaluate({ zoom: 10 }, f);
+    check(hex(got) === want, `${file}: ${p.sid} drawn ${hex(got)}, want ${want}`);
+  }
+  const sids = new Set(periods.map((f) => f.properties.sid));
+  check(sids.size > 0 && [...sids].every((sid) => shown.get(sid) === 1), `${file}: day ${day} shows ${JSON.stringify([...shown])} of ${[...sids]}`);
+}
+
+// actorColors reads the actor colours out of the style's circle-color (a case ending on the
+// controller's match, or one colour when there are no actors).
+function actorColors(expr) {
+  const m = JSON.stringify(expr).match(/\["match",\["coalesce",\["get","controller"\],""\],([^\]]*)\]/);
+  if (!m) return {};
+  const list = JSON.parse(`[${m[1]}]`);
+  return Object.fromEntries(list.slice(0, -1).flatMap((v, i, a) => (i % 2 ? [] : [[v, a[i + 1]]])));
+}
+
+function hex(c) {
+  const to = (v) => Math.round(v * 255).toString(16).padStart(2, '0');
+  return `#${to(c.r)}${to(c.g)}${to(c.b)}`;
+}
+
+// undatedPeriods are the period features of the golden tiles cut for every date.
+function undatedPeriods(names) {
+  const out = [];
+  for (const name of names.filter((n) => n.startsWith('settlements-') && !/\d{4}-\d\d-\d\d$/.test(n))) {
+    const layer = new VectorTile(new PbfReader(readFileSync(join(dir, name + '.mvt')))).layers.settlements;
+    for (let i = 0; i < layer.length; i++) {
+      const f = layer.feature(i);
+      out.push({ type: f.type, properties: f.properties, id: f.id });
+    }
+  }
+  const seen = new Set();
+  return out.filter((f) => !seen.has(f.id) && seen.add(f.id));
 }
 
 const names = readdirSync(dir).filter((f) => f.endsWith('.mvt')).map((f) => f.slice(0, -4)).sort();
 check(names.length > 0, `no .mvt files in ${dir}`);
 names.forEach(checkTile);
-checkStyle();
+const styles = readdirSync(dir).filter((f) => /^style.*\.json$/.test(f)).sort();
+check(styles.length > 0, `no style*.json in ${dir}`);
+const periods = undatedPeriods(names);
+styles.forEach((f) => checkStyle(f, periods));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

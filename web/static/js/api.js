@@ -9,7 +9,13 @@ async function getJSON(path) {
 export const api = {
   timeline: () => getJSON('/api/timeline'),
   periods: () => getJSON('/api/periods'),
+  tileJSON: () => getJSON('/tiles/settlements.json'),
   settlement: (id) => getJSON(`/api/collections/settlements/items/${encodeURIComponent(id)}`),
+  // search finds settlements by name (the API's q), as the store's settlements ({sid, props, coords}).
+  search: async (q, limit = 8) => {
+    const fc = await getJSON(`/api/collections/settlements/items?q=${encodeURIComponent(q)}&limit=${limit}`);
+    return (fc.features || []).map((f) => ({ sid: f.properties.id, props: { ...f.properties, sid: f.properties.id }, coords: f.geometry.coordinates }));
+  },
   diff: (from, to) => getJSON(`/api/diff?from=${from}&to=${to}`),
   snapshotURL: (iso) => `/api/snapshots/${iso}.geojson`,
 };

@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { dayToISO, isoToDay } from './dates.js';
 import { $, debounce } from './dom.js';
 import { t } from './i18n.js';
-import { applyDay, setLabelLang, setBasemapLang, onSettlementClick, hoverNames } from './map.js';
+import { applyDay, setLabelLang, setBasemapLang, onSettlementClick, hoverNames, SETTLEMENTS_ADDED } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
 import { SettlementPanel } from './panel.js';
@@ -25,7 +25,7 @@ async function main() {
   const { state, store, actors, map, range, timeline } = ctx;
   const lang = () => state.lang;
   let changed = [];
-  const places = new PlaceNames(store.settlements.values());
+  const places = new PlaceNames(store.settlements);
 
   const syncURL = () => {
     const c = map.getCenter();
@@ -75,8 +75,15 @@ async function main() {
     onChange: onDay,
   });
 
-  function select(sid, { fly = false } = {}) {
+  function select(sid, { fly = false, coords = null } = {}) {
     const s = store.get(sid);
+    if (!s && store.partial && coords) {
+      // A place found by the API whose tile is not loaded: go there, and select it once loaded.
+      const selectLoaded = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, selectLoaded); select(sid); } };
+      map.on(SETTLEMENTS_ADDED, selectLoaded);
+      map.flyTo({ center: coords, zoom: Math.max(map.getZoom(), 12), essential: true });
+      return;
+    }
     if (!s) return;
     state.selected = sid;
     showDrawer('panel');
@@ -107,7 +114,10 @@ async function main() {
   onSettlementClick(map, (sid) => select(sid));
   hoverNames(map, lang);
   map.on('moveend', () => { syncURL(); changes.update(state.day); });
-  attachSearch($('#search'), $('#search-results'), new SearchIndex(store), places, lang, (s) => select(s.sid, { fly: true }));
+  // A store filled from the tiles grows as the map loads them: the views that list settlements follow.
+  map.on(SETTLEMENTS_ADDED, () => { legend.update(store.counts(state.day), !!state.compare); slowViews(state.day); });
+  const search = new SearchIndex(store, store.partial ? (q) => api.search(q) : null);
+  attachSearch($('#search'), $('#search-results'), search, places, lang, (s) => select(s.sid, { fly: true, coords: s.coords }));
 
   const langSelect = $('#lang');
   langSelect.value = state.lang;
@@ -124,6 +134,12 @@ async function main() {
   $('#embed-button').addEventListener('click', () => embed.open());
 
   slider.set(state.day);
+  if (state.selected && store.partial && !store.get(state.selected)) {
+    // A store filled from the tiles knows the place once its tile is loaded.
+    const sid = state.selected;
+    const tryAgain = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, tryAgain); if (!state.selected || state.selected === sid) select(sid); } };
+    map.on(SETTLEMENTS_ADDED, tryAgain);
+  }
   if (state.selected && store.get(state.selected)) select(state.selected);
   else if (state.compare) showDrawer('compare');
   else showDrawer(matchMedia('(min-width: 900px)').matches ? 'changes' : null);

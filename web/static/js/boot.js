@@ -20,8 +20,8 @@ export async function boot(container) {
   document.documentElement.lang = state.lang;
   translateStatic();
   const styleURL = document.querySelector('meta[name="controlmap:style"]')?.content || '';
-  const [timeline, periods, style] = await Promise.all([api.timeline(), api.periods(), loadStyle(styleURLFor(styleURL, state.lang))]);
-  const store = new PeriodStore(periods);
+  const [timeline, tiles, style] = await Promise.all([api.timeline(), api.tileJSON().catch(() => null), loadStyle(styleURLFor(styleURL, state.lang))]);
+  const store = await loadStore(timeline, tiles);
   const actors = new Map((timeline.actors || []).map((a) => [a.id, a]));
   const range = dateRange(timeline, store);
   state.day = clamp(state.day ?? range[1], range[0], range[1]);
@@ -39,6 +39,22 @@ export async function boot(container) {
   return ctx;
 }
 
+// SMALL_PERIODS is the most control periods for which the map loads them all from
+// /api/periods at start-up (the seed, the 1,200 settlements of the region: an instant slider
+// and complete counts, lists and search). Past it the map reads the periods of the
+// settlements it has loaded from the tiles' timeline property (docs/CONTRACT.md), so that its
+// first load stays small whatever the dataset.
+export const SMALL_PERIODS = 20000;
+
+async function loadStore(timeline, tiles) {
+  const periods = tiles && tiles['controlmap:periods'];
+  if (!Number.isFinite(periods) || periods <= SMALL_PERIODS) return new PeriodStore(await api.periods());
+  const days = [...new Set((timeline.dates || []).map((d) => d.day).filter(Number.isFinite))].sort((a, b) => a - b);
+  const store = PeriodStore.fromTiles(days);
+  store.tileBounds = tiles.bounds;
+  return store;
+}
+
 // dateRange runs from the first change to today (or the last change, if later).
 function dateRange(timeline, store) {
   const days = store.changeDays;
@@ -49,7 +65,7 @@ function dateRange(timeline, store) {
 
 function initialView(state, store) {
   if (state.center) return { center: state.center, zoom: state.zoom ?? 10 };
-  const bbox = state.bbox || store.bounds()?.flat();
+  const bbox = state.bbox || store.bounds()?.flat() || store.tileBounds;
   if (bbox) return { bounds: [[bbox[0], bbox[1]], [bbox[2], bbox[3]]], fitBoundsOptions: { padding: 30, maxZoom: 12 } };
   return {};
 }

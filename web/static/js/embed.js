@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { isoToDay, dayToISO } from './dates.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
-import { applyDay, onSettlementClick } from './map.js';
+import { applyDay, onSettlementClick, SETTLEMENTS_ADDED } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
 import { SettlementPanel } from './panel.js';
@@ -44,6 +44,7 @@ async function main() {
 
   onSettlementClick(map, (sid) => { state.selected = sid; panel.open(sid, state.day); update(state.day); });
   map.on('moveend', () => update(state.day));
+  map.on(SETTLEMENTS_ADDED, () => legend.update(store.counts(state.day), !!state.compare));
   if (state.compare) {
     api.diff(...state.compare.map(dayToISO))
       .then((fc) => { changed = fc.features.map((f) => f.properties.id); update(state.day); })
@@ -51,6 +52,12 @@ async function main() {
   }
   slider.set(state.day);
   if (state.selected && store.get(state.selected)) panel.open(state.selected, state.day);
+  else if (state.selected && store.partial) {
+    // A store filled from the tiles knows the place once its tile is loaded.
+    const sid = state.selected;
+    const openLoaded = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, openLoaded); if (state.selected === sid) panel.open(sid, state.day); } };
+    map.on(SETTLEMENTS_ADDED, openLoaded);
+  }
 
   Object.assign(window.controlmap, { setDate: (d) => slider.set(typeof d === 'string' ? isoToDay(d) : d) });
   await window.controlmap.idle();

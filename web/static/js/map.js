@@ -1,6 +1,8 @@
 // The MapLibre map: basemap style with a fallback, and the settlement layers on the style's
 // vector tiles, one point per settlement coloured through feature state by its controller on
-// the slider's date (computed in the browser from /api/periods, so a step asks for nothing).
+// the slider's date (computed in the browser from the store's periods, so a step asks for
+// nothing). A store filled from the tiles learns the periods of each settlement from the
+// timeline property "t" of the features MapLibre loads, and only those get feature state.
 
 import * as maplibregl from '/static/vendor/maplibre-gl/maplibre-gl.mjs';
 import { nameIn } from './i18n.js';
@@ -26,10 +28,14 @@ export const FALLBACK_STYLE = {
 
 // withSettlements returns style with the settlements source keyed by settlement id (sid), so
 // that feature state set by sid reaches every period feature of a settlement, loaded or not.
-// A style without the source (an external basemap) gets the server's own.
+// A style without the source (an external basemap) gets the server's own. The server's style
+// draws the settlements of one date (/style.json?date=); the page leaves those layers out and
+// draws its own, the same rules with feature state in place of the date's properties, so that
+// a slider step re-lays no tile out (the browser test TestBrowserStyleAgrees holds both equal).
 export function withSettlements(style) {
   const src = style.sources?.[SOURCE] || { type: 'vector', url: '/tiles/settlements.json' };
-  return { ...style, sources: { ...style.sources, [SOURCE]: { ...src, promoteId: { [SOURCE_LAYER]: 'sid' } } } };
+  const layers = (style.layers || []).filter((l) => l.source !== SOURCE);
+  return { ...style, layers, sources: { ...style.sources, [SOURCE]: { ...src, promoteId: { [SOURCE_LAYER]: 'sid' } } } };
 }
 
 // styleURLFor asks the server's own style for labels in lang; an external style is left as is.
@@ -121,6 +127,28 @@ function textFont(style) {
   return fonts.find((f) => f.some((x) => x.includes('Regular'))) || fonts[0] || ['Noto Sans Regular'];
 }
 
+// SETTLEMENTS_ADDED is the map event fired when a store filled from the tiles has grown.
+export const SETTLEMENTS_ADDED = 'controlmap.settlements';
+
+// followTiles adds to a store filled from the tiles the settlements of the tiles MapLibre has
+// loaded, once the source has loaded the tiles it was loading, and colours the new ones.
+function followTiles(map, store) {
+  let loaded = false; // a tile has loaded since the last look
+  const collect = () => {
+    const fs = map.querySourceFeatures(SOURCE, { sourceLayer: SOURCE_LAYER, filter: ['has', 't'] });
+    if (!store.addTileFeatures(fs)) return;
+    const p = painters.get(map);
+    if (p && p.day !== null) applyDay(map, p.day, { selected: p.selected, changed: p.changedList });
+    map.fire(SETTLEMENTS_ADDED);
+  };
+  map.on('sourcedata', (e) => {
+    if (e.sourceId !== SOURCE) return;
+    if (e.tile) loaded = true;
+    if (loaded && e.isSourceLoaded) { loaded = false; collect(); }
+  });
+  if (map.isSourceLoaded(SOURCE)) collect();
+}
+
 // Each map's settlement painter: what it shows now, so that a step touches only what changes.
 const painters = new WeakMap();
 
@@ -150,6 +178,7 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
   });
   if (style.glyphs) map.addLayer(labelLayer(base, textFont(style), lang));
   painters.set(map, { store, shown: new Map(), day: null, selected: null, changed: '' });
+  if (store.partial) followTiles(map, store);
 }
 
 // Settlement labels by zoom: cities from LABEL_ZOOM.city (a phone's view of the region), towns
@@ -243,7 +272,9 @@ export function hoverNames(map, lang) {
   map.on('mousemove', LAYERS.dots, (e) => {
     const p = e.features[0] && e.features[0].properties;
     if (!p) return;
-    popup.setLngLat(e.features[0].geometry.coordinates).setText(nameIn(p, lang())).addTo(map);
+    // A tile below a settlement's label zoom has no names: the store may (all of them for a small dataset).
+    const s = painters.get(map)?.store.get(p.sid);
+    popup.setLngLat(e.features[0].geometry.coordinates).setText(nameIn(s && s.props.name ? s.props : p, lang())).addTo(map);
   });
   map.on('mouseleave', LAYERS.dots, () => popup.remove());
 }

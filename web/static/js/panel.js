@@ -8,6 +8,14 @@ import { formatWritten, formatDay } from './dates.js';
 import { UNKNOWN_COLOR } from './map.js';
 import { sourceLabel, uniqueSources } from './sources.js';
 
+// fillNames gives a settlement read from a low-zoom tile, which has no names yet, those of its
+// API item.
+function fillNames(s, detail) {
+  const p = detail && detail.properties;
+  if (!s || !p || s.props.name) return;
+  for (const k of ['name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'district']) if (p[k]) s.props[k] = p[k];
+}
+
 export class SettlementPanel {
   // ctx: { store, actors (Map id→actor), lang(), onGoto(day), onClose(), load(id) }
   constructor(root, ctx) {
@@ -29,6 +37,7 @@ export class SettlementPanel {
       const detail = await this.ctx.load(sid);
       if (this.sid !== sid) return;
       this.detail = detail;
+      fillNames(this.ctx.store.get(sid), detail);
     } catch (err) {
       if (this.sid !== sid) return;
       this.detail = { error: true };

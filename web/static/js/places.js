@@ -7,10 +7,15 @@ import { nameIn, t } from './i18n.js';
 
 export class PlaceNames {
   // settlements: the store's settlements, {sid, props, coords}.
+  // A Map (the store's own) is followed as it grows: the counts are rebuilt when its size changes.
   constructor(settlements) {
-    this.bySID = new Map();
-    for (const s of settlements) this.bySID.set(s.sid, s);
+    if (settlements instanceof Map) this.bySID = settlements;
+    else {
+      this.bySID = new Map();
+      for (const s of settlements) this.bySID.set(s.sid, s);
+    }
     this.counts = new Map(); // lang → Map(name + district → count), built on first use
+    this.countedSize = this.bySID.size;
   }
 
   // detail is the second line of place sid in lang: its district and, when the name and the
@@ -33,6 +38,7 @@ export class PlaceNames {
   }
 
   countsIn(lang) {
+    if (this.countedSize !== this.bySID.size) { this.counts.clear(); this.countedSize = this.bySID.size; }
     let m = this.counts.get(lang);
     if (m) return m;
     m = new Map();

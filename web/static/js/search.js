@@ -1,7 +1,7 @@
 // Settlement search, insensitive to case, accents and script: Latin, Azerbaijani,
 // Armenian and Cyrillic names are all folded to one Latin key.
 
-import { el, clear } from './dom.js';
+import { el, clear, debounce } from './dom.js';
 import { nameIn, NAME_LANGS, t } from './i18n.js';
 
 const letters = {
@@ -36,9 +36,20 @@ export function skeleton(key) {
 }
 
 export class SearchIndex {
-  constructor(store) {
+  // remote(query), if given, finds places the store does not hold: a promise of settlements
+  // shaped as the store's ({sid, props, coords}).
+  constructor(store, remote = null) {
+    this.store = store;
+    this.remote = remote;
+    this.index();
+  }
+
+  // index lists the store's settlements; a store filled from the tiles is indexed again as
+  // it grows.
+  index() {
     this.entries = [];
-    for (const s of store.settlements.values()) {
+    this.size = this.store.settlements.size;
+    for (const s of this.store.settlements.values()) {
       const names = new Set([s.props.name, ...NAME_LANGS.map((l) => s.props[`name_${l}`])].filter(Boolean));
       const keys = [...names].map(fold).filter(Boolean);
       this.entries.push({ s, keys, skel: keys.map(skeleton), rank: s.props.rank || 1 });
@@ -46,6 +57,7 @@ export class SearchIndex {
   }
 
   find(query, limit = 8) {
+    if (this.size !== this.store.settlements.size) this.index();
     const q = fold(query);
     if (!q) return [];
     const qs = skeleton(q);
@@ -81,7 +93,7 @@ export function attachSearch(input, list, index, places, getLang, onPick) {
     clear(list);
     const lang = getLang();
     results.forEach((s, i) => {
-      const detail = places.detail(s.sid, lang);
+      const detail = places.detail(s.sid, lang) || (s.props.district ? t('place.district', { name: s.props.district }) : '');
       const other = s.props.name && s.props.name !== nameIn(s.props, lang) && !detail.includes(s.props.name) ? s.props.name : '';
       list.append(el('li', {
         id: `search-opt-${i}`, role: 'option', 'aria-selected': i === active ? 'true' : 'false',
@@ -105,7 +117,28 @@ export function attachSearch(input, list, index, places, getLang, onPick) {
     onPick(s);
   };
 
-  input.addEventListener('input', () => { results = index.find(input.value); active = results.length ? 0 : -1; render(); });
+  // A store filled from the tiles knows only the places loaded so far: the API's search
+  // (index.remote) adds the others, a moment later.
+  let asked = 0;
+  const askRemote = debounce(async (query) => {
+    const n = ++asked;
+    let more;
+    try {
+      more = await index.remote(query);
+    } catch (err) {
+      console.warn('controlmap: search', err);
+      return;
+    }
+    if (n !== asked || input.value !== query) return;
+    const seen = new Set(results.map((s) => s.sid));
+    results = [...results, ...more.filter((s) => !seen.has(s.sid))].slice(0, 8);
+    if (active < 0 && results.length) active = 0;
+    render();
+  }, 200);
+  input.addEventListener('input', () => {
+    results = index.find(input.value); active = results.length ? 0 : -1; render();
+    if (index.remote && input.value.trim()) askRemote(input.value);
+  });
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown' && results.length) { active = (active + 1) % results.length; render(); ev.preventDefault(); }
     else if (ev.key === 'ArrowUp' && results.length) { active = (active - 1 + results.length) % results.length; render(); ev.preventDefault(); }

@@ -1,15 +1,66 @@
-// The settlements' control periods, loaded once and queried in the browser so that
-// a slider step needs no server request.
+// The settlements' control periods, queried in the browser so that a slider step needs no
+// server request. A small dataset's periods are loaded once from /api/periods; a large one's
+// come from the timeline property "t" of the settlement tiles MapLibre loads (fromTiles):
+// the store then holds the settlements seen so far, and partial is true.
 
 import { OPEN_START } from './dates.js';
+import { parseTimeline } from './timeline.js';
+
+// The settlement's own properties in a tile feature, kept on the store's settlement.
+const OWN = ['sid', 'name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'district', 'rank'];
 
 export class PeriodStore {
-  constructor(featureCollection) {
+  constructor(featureCollection, { changeDays = null } = {}) {
     this.features = featureCollection.features || [];
     this.settlements = new Map();
+    this.partial = false;
     for (const f of this.features) this.add(f);
     for (const s of this.settlements.values()) linkPeriods(s);
-    this.changeDays = uniqueSorted(this.changes().map((c) => c.day));
+    this.changeDays = changeDays || uniqueSorted(this.changes().map((c) => c.day));
+  }
+
+  // fromTiles returns an empty store to fill with addTileFeatures; changeDays are the days
+  // with changes, sorted (from /api/timeline).
+  static fromTiles(changeDays) {
+    const st = new PeriodStore({ features: [] }, { changeDays });
+    st.partial = true;
+    return st;
+  }
+
+  // addTileFeatures adds the settlements of tile features carrying "t" that the store does
+  // not hold yet, and the names a feature of a deeper zoom brings; it returns how many
+  // settlements it added. A malformed t is skipped with a warning.
+  addTileFeatures(features) {
+    let added = 0;
+    for (const f of features) {
+      const fp = f.properties;
+      if (!fp || typeof fp.t !== 'string') continue;
+      const known = this.settlements.get(fp.sid);
+      if (known) {
+        if (fp.name && !known.props.name) for (const k of OWN) if (fp[k] !== undefined) known.props[k] = fp[k];
+        continue;
+      }
+      let periods;
+      try {
+        periods = parseTimeline(fp.t);
+      } catch (err) {
+        console.warn(`controlmap: settlement ${fp.sid}:`, err.message);
+        continue;
+      }
+      const props = {};
+      for (const k of OWN) if (fp[k] !== undefined) props[k] = fp[k];
+      const s = { sid: fp.sid, props, coords: f.geometry.coordinates, periods: [] };
+      this.settlements.set(fp.sid, s);
+      for (const p of periods) {
+        const period = { ...props, ...p, change: p.change && `${fp.sid}${p.change}` };
+        s.periods.push(period);
+        this.features.push({ properties: period });
+      }
+      linkPeriods(s);
+      added++;
+    }
+    if (added) this._changes = null;
+    return added;
   }
 
   add(f) {
