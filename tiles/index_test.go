@@ -26,6 +26,7 @@ func testIndex() *geo.Index {
 		{ID: "khankendi", Names: geo.Names{En: "Khankendi", Az: "Xankəndi", Hy: "Ստեփանակերտ", Ru: "Ханкенди"}, Point: orb.Point{46.7519, 39.8153}, District: "Khankendi", Country: "AZ", Place: geo.City, Population: 55000},
 		{ID: "lachin", Names: geo.Names{En: "Lachin", Az: "Laçın", Ru: "Лачин"}, Point: orb.Point{46.5497, 39.6383}, District: "Lachin", Country: "AZ", Place: geo.Town},
 		{ID: "sugovushan", Names: geo.Names{Az: "Suqovuşan"}, Point: orb.Point{46.729444, 40.331389}, District: "Tartar", Country: "AZ"},
+		{ID: "muganli-zangilan", Names: geo.Names{En: "Muganli", Az: "Muğanlı"}, Point: orb.Point{46.6542, 39.15946}, District: "Zangilan", Country: "AZ", Abandoned: true},
 	}
 	changes := []geo.Change{
 		change("gulabli-1992", "abdal-gulabli", "1992-09-04", "armenian-forces", geo.Confirmed),

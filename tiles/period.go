@@ -18,6 +18,7 @@ type PeriodProps struct {
 	NameRu     string  `json:"name_ru,omitempty" desc:"String: Russian name (absent if unknown)"`
 	District   string  `json:"district" desc:"String: district"`
 	Rank       int     `json:"rank" desc:"Number: 3 city, 2 town, 1 village"`
+	Abandoned  bool    `json:"abandoned,omitempty" desc:"Boolean: true for a place no longer inhabited (abandoned, destroyed or historical; GeoNames PPLQ, PPLW, PPLH), absent otherwise"`
 	From       geo.Day `json:"from" desc:"Number: first day of the period, days since 1970-01-01 (-2147483648: open)"`
 	To         geo.Day `json:"to" desc:"Number: day after the period (2147483647: open)"`
 	Controller string  `json:"controller" desc:"String: actor id, empty when unknown or changing"`
@@ -39,7 +40,7 @@ func NewPeriodProps(st *geo.Settlement, p geo.Period) PeriodProps {
 	n := st.Names
 	out := PeriodProps{
 		SID: st.ID, Name: n.Default(), NameEn: n.En, NameAz: n.Az, NameHy: n.Hy, NameRu: n.Ru,
-		District: st.District, Rank: st.Place.Rank(), From: p.From, To: p.To,
+		District: st.District, Rank: st.Place.Rank(), Abandoned: st.Abandoned, From: p.From, To: p.To,
 		Controller: p.Controller, Status: string(p.Status),
 	}
 	if p.Change != nil {
@@ -52,13 +53,17 @@ func NewPeriodProps(st *geo.Settlement, p geo.Period) PeriodProps {
 	return out
 }
 
-// Map returns the properties as orb's MVT encoder takes them; a missing name is left out.
+// Map returns the properties as orb's MVT encoder takes them; a missing name is left out, and
+// abandoned unless true.
 func (p PeriodProps) Map() geojson.Properties {
 	m := geojson.Properties{
 		"sid": p.SID, "name": p.Name, "district": p.District, "rank": int64(p.Rank),
 		"from": int64(p.From), "to": int64(p.To), // geo.Day is a Stringer: orb would write it as text
 		"controller": p.Controller, "status": p.Status, "change": p.Change, "since": p.Since, "kind": p.Kind,
 		"disputed_by": p.DisputedBy, "changing": p.Changing, "previous": p.Previous, "next": p.Next,
+	}
+	if p.Abandoned {
+		m["abandoned"] = true
 	}
 	for k, v := range map[string]string{"name_en": p.NameEn, "name_az": p.NameAz, "name_hy": p.NameHy, "name_ru": p.NameRu} {
 		if v != "" {

@@ -87,6 +87,9 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, la
 			}
 			w.String("district", s.District)
 			w.Int("rank", int64(s.Place.Rank()))
+			if s.Abandoned {
+				w.Bool("abandoned", true)
+			}
 			common = slices.Clone(w.tags)
 		} else {
 			w.tags = append(w.tags, common...)

@@ -20,6 +20,8 @@ var (
 	// getState is "changing" while an interval change has not counted yet, else the status.
 	getState = []any{"case", []any{"get", "changing"}, "changing", []any{"get", "status"}}
 	getRank  = []any{"get", "rank"}
+	// getAbandoned is the place's own: the web map reads it from the features too.
+	getAbandoned = []any{"coalesce", []any{"get", "abandoned"}, false}
 )
 
 // dayFilter keeps the period features valid on day d: from <= d < to.
@@ -40,18 +42,21 @@ func settlementLayers(actors []*geo.Actor, lang string, day geo.Day) []obj {
 	return []obj{dots, labels}
 }
 
+// AbandonedRing rings the dot of an abandoned place.
+const AbandonedRing = "#8a8a8a"
+
 // dotPaint colours a dot by its controller. Claimed: a white fill ringed in the controller's
 // colour. Disputed: a dark ring. Changing (an interval change under way): a faded fill with the
-// incoming side's ring.
+// incoming side's ring. An abandoned place otherwise: a faint fill with a grey ring.
 func dotPaint(actors []*geo.Actor) obj {
 	color, next := actorColor(actors, getController), actorColor(actors, getNext)
 	is := func(s string) []any { return []any{"==", getState, s} }
 	return obj{
 		"circle-radius":       dotRadius(0),
 		"circle-color":        []any{"case", is("claimed"), "#ffffff", is("changing"), next, color},
-		"circle-opacity":      []any{"case", is("claimed"), 0.7, is("changing"), 0.3, 1},
-		"circle-stroke-color": []any{"case", is("claimed"), color, is("disputed"), "#111111", is("changing"), next, "#ffffff"},
-		"circle-stroke-width": []any{"case", is("claimed"), 2.5, is("disputed"), 2.5, is("changing"), 2.5, 1},
+		"circle-opacity":      []any{"case", is("claimed"), 0.7, is("changing"), 0.3, getAbandoned, 0.25, 1},
+		"circle-stroke-color": []any{"case", is("claimed"), color, is("disputed"), "#111111", is("changing"), next, getAbandoned, AbandonedRing, "#ffffff"},
+		"circle-stroke-width": []any{"case", is("claimed"), 2.5, is("disputed"), 2.5, is("changing"), 2.5, getAbandoned, 2, 1},
 	}
 }
 

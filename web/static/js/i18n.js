@@ -55,6 +55,7 @@ const messages = {
     'legend.label': 'Legend',
     'legend.claimed': 'Claimed (hollow ring)',
     'legend.disputed': 'Disputed (dark ring)',
+    'legend.abandoned': 'Abandoned place (grey ring)',
     'legend.changed': 'Changed between compared dates',
     'panel.controller': 'Controller on {date}',
     'panel.since': 'since {date}',

@@ -1,9 +1,9 @@
-// The legend: each actor's colour and its settlement count on the date, status symbols,
-// and the compare highlight.
+// The legend: each actor's colour and its settlement count on the date, status symbols, the
+// abandoned-place symbol, and the compare highlight.
 
 import { el, clear, swatch } from './dom.js';
 import { t, locale } from './i18n.js';
-import { UNKNOWN_COLOR, COMPARE_COLOR } from './map.js';
+import { UNKNOWN_COLOR, COMPARE_COLOR, ABANDONED_RING } from './map.js';
 import { actorName } from './panel.js';
 
 export class Legend {
@@ -22,6 +22,7 @@ export class Legend {
     const symbols = el('ul', { class: 'legend-status' },
       el('li', {}, swatch('#555', 'claimed'), t('legend.claimed')),
       el('li', {}, swatch('#555', 'disputed'), t('legend.disputed')),
+      el('li', {}, swatch(ABANDONED_RING, 'abandoned'), t('legend.abandoned')),
       comparing ? el('li', {}, swatch(COMPARE_COLOR, 'compare'), t('legend.changed')) : null);
     clear(this.root).append(list, symbols);
   }

@@ -115,6 +115,9 @@ function colorExpr(actors, key = 'c') {
 }
 
 const isStatus = (s) => ['==', ['feature-state', 's'], s];
+// isAbandoned reads the place's own abandoned property (absent: false) from the features.
+const isAbandoned = ['coalesce', ['get', 'abandoned'], false];
+export const ABANDONED_RING = '#8a8a8a';
 const NONE = ['boolean', false];
 
 // textFont is a regular font the style ships, for the settlement labels.
@@ -166,10 +169,11 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
     paint: {
       'circle-radius': radius(0),
       // Changing (an interval change under way): a faded fill with the incoming side's outline.
+      // An abandoned place otherwise: a faint fill with a grey ring.
       'circle-color': ['case', isStatus('claimed'), '#ffffff', isStatus('changing'), next, color],
-      'circle-opacity': ['case', isStatus('claimed'), 0.7, isStatus('changing'), 0.3, 1],
-      'circle-stroke-color': ['case', isStatus('claimed'), color, isStatus('disputed'), '#111111', isStatus('changing'), next, '#ffffff'],
-      'circle-stroke-width': ['case', isStatus('claimed'), 2.5, isStatus('disputed'), 2.5, isStatus('changing'), 2.5, 1],
+      'circle-opacity': ['case', isStatus('claimed'), 0.7, isStatus('changing'), 0.3, isAbandoned, 0.25, 1],
+      'circle-stroke-color': ['case', isStatus('claimed'), color, isStatus('disputed'), '#111111', isStatus('changing'), next, isAbandoned, ABANDONED_RING, '#ffffff'],
+      'circle-stroke-width': ['case', isStatus('claimed'), 2.5, isStatus('disputed'), 2.5, isStatus('changing'), 2.5, isAbandoned, 2, 1],
     },
   });
   map.addLayer({
