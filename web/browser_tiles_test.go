@@ -18,7 +18,7 @@ import (
 )
 
 // abdalLngLat is where Abdal-Gulabli lies.
-const abdalLngLat = "[46.947222, 39.880833]"
+const abdalLngLat = "[46.94806, 39.87739]"
 
 // openWatchedMap serves the seed, opens the map at the page path and query given, and watches
 // every request of the page and of MapLibre's worker.
@@ -33,7 +33,7 @@ func openWatchedMap(t *testing.T, pathQuery string) (*httptest.Server, context.C
 }
 
 func TestBrowserSettlementsFromTiles(t *testing.T) {
-	srv, ctx, reqs := openWatchedMap(t, "/?date=2020-11-19&center=46.947222,39.880833&zoom=7")
+	srv, ctx, reqs := openWatchedMap(t, "/?date=2020-11-19&center=46.94806,39.87739&zoom=7")
 	colors := eval[map[string]string](t, ctx, `Object.fromEntries(controlmap.actors.map(a => [a.id, a.color]))`)
 
 	if n := tileSettlements(t, ctx); n == 0 {
