@@ -1,0 +1,72 @@
+package answer
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"strings"
+	"testing"
+)
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestBuildWritesEveryFormOnce(t *testing.T) {
+	want := []byte(strings.Repeat(`{"type":"Feature","id":"s1"},`, 100_000)) // 2.9 MB, several chunks
+	a, err := Build(BestSpeed, func(w io.Writer) error {
+		for p := want; len(p) > 0; p = p[min(len(p), 65536):] {
+			w.Write(p[:min(len(p), 65536)])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Raw, want) {
+		t.Fatalf("raw form is %d bytes, want %d", len(a.Raw), len(want))
+	}
+	if !bytes.Equal(gunzip(t, a.Gzip), want) || len(a.Gzip) >= len(want) {
+		t.Error("gzip form does not decode to the raw form")
+	}
+	same, _ := New(want, BestCompression)
+	if a.ETag != same.ETag || a.GzipETag() != strings.TrimSuffix(a.ETag, `"`)+`-gz"` || len(a.Hash) != 24 {
+		t.Errorf("ETag %s, %s from New, gzip %s, hash %q", a.ETag, same.ETag, a.GzipETag(), a.Hash)
+	}
+}
+
+func TestNewForms(t *testing.T) {
+	tests := []struct {
+		name     string
+		raw      []byte
+		level    int
+		wantGzip bool
+	}{
+		{"compressible", bytes.Repeat([]byte("abc"), 1000), DefaultCompression, true},
+		{"not compressed", bytes.Repeat([]byte("abc"), 1000), NoCompression, false},
+		{"compression does not pay", []byte("x"), BestCompression, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := New(tt.raw, tt.level)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Raw, tt.raw) || (a.Gzip != nil) != tt.wantGzip || a.ETag == "" {
+				t.Errorf("raw %d bytes, gzip %d bytes, ETag %q", len(a.Raw), len(a.Gzip), a.ETag)
+			}
+		})
+	}
+	if a, _ := New(nil, BestSpeed); !a.Empty() || a.ETag != "" || a.GzipETag() != "" {
+		t.Errorf("empty answer %+v", a)
+	}
+}
