@@ -25,8 +25,10 @@
 // both tiles. A thinned tile holds at most one settlement per cell, which bounds its size
 // (about 300 KB at worst with four periods per settlement), whatever the dataset.
 //
-// Tiles are cached in memory, gzip-compressed once, under a key that holds the index version:
-// any write to the store makes the old entries unreachable, and they are dropped at once.
+// Tiles are cached in memory, gzip-compressed once, in an answer.Cache (the one cache of the
+// server, shared in kind with the web answers) under a key that holds the index version: any
+// write to the store makes the old entries unreachable, and they are dropped at once;
+// concurrent requests of one uncached tile cut it once.
 //
 // # Basemap
 //

@@ -45,23 +45,17 @@ func (s *Server) MaxAge() time.Duration { return s.cfg.MaxAge }
 
 // Settlements returns settlement tile t, with only the periods valid on *day if day is not nil.
 func (s *Server) Settlements(t maptile.Tile, day *geo.Day) (*Encoded, error) {
-	k := cacheKey{version: s.ix.Version(), tile: t}
+	k := tileKey{tile: t}
 	if day != nil {
 		k.dated, k.day = true, *day
 	}
-	if tile, ok := s.settlements.get(k); ok {
-		return tile, nil
-	}
-	raw, err := EncodeSettlements(s.ix, t, day)
-	if err != nil {
-		return nil, fmt.Errorf("tiles: settlements %v: %w", t, err)
-	}
-	tile, err := newTile(raw)
-	if err != nil {
-		return nil, err
-	}
-	s.settlements.put(k, tile)
-	return tile, nil
+	return s.settlements.Get(s.ix.Version(), k, func() (*Encoded, error) {
+		raw, err := EncodeSettlements(s.ix, t, day)
+		if err != nil {
+			return nil, fmt.Errorf("tiles: settlements %v: %w", t, err)
+		}
+		return newTile(raw)
+	})
 }
 
 // Basemap returns basemap tile t; it is empty past BasemapMaxZoom.
@@ -69,18 +63,11 @@ func (s *Server) Basemap(t maptile.Tile) (*Encoded, error) {
 	if t.Z > BasemapMaxZoom {
 		return &Encoded{}, nil
 	}
-	k := cacheKey{tile: t}
-	if tile, ok := s.basemapAt.get(k); ok {
-		return tile, nil
-	}
-	raw, err := s.basemap.encode(t)
-	if err != nil {
-		return nil, fmt.Errorf("tiles: basemap %v: %w", t, err)
-	}
-	tile, err := newTile(raw)
-	if err != nil {
-		return nil, err
-	}
-	s.basemapAt.put(k, tile)
-	return tile, nil
+	return s.basemapAt.Get(0, tileKey{tile: t}, func() (*Encoded, error) {
+		raw, err := s.basemap.encode(t)
+		if err != nil {
+			return nil, fmt.Errorf("tiles: basemap %v: %w", t, err)
+		}
+		return newTile(raw)
+	})
 }

@@ -1,62 +1,12 @@
 package tiles
 
-import (
-	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
-)
+import "github.com/controlmap/controlmap/answer"
 
-// Encoded is an encoded tile, glyph range or other body ready to serve. Raw is nil for an empty tile.
-type Encoded struct {
-	Raw  []byte // the MVT bytes
-	Gzip []byte // Raw, gzip-compressed
-	ETag string // a strong ETag of Raw, quoted; the gzip form adds "-gz" inside the quotes
-}
+// Encoded is an encoded tile, glyph range or other body ready to serve: its bytes (Raw, the
+// MVT; nil for an empty tile), their gzip form and a strong ETag, as every answer of the
+// server is.
+type Encoded = answer.Answer
 
-// Empty reports whether t has no feature.
-func (t *Encoded) Empty() bool { return len(t.Raw) == 0 }
-
-// GzipETag is the ETag of the gzip-encoded form of t.
-func (t *Encoded) GzipETag() string {
-	if t.ETag == "" {
-		return ""
-	}
-	return t.ETag[:len(t.ETag)-1] + `-gz"`
-}
-
-func (t *Encoded) size() int { return len(t.Raw) + len(t.Gzip) + 64 }
-
-// newTile wraps raw MVT bytes, compressing them and hashing them.
-func newTile(raw []byte) (*Encoded, error) {
-	if len(raw) == 0 {
-		return &Encoded{}, nil
-	}
-	gz, err := gzipBytes(raw)
-	if err != nil {
-		return nil, err
-	}
-	return &Encoded{Raw: raw, Gzip: gz, ETag: etag(raw)}, nil
-}
-
-// etag returns a quoted strong ETag for b: the first 16 bytes of its SHA-256.
-func etag(b []byte) string {
-	sum := sha256.Sum256(b)
-	return `"` + hex.EncodeToString(sum[:16]) + `"`
-}
-
-// gzipBytes compresses b with no timestamp or name in the header, so the output is stable.
-func gzipBytes(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(b); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+// newTile wraps raw MVT bytes, compressing them and hashing them. Tiles are small: the default
+// level costs little more than the fastest and makes them smaller.
+func newTile(raw []byte) (*Encoded, error) { return answer.New(raw, answer.DefaultCompression) }
