@@ -23,11 +23,14 @@ func NewSettlementFeature(ix *geo.Index, st geo.State) *SettlementFeature {
 	return &SettlementFeature{ID: st.Settlement.ID, Type: "Feature", Geometry: st.Settlement.Point, Properties: NewSettlementProps(ix, st)}
 }
 
-// SnapshotFeatures yields each state (a settlement and its period on a day) as a feature.
+// SnapshotFeatures yields each state (a settlement and its period on a day) as a feature. The
+// feature yielded is reused for the next state: a caller that keeps one copies it.
 func SnapshotFeatures(ix *geo.Index, states []geo.State) iter.Seq[*SettlementFeature] {
 	return func(yield func(*SettlementFeature) bool) {
+		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
 		for _, st := range states {
-			if !yield(NewSettlementFeature(ix, st)) {
+			f.ID, f.Geometry, f.Properties = st.Settlement.ID, st.Settlement.Point, b.props(st)
+			if !yield(f) {
 				return
 			}
 		}
