@@ -2,11 +2,11 @@ package answer
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"hash"
 	"io"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/klauspost/compress/gzip"
 )
 
@@ -24,7 +24,7 @@ type Answer struct {
 	Raw  []byte
 	Gzip []byte // nil when compression does not pay
 	ETag string // strong ETag of Raw, quoted; the gzip form adds "-gz" inside the quotes
-	Hash string // short content hash of Raw, for cache-busting URLs
+	Hash string // content hash of Raw (64-bit xxHash, in hex), for ETags and cache-busting URLs
 }
 
 // Empty reports whether a has no body.
@@ -68,13 +68,13 @@ func Build(level int, write func(io.Writer) error) (*Answer, error) {
 // tee is the writer Build hands to the encoder.
 type tee struct {
 	raw    chunks
-	sum    hash.Hash
+	sum    *xxhash.Digest
 	gz     *gzip.Writer // nil for NoCompression
 	gzBody bytes.Buffer
 }
 
 func newTee(level int) (*tee, error) {
-	t := &tee{sum: sha256.New()}
+	t := &tee{sum: xxhash.New()}
 	if level == NoCompression {
 		return t, nil
 	}
@@ -97,7 +97,7 @@ func (t *tee) answer() (*Answer, error) {
 	if t.raw.len == 0 {
 		return &Answer{}, nil
 	}
-	hash := hex.EncodeToString(t.sum.Sum(nil)[:12])
+	hash := hex.EncodeToString(binary.BigEndian.AppendUint64(nil, t.sum.Sum64()))
 	a := &Answer{Raw: t.raw.bytes(), ETag: `"` + hash + `"`, Hash: hash}
 	if t.gz == nil {
 		return a, nil

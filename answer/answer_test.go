@@ -39,7 +39,7 @@ func TestBuildWritesEveryFormOnce(t *testing.T) {
 		t.Error("gzip form does not decode to the raw form")
 	}
 	same, _ := New(want, BestCompression)
-	if a.ETag != same.ETag || a.GzipETag() != strings.TrimSuffix(a.ETag, `"`)+`-gz"` || len(a.Hash) != 24 {
+	if a.ETag != same.ETag || a.GzipETag() != strings.TrimSuffix(a.ETag, `"`)+`-gz"` || len(a.Hash) != 16 {
 		t.Errorf("ETag %s, %s from New, gzip %s, hash %q", a.ETag, same.ETag, a.GzipETag(), a.Hash)
 	}
 }

@@ -9,6 +9,8 @@
 //     each byte is written once, in 64 KiB pieces that stay in the processor's cache. Gzip is
 //     klauspost/compress's (the same format, about twice as fast as compress/gzip at level 1
 //     and smaller: 6.1 MB against 6.8 MB for the 84 MB snapshot of 100,000 settlements).
+//   - The ETag is the 64-bit xxHash of the raw form (cespare/xxhash): an ETag only has to change
+//     when the bytes do, and xxHash reads 84 MB in about 10 ms where SHA-256 took 50 ms.
 //   - A Cache is bounded in bytes and least-recently-used (hashicorp/golang-lru's simplelru,
 //     with the byte count kept here). Its keys hold the data version: a newer version drops the
 //     older answers, and an answer of an older version is never stored. An answer larger than

@@ -111,6 +111,7 @@ func BenchmarkSnapshot100k(b *testing.B) {
 func benchColdSnapshots(b *testing.B, h http.Handler) {
 	day := geo.MustParseDate("1990-01-01").Start
 	var size int
+	defer reportCPU(b, cpuTime())
 	for b.Loop() {
 		day++
 		rec := httptest.NewRecorder()
