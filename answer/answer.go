@@ -19,16 +19,44 @@ const (
 )
 
 // Answer is a body ready to serve: its bytes and, when that is smaller, the same bytes
-// gzip-compressed. Raw is nil for an empty answer (a tile with no feature).
+// gzip-compressed. The raw form is kept in the pieces it was written in (a large answer is
+// never copied into one slice); WriteTo and NewReader read it.
 type Answer struct {
-	Raw  []byte
+	raw  [][]byte
+	n    int
 	Gzip []byte // nil when compression does not pay
-	ETag string // strong ETag of Raw, quoted; the gzip form adds "-gz" inside the quotes
-	Hash string // content hash of Raw (64-bit xxHash, in hex), for ETags and cache-busting URLs
+	ETag string // strong ETag of the raw form, quoted; the gzip form adds "-gz" inside the quotes
+	Hash string // content hash of the raw form (64-bit xxHash, in hex), for cache-busting URLs
 }
 
-// Empty reports whether a has no body.
-func (a *Answer) Empty() bool { return len(a.Raw) == 0 }
+// Len is the length of the raw form.
+func (a *Answer) Len() int { return a.n }
+
+// Empty reports whether a has no body (a tile with no feature).
+func (a *Answer) Empty() bool { return a.n == 0 }
+
+// Bytes is the raw form in one slice: the slice itself when it is in one piece, else a copy.
+func (a *Answer) Bytes() []byte {
+	if len(a.raw) == 1 {
+		return a.raw[0]
+	}
+	return bytes.Join(a.raw, nil)
+}
+
+// WriteTo writes the raw form to w.
+func (a *Answer) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, p := range a.raw {
+		k, err := w.Write(p)
+		if n += int64(k); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// NewReader reads the raw form, with Seek for byte ranges.
+func (a *Answer) NewReader() io.ReadSeeker { return io.NewSectionReader(pieces(a.raw), 0, int64(a.n)) }
 
 // GzipETag is the ETag of the gzip form of a.
 func (a *Answer) GzipETag() string {
@@ -39,17 +67,18 @@ func (a *Answer) GzipETag() string {
 }
 
 // Size is about the memory a holds.
-func (a *Answer) Size() int { return len(a.Raw) + len(a.Gzip) + 128 }
+func (a *Answer) Size() int { return a.n + len(a.Gzip) + 128 }
 
-// New makes the answer of raw, with its gzip form at level (NoCompression for none).
+// New makes the answer of raw, with its gzip form at level (NoCompression for none). It keeps
+// raw, which the caller must not change.
 func New(raw []byte, level int) (*Answer, error) {
-	if len(raw) == 0 {
-		return &Answer{}, nil
+	t, err := newTee(level)
+	if err != nil {
+		return nil, err
 	}
-	return Build(level, func(w io.Writer) error {
-		_, err := w.Write(raw)
-		return err
-	})
+	t.raw.blocks, t.raw.len = [][]byte{raw}, len(raw)
+	t.hashAndCompress(raw)
+	return t.answer()
 }
 
 // Build makes an answer of what write writes, each piece going at once to the raw form, the
@@ -71,6 +100,7 @@ type tee struct {
 	sum    *xxhash.Digest
 	gz     *gzip.Writer // nil for NoCompression
 	gzBody bytes.Buffer
+	err    error
 }
 
 func newTee(level int) (*tee, error) {
@@ -85,34 +115,42 @@ func newTee(level int) (*tee, error) {
 
 func (t *tee) Write(p []byte) (int, error) {
 	t.raw.write(p)
+	t.hashAndCompress(p)
+	return len(p), t.err
+}
+
+func (t *tee) hashAndCompress(p []byte) {
 	t.sum.Write(p)
-	if t.gz != nil {
-		return t.gz.Write(p)
+	if t.gz != nil && t.err == nil {
+		_, t.err = t.gz.Write(p)
 	}
-	return len(p), nil
 }
 
 // answer finishes the forms and names them.
 func (t *tee) answer() (*Answer, error) {
+	if t.err != nil {
+		return nil, t.err
+	}
 	if t.raw.len == 0 {
 		return &Answer{}, nil
 	}
 	hash := hex.EncodeToString(binary.BigEndian.AppendUint64(nil, t.sum.Sum64()))
-	a := &Answer{Raw: t.raw.bytes(), ETag: `"` + hash + `"`, Hash: hash}
+	a := &Answer{raw: t.raw.blocks, n: t.raw.len, ETag: `"` + hash + `"`, Hash: hash}
 	if t.gz == nil {
 		return a, nil
 	}
 	if err := t.gz.Close(); err != nil {
 		return nil, err
 	}
-	if t.gzBody.Len() < len(a.Raw) {
+	if t.gzBody.Len() < a.n {
 		a.Gzip = t.gzBody.Bytes()
 	}
 	return a, nil
 }
 
-// chunks gathers bytes in blocks and joins them once at the end: a large answer is copied
-// once, where a growing buffer would copy (and clear) about twice its size.
+// chunks gathers bytes in blocks of up to chunkSize, each filled before the next is made: a
+// large answer is copied once, where a growing buffer would copy (and clear) about twice its
+// size, and is never moved into one slice.
 type chunks struct {
 	blocks [][]byte
 	len    int
@@ -132,14 +170,21 @@ func (c *chunks) write(p []byte) {
 	}
 }
 
-// bytes joins the blocks; a single block is returned as it is.
-func (c *chunks) bytes() []byte {
-	if len(c.blocks) == 1 {
-		return c.blocks[0]
+// pieces reads blocks as one sequence of bytes.
+type pieces [][]byte
+
+func (ps pieces) ReadAt(p []byte, off int64) (int, error) {
+	n := 0
+	for _, b := range ps {
+		if off >= int64(len(b)) {
+			off -= int64(len(b))
+			continue
+		}
+		k := copy(p[n:], b[off:])
+		n, off = n+k, 0
+		if n == len(p) {
+			return n, nil
+		}
 	}
-	out := make([]byte, 0, c.len)
-	for _, b := range c.blocks {
-		out = append(out, b...)
-	}
-	return out
+	return n, io.EOF
 }

@@ -32,8 +32,18 @@ func TestBuildWritesEveryFormOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(a.Raw, want) {
-		t.Fatalf("raw form is %d bytes, want %d", len(a.Raw), len(want))
+	if !bytes.Equal(a.Bytes(), want) || a.Len() != len(want) {
+		t.Fatalf("raw form is %d bytes, want %d", a.Len(), len(want))
+	}
+	var out bytes.Buffer
+	if n, err := a.WriteTo(&out); err != nil || n != int64(len(want)) || !bytes.Equal(out.Bytes(), want) {
+		t.Errorf("WriteTo wrote %d bytes, %v", n, err)
+	}
+	r := a.NewReader()
+	r.Seek(1<<20-5, io.SeekStart) // across two pieces
+	part := make([]byte, 10)
+	if _, err := io.ReadFull(r, part); err != nil || !bytes.Equal(part, want[1<<20-5:1<<20+5]) {
+		t.Errorf("range across pieces read %q, %v", part, err)
 	}
 	if !bytes.Equal(gunzip(t, a.Gzip), want) || len(a.Gzip) >= len(want) {
 		t.Error("gzip form does not decode to the raw form")
@@ -61,8 +71,8 @@ func TestNewForms(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(a.Raw, tt.raw) || (a.Gzip != nil) != tt.wantGzip || a.ETag == "" {
-				t.Errorf("raw %d bytes, gzip %d bytes, ETag %q", len(a.Raw), len(a.Gzip), a.ETag)
+			if !bytes.Equal(a.Bytes(), tt.raw) || (a.Gzip != nil) != tt.wantGzip || a.ETag == "" {
+				t.Errorf("raw %d bytes, gzip %d bytes, ETag %q", a.Len(), len(a.Gzip), a.ETag)
 			}
 		})
 	}

@@ -13,7 +13,7 @@ import (
 func sized(n int, builds *int) func() (*Answer, error) {
 	return func() (*Answer, error) {
 		*builds++
-		return &Answer{Raw: make([]byte, n-128)}, nil
+		return &Answer{raw: [][]byte{make([]byte, n-128)}, n: n - 128}, nil
 	}
 }
 
@@ -40,7 +40,7 @@ func TestCacheKeepsItsAnswersWhenOneIsTooLarge(t *testing.T) {
 	c, builds := NewCache[string](1000), 0
 	c.Get(1, "a", sized(300, &builds))
 	big, err := c.Get(1, "big", sized(600, &builds))
-	if err != nil || len(big.Raw) != 472 {
+	if err != nil || big.Len() != 472 {
 		t.Fatalf("large answer %v, %v", big, err)
 	}
 	c.Get(1, "a", sized(300, &builds))

@@ -56,7 +56,7 @@ func BenchmarkWriteSnapshot100k(b *testing.B) {
 		for b.Loop() {
 			a, _ = answer.Build(answer.BestSpeed, func(w io.Writer) error { return data.WriteSnapshot(w, ix, day, nil) })
 		}
-		b.ReportMetric(float64(len(a.Raw)), "bytes")
+		b.ReportMetric(float64(a.Len()), "bytes")
 		b.ReportMetric(float64(len(a.Gzip)), "gzbytes")
 	})
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 	"time"
 
@@ -24,6 +23,6 @@ func sendDownload(c echo.Context, v *answer.Answer, contentType, cacheControl st
 	if v.Gzip != nil {
 		h.Add("Vary", "Accept-Encoding")
 	}
-	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, bytes.NewReader(v.Raw))
+	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, v.NewReader())
 	return nil
 }

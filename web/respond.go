@@ -16,26 +16,42 @@ const (
 	mimeJSON    = "application/json"
 )
 
-// sendCached writes a built answer: gzip-encoded when the client takes it, 304 when the client
-// has the form it would get.
+// sendCached writes a built answer, with its length: gzip-encoded when the client takes it,
+// 304 when the client has the form it would get.
 func sendCached(c echo.Context, v *answer.Answer, contentType, cacheControl string) error {
 	h := c.Response().Header()
 	h.Set("Cache-Control", cacheControl)
-	body, etag := v.Raw, v.ETag
+	zipped := v.Gzip != nil && acceptsGzip(c.Request())
 	if v.Gzip != nil {
 		h.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(c.Request()) {
-			body, etag = v.Gzip, v.GzipETag()
-			h.Set("Content-Encoding", "gzip")
-		}
+	}
+	etag := v.ETag
+	if zipped {
+		etag = v.GzipETag()
 	}
 	h.Set("ETag", etag)
 	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
-		h.Del("Content-Encoding")
 		return c.NoContent(http.StatusNotModified)
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	return c.Blob(http.StatusOK, contentType, body)
+	return writeAnswer(c, v, zipped, contentType)
+}
+
+// writeAnswer writes the gzip form of v, or its raw form, with its length.
+func writeAnswer(c echo.Context, v *answer.Answer, zipped bool, contentType string) error {
+	h, n := c.Response().Header(), v.Len()
+	if zipped {
+		h.Set("Content-Encoding", "gzip")
+		n = len(v.Gzip)
+	}
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(n))
+	c.Response().WriteHeader(http.StatusOK)
+	if zipped {
+		_, err := c.Response().Write(v.Gzip)
+		return err
+	}
+	_, err := v.WriteTo(c.Response())
+	return err
 }
 
 // sendBuilt writes an answer built for this request only, with an ETag.
