@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"net/http"
 	"syscall"
 	"testing"
 	"time"
@@ -18,4 +19,26 @@ func cpuTime() time.Duration {
 // it varies much less than the wall time.
 func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// sink is a ResponseWriter that counts the body and keeps nothing, as a socket would: a
+// recorder's growing buffer would be measured with the server.
+type sink struct {
+	header http.Header
+	code   int
+	n      int
+}
+
+func (s *sink) Header() http.Header { return s.header }
+
+func (s *sink) WriteHeader(code int) {
+	if s.code == 0 {
+		s.code = code
+	}
+}
+
+func (s *sink) Write(p []byte) (int, error) {
+	s.WriteHeader(http.StatusOK)
+	s.n += len(p)
+	return len(p), nil
 }

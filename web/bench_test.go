@@ -94,6 +94,7 @@ func BenchmarkSnapshotSeed(b *testing.B) {
 func BenchmarkSnapshot100k(b *testing.B) {
 	h := newServer(b, memStore{generated(100_000, 10)})
 	b.Run("cold", func(b *testing.B) { benchColdSnapshots(b, h) })
+	b.Run("cold-gzip", func(b *testing.B) { benchColdSnapshots(b, h, "Accept-Encoding", "gzip") })
 	b.Run("cached", func(b *testing.B) { benchGet(b, h, "/api/snapshots/2020-11-20.geojson") })
 	b.Run("cached-gzip", func(b *testing.B) {
 		benchGet(b, h, "/api/snapshots/2020-11-20.geojson", "Accept-Encoding", "gzip")
@@ -108,18 +109,22 @@ func BenchmarkSnapshot100k(b *testing.B) {
 	})
 }
 
-func benchColdSnapshots(b *testing.B, h http.Handler) {
+func benchColdSnapshots(b *testing.B, h http.Handler, header ...string) {
 	day := geo.MustParseDate("1990-01-01").Start
 	var size int
 	defer reportCPU(b, cpuTime())
 	for b.Loop() {
 		day++
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/snapshots/"+day.String()+".geojson", nil))
-		if rec.Code != http.StatusOK {
-			b.Fatalf("status %d", rec.Code)
+		w := &sink{header: http.Header{}}
+		req := httptest.NewRequest(http.MethodGet, "/api/snapshots/"+day.String()+".geojson", nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
 		}
-		size = rec.Body.Len()
+		h.ServeHTTP(w, req)
+		if w.code != http.StatusOK {
+			b.Fatalf("status %d", w.code)
+		}
+		size = w.n
 	}
 	b.ReportMetric(float64(size), "bytes")
 }
