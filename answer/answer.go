@@ -81,20 +81,45 @@ func New(raw []byte, level int) (*Answer, error) {
 	return t.answer()
 }
 
-// Build makes an answer of what write writes, each piece going at once to the raw form, the
-// gzip writer (at level; NoCompression for none) and the hash.
+// Build makes an answer of what write writes. Each piece is copied once, into the raw form;
+// another goroutine hashes and compresses (at level; NoCompression for none) the pieces as
+// they come, so that on two cores the answer is ready about when the encoder is done.
 func Build(level int, write func(io.Writer) error) (*Answer, error) {
 	t, err := newTee(level)
 	if err != nil {
 		return nil, err
 	}
-	if err := write(t); err != nil {
+	pieces, done := make(chan []byte, 64), make(chan struct{})
+	go func() {
+		for p := range pieces {
+			t.hashAndCompress(p)
+		}
+		close(done)
+	}()
+	err = func() error {
+		defer close(pieces) // even if write panics, so that the goroutine ends
+		return write(pipe{&t.raw, pieces})
+	}()
+	<-done
+	if err != nil {
 		return nil, err
 	}
 	return t.answer()
 }
 
-// tee is the writer Build hands to the encoder.
+// pipe is the writer Build hands to the encoder: it keeps each piece in the raw form and
+// passes the kept bytes (which never move) on to be hashed and compressed.
+type pipe struct {
+	raw    *chunks
+	pieces chan<- []byte
+}
+
+func (w pipe) Write(p []byte) (int, error) {
+	w.raw.write(p, w.pieces)
+	return len(p), nil
+}
+
+// tee hashes and compresses the raw form.
 type tee struct {
 	raw    chunks
 	sum    *xxhash.Digest
@@ -111,12 +136,6 @@ func newTee(level int) (*tee, error) {
 	gz, err := gzip.NewWriterLevel(&t.gzBody, level)
 	t.gz = gz
 	return t, err
-}
-
-func (t *tee) Write(p []byte) (int, error) {
-	t.raw.write(p)
-	t.hashAndCompress(p)
-	return len(p), t.err
 }
 
 func (t *tee) hashAndCompress(p []byte) {
@@ -158,15 +177,17 @@ type chunks struct {
 
 const chunkSize = 1 << 20
 
-func (c *chunks) write(p []byte) {
+// write copies p into the blocks and sends each part kept, as it lies in its block, to kept.
+func (c *chunks) write(p []byte, kept chan<- []byte) {
 	c.len += len(p)
 	for len(p) > 0 {
 		if n := len(c.blocks); n == 0 || len(c.blocks[n-1]) == cap(c.blocks[n-1]) {
 			c.blocks = append(c.blocks, make([]byte, 0, min(chunkSize, max(c.len, 4096))))
 		}
 		last := &c.blocks[len(c.blocks)-1]
-		k := min(len(p), cap(*last)-len(*last))
+		from, k := len(*last), min(len(p), cap(*last)-len(*last))
 		*last, p = append(*last, p[:k]...), p[k:]
+		kept <- (*last)[from:len(*last):len(*last)]
 	}
 }
 

@@ -5,8 +5,10 @@
 // Decisions:
 //   - It is its own package, below web and tiles, because both serve answers and tiles must not
 //     import web. It imports neither, nor the domain: an answer is only bytes.
-//   - Build tees what an encoder writes into the raw form, the gzip writer and the hash at once:
-//     each byte is written once, in 64 KiB pieces that stay in the processor's cache. Gzip is
+//   - Build copies what an encoder writes once, into the pieces of the raw form (never joined:
+//     WriteTo and NewReader read them), and hands each piece as it lies to a second goroutine
+//     that hashes and compresses it meanwhile: on two cores a snapshot is compressed while it
+//     is encoded. Gzip is
 //     klauspost/compress's (the same format, about twice as fast as compress/gzip at level 1
 //     and smaller: 6.1 MB against 6.8 MB for the 84 MB snapshot of 100,000 settlements).
 //   - The ETag is the 64-bit xxHash of the raw form (cespare/xxhash): an ETag only has to change
