@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"io"
+	"sync"
 
 	"github.com/cespare/xxhash/v2"
 	"github.com/klauspost/compress/gzip"
@@ -125,17 +126,33 @@ type tee struct {
 	sum    *xxhash.Digest
 	gz     *gzip.Writer // nil for NoCompression
 	gzBody bytes.Buffer
+	level  int
 	err    error
 }
 
 func newTee(level int) (*tee, error) {
-	t := &tee{sum: xxhash.New()}
+	t := &tee{sum: xxhash.New(), level: level}
 	if level == NoCompression {
 		return t, nil
 	}
-	gz, err := gzip.NewWriterLevel(&t.gzBody, level)
+	gz, err := newGzip(&t.gzBody, level)
 	t.gz = gz
 	return t, err
+}
+
+// gzipWriters are the gzip writers of each level (HuffmanOnly, -2, first) that are free: a
+// writer holds about a megabyte of tables, too much to make for each tile.
+var gzipWriters [gzip.BestCompression + 3]sync.Pool
+
+func newGzip(w io.Writer, level int) (*gzip.Writer, error) {
+	if level < gzip.HuffmanOnly || level > gzip.BestCompression {
+		return gzip.NewWriterLevel(w, level) // the error
+	}
+	if gz, ok := gzipWriters[level+2].Get().(*gzip.Writer); ok {
+		gz.Reset(w)
+		return gz, nil
+	}
+	return gzip.NewWriterLevel(w, level)
 }
 
 func (t *tee) hashAndCompress(p []byte) {
@@ -161,6 +178,7 @@ func (t *tee) answer() (*Answer, error) {
 	if err := t.gz.Close(); err != nil {
 		return nil, err
 	}
+	gzipWriters[t.level+2].Put(t.gz)
 	if t.gzBody.Len() < a.n {
 		a.Gzip = t.gzBody.Bytes()
 	}

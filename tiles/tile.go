@@ -7,6 +7,6 @@ import "github.com/controlmap/controlmap/answer"
 // server is.
 type Encoded = answer.Answer
 
-// newTile wraps raw MVT bytes, compressing them and hashing them. Tiles are small: the default
-// level costs little more than the fastest and makes them smaller.
-func newTile(raw []byte) (*Encoded, error) { return answer.New(raw, answer.DefaultCompression) }
+// newTile wraps raw MVT bytes, compressing them and hashing them. Tiles are cut on request:
+// the fastest level.
+func newTile(raw []byte) (*Encoded, error) { return answer.New(raw, answer.BestSpeed) }
