@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/controlmap/controlmap/geo"
@@ -18,17 +19,36 @@ func (f *SettlementFeature) AppendJSON(b []byte) ([]byte, error) {
 	}
 	b = appendString(append(b, `{"id":`...), id)
 	b = append(b, `,"type":"Feature","geometry":{"type":"Point","coordinates":[`...)
-	b, err := appendFloat(b, pt.Lon())
+	lon := written{value: pt.Lon(), from: len(b)}
+	b, err := appendFloat(b, lon.value)
 	if err != nil {
 		return b, err
 	}
-	if b, err = appendFloat(append(b, ','), pt.Lat()); err != nil {
+	lon.to = len(b)
+	lat := written{value: pt.Lat(), from: len(b) + 1}
+	if b, err = appendFloat(append(b, ','), lat.value); err != nil {
 		return b, err
 	}
-	if b, err = f.Properties.AppendJSON(append(b, `]},"properties":`...)); err != nil {
+	lat.to = len(b)
+	if b, err = f.Properties.appendJSON(append(b, `]},"properties":`...), lon, lat); err != nil {
 		return b, err
 	}
 	return append(b, '}'), nil
+}
+
+// written is a number already written at b[from:to]: a settlement's lon and lat are written
+// twice (in the geometry and as columns), and formatted once.
+type written struct {
+	value    float64
+	from, to int
+}
+
+// appendNumber appends f, copying its text from b when it is the number already written.
+func appendNumber(b []byte, f float64, w written) ([]byte, error) {
+	if w.to > w.from && math.Float64bits(f) == math.Float64bits(w.value) {
+		return append(b, b[w.from:w.to]...), nil
+	}
+	return appendFloat(b, f)
 }
 
 // appendGeneric appends f through orb's encoder, for what AppendJSON does not write itself
@@ -45,6 +65,11 @@ func (f *SettlementFeature) MarshalJSON() ([]byte, error) { return f.AppendJSON(
 // order of the struct. Adding a field to SettlementProps is adding it here too (the test that
 // compares both encoders fails until then).
 func (p *SettlementProps) AppendJSON(b []byte) ([]byte, error) {
+	return p.appendJSON(b, written{}, written{})
+}
+
+// appendJSON is AppendJSON, with the lon and lat already written in the feature's geometry.
+func (p *SettlementProps) appendJSON(b []byte, lon, lat written) ([]byte, error) {
 	b = appendString(append(b, `{"id":`...), p.ID)
 	b = appendString(append(b, `,"name":`...), p.Name)
 	b = appendStringPtr(append(b, `,"name_en":`...), p.NameEn)
@@ -58,11 +83,11 @@ func (p *SettlementProps) AppendJSON(b []byte) ([]byte, error) {
 	b = appendIntPtr(append(b, `,"geonames_id":`...), p.GeoNamesID)
 	b = appendStringPtr(append(b, `,"wikipedia_url":`...), p.WikipediaURL)
 	b = strconv.AppendBool(append(b, `,"abandoned":`...), p.Abandoned)
-	b, err := appendFloat(append(b, `,"lon":`...), p.Lon)
+	b, err := appendNumber(append(b, `,"lon":`...), p.Lon, lon)
 	if err != nil {
 		return b, err
 	}
-	if b, err = appendFloat(append(b, `,"lat":`...), p.Lat); err != nil {
+	if b, err = appendNumber(append(b, `,"lat":`...), p.Lat, lat); err != nil {
 		return b, err
 	}
 	b = p.appendControl(b)

@@ -62,6 +62,12 @@ func TestSettlementFeatureJSONMatchesEncodingJSON(t *testing.T) {
 		assertSameJSON(t, &data.SettlementFeature{ID: "x", Type: "Feature", Geometry: orb.Point{1, 2}})
 		assertSameJSON(t, &data.SettlementFeature{ID: "x", Geometry: orb.Point{1, 2}, Properties: data.SettlementProps{Sources: data.SourcesJSON{}}})
 	})
+	t.Run("columns other than the geometry", func(t *testing.T) {
+		p := fullProps("x", 1, 46.5)
+		assertSameJSON(t, &data.SettlementFeature{ID: "x", Type: "Feature", Geometry: orb.Point{46.5, 12}, Properties: p})
+		p.Lon, p.Lat = math.Copysign(0, -1), 0
+		assertSameJSON(t, &data.SettlementFeature{ID: "x", Type: "Feature", Geometry: orb.Point{0, math.Copysign(0, -1)}, Properties: p})
+	})
 	t.Run("not a point, no string id", func(t *testing.T) {
 		assertSameJSON(t, &data.SettlementFeature{ID: 7, Type: "Feature", Geometry: orb.Point{1, 2}})
 		assertSameJSON(t, &data.SettlementFeature{Type: "Feature", Geometry: orb.LineString{{1, 2}, {3, 4}}})
