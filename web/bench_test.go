@@ -3,9 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -13,7 +11,6 @@ import (
 
 	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/geo"
-	"github.com/paulmach/orb"
 )
 
 // memStore serves a generated index, for benchmarks at a scale the seed does not reach.
@@ -25,24 +22,7 @@ func (m memStore) Today() geo.Day             { return geo.DayOf(datatest.Today)
 func (m memStore) Ping(context.Context) error { return nil }
 
 // generated builds n settlements in the Karabakh box with perSettlement changes each.
-func generated(n, perSettlement int) *geo.Index {
-	r := rand.New(rand.NewPCG(1, 2))
-	actors := []geo.Actor{{ID: "a", Names: geo.Names{En: "A"}, Color: "#0072B2"}, {ID: "b", Names: geo.Names{En: "B"}, Color: "#D55E00"}}
-	settlements := make([]geo.Settlement, n)
-	changes := make([]geo.Change, 0, n*perSettlement)
-	for i := range settlements {
-		id := fmt.Sprintf("s%06d", i)
-		settlements[i] = geo.Settlement{ID: id, Names: geo.Names{En: id}, Point: orb.Point{44.5 + 3*r.Float64(), 38.5 + 2.5*r.Float64()}}
-		for j := 0; j < perSettlement; j++ {
-			changes = append(changes, geo.Change{
-				ID: fmt.Sprintf("%s-%d", id, j), SettlementID: id, Controller: actors[j%2].ID,
-				Date: geo.Date{Start: geo.Day(8000 + j*1000 + r.IntN(900)), Precision: geo.DayPrecision},
-				Kind: geo.Capture, Status: geo.Confirmed, Sources: []geo.Source{{Title: "t"}},
-			})
-		}
-	}
-	return geo.NewIndex(actors, settlements, changes)
-}
+func generated(n, perSettlement int) *geo.Index { return datatest.GeneratedIndex(n, perSettlement) }
 
 // benchGet fetches target over loopback HTTP and discards the body, with the header pairs
 // given (e.g. "Accept-Encoding", "gzip"); the client decodes nothing.
