@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/cespare/xxhash/v2"
@@ -226,4 +227,35 @@ func (ps pieces) ReadAt(p []byte, off int64) (int, error) {
 		}
 	}
 	return n, io.EOF
+}
+
+// FromParts is the answer of forms made and kept elsewhere (a tile read back from a file of
+// tiles): raw, its gzip form (nil for none) and its ETag, which must be ETagOf(raw).
+func FromParts(raw, gz []byte, etag string) *Answer {
+	if len(raw) == 0 {
+		return &Answer{}
+	}
+	return &Answer{raw: [][]byte{raw}, n: len(raw), Gzip: gz, ETag: etag, Hash: strings.Trim(etag, `"`)}
+}
+
+// ETagOf is the ETag that New and Build give the answer of raw.
+func ETagOf(raw []byte) string {
+	return `"` + hex.EncodeToString(binary.BigEndian.AppendUint64(nil, xxhash.Sum64(raw))) + `"`
+}
+
+// Compress is raw gzip-compressed at level, always (for a file format that wants it so).
+func Compress(raw []byte, level int) ([]byte, error) {
+	var buf bytes.Buffer
+	gz, err := newGzip(&buf, level)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := gz.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := gz.Close(); err != nil {
+		return nil, err
+	}
+	gzipWriters[level+2].Put(gz)
+	return buf.Bytes(), nil
 }

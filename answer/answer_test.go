@@ -80,3 +80,19 @@ func TestNewForms(t *testing.T) {
 		t.Errorf("empty answer %+v", a)
 	}
 }
+
+func TestPartsAndCompress(t *testing.T) {
+	raw := bytes.Repeat([]byte("tile "), 100)
+	a, _ := New(raw, BestSpeed)
+	gz, err := Compress(raw, BestSpeed)
+	if err != nil || !bytes.Equal(gunzip(t, gz), raw) {
+		t.Fatalf("Compress: %v", err)
+	}
+	b := FromParts(raw, gz, ETagOf(raw))
+	if b.ETag != a.ETag || b.Hash != a.Hash || !bytes.Equal(b.Bytes(), raw) || b.GzipETag() != a.GzipETag() {
+		t.Errorf("FromParts %+v, New %+v", b, a)
+	}
+	if !FromParts(nil, nil, "").Empty() {
+		t.Error("an empty tile read back is not empty")
+	}
+}
