@@ -20,7 +20,8 @@ type GeoNamesOptions struct {
 	// has no name gets the code itself ("AZ.03") as its district.
 	Admin1Names map[string]string
 	// Progress, if not nil, is called as the settlements are written, with how many are done
-	// out of total. (Reading shows as the bytes the caller's reader hands over.)
+	// out of total (those that differ from the stored ones). (Reading shows as the bytes the
+	// caller's reader hands over.)
 	Progress func(done, total int)
 	// MoveThreshold is the distance in metres beyond which an updated place is reported as
 	// moved; 0 means 100 m.
@@ -80,12 +81,7 @@ func (s *Store) ImportGeoNames(ctx context.Context, file string, r io.Reader, op
 	if err != nil {
 		return GeoNamesReport{}, err
 	}
-	progress := func(done int) {
-		if opts.Progress != nil {
-			opts.Progress(done, len(settlements))
-		}
-	}
-	if err := s.putSettlements(ctx, geoNamesOrigin+filepath.Base(file), settlements, progress); err != nil {
+	if err := s.putSettlements(ctx, geoNamesOrigin+filepath.Base(file), settlements, nil, opts.Progress); err != nil {
 		return GeoNamesReport{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return rep, nil
