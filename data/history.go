@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
@@ -76,12 +77,12 @@ func (r revision) version(entity, id string, before []Version) (Version, bool, e
 		v.Record = json.RawMessage(r.body)
 		return v, true, nil
 	}
-	var sum fileSummary
-	if err := json.Unmarshal([]byte(r.body), &sum); err != nil {
+	sum, name, zr, err := fileOf(r.body, r.content)
+	if err != nil {
 		return v, false, err
 	}
 	v.File = sum.File
-	rec, ok, err := readBack(entity, id, sum, r.content, r.RecordedAt, before)
+	rec, ok, err := readBack(entity, id, name, zr, r.RecordedAt, before)
 	if err != nil || !ok {
 		return v, false, err
 	}
@@ -94,16 +95,31 @@ func (r revision) version(entity, id string, before []Version) (Version, bool, e
 	return v, true, nil
 }
 
-// readBack finds the record with id in a bulk import's file, recorded at.
-func readBack(entity, id string, sum fileSummary, content []byte, at time.Time, before []Version) (any, bool, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(content))
+// fileOf opens the file of a bulk import's revision, returning its summary and the name to read
+// it by (one that says its format).
+func fileOf(body string, content []byte) (sum fileSummary, name string, r io.Reader, err error) {
+	if err = json.Unmarshal([]byte(body), &sum); err != nil {
+		return sum, "", nil, err
+	}
+	name = sum.File
+	if sum.Format == "geojson" && formatOf(name) != "geojson" {
+		name += ".geojson"
+	}
+	r, err = gzip.NewReader(bytes.NewReader(content))
+	return sum, name, r, err
+}
+
+// settlements reads the settlements of r, the revision of a bulk import of settlements.
+func (r revision) settlements() ([]geo.Settlement, error) {
+	_, name, zr, err := fileOf(r.body, r.content)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	file := sum.File
-	if sum.Format == "geojson" {
-		file += ".geojson" // the name may not say it
-	}
+	return readSettlementsFile(name, zr)
+}
+
+// readBack finds the record with id in a bulk import's file, recorded at.
+func readBack(entity, id string, file string, zr io.Reader, at time.Time, before []Version) (any, bool, error) {
 	switch entity {
 	case "actor":
 		actors, err := ReadActorsCSV(file, zr)
