@@ -101,7 +101,7 @@ func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Rea
 	err = s.importLocked(ctx, kept, n, func() error {
 		for i := range changes { // check the references against the current data
 			if err := s.checkChange(&changes[i]); err != nil {
-				return atLine(file, lines[changes[i].ID], "", err)
+				return atLine(file, lines[i], "", err)
 			}
 		}
 		if err := s.putChanges(ctx, origin, changes, kept, opts.Progress); err != nil {

@@ -59,6 +59,7 @@ func (r row) get(col string) string {
 // Every column in required must be present; any other column must be in optional.
 func readCSV(file string, r io.Reader, required, optional []string, fn func(row) error) error {
 	cr := csv.NewReader(r)
+	cr.ReuseRecord = true // fn keeps the fields' text, never the slice
 	header, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
