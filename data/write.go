@@ -325,11 +325,11 @@ func (w *writer) exec(query string, args ...any) error {
 // checkEvery is how many rows a writer writes between looks at its context and its progress.
 const checkEvery = 4096
 
-// step is called before row i of n: every checkEvery rows, and at the last, it reports progress
-// and stops the write if its context is done. (Statements run without a context that can be
-// cancelled: the SQLite driver would start a goroutine for each.)
+// step is called before row i of n: every checkEvery rows and every hundredth of n, it reports
+// progress and stops the write if its context is done. (Statements run without a context that
+// can be cancelled: the SQLite driver would start a goroutine for each.)
 func (w *writer) step(i, n int, progress func(done, total int)) error {
-	if i%checkEvery != 0 && i != n-1 {
+	if i%checkEvery != 0 && (i+1)*100/n == i*100/n {
 		return nil
 	}
 	if progress != nil {
