@@ -99,8 +99,8 @@ func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Rea
 	}
 	n := len(changes)
 	err = s.importLocked(ctx, kept, n, func() error {
-		for i := range changes { // check the references against the current data
-			if err := s.checkChange(&changes[i]); err != nil {
+		for i := range changes { // the reader validated them: check their references against the current data
+			if err := s.checkRefs(&changes[i]); err != nil {
 				return atLine(file, lines[i], "", err)
 			}
 		}

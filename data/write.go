@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -135,11 +136,13 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 // changes, which putChanges takes over; file and progress are as for putSettlements.
 func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Change, file *keptFile, progress func(done, total int)) error {
 	written, stored := s.changesToWrite(changes)
+	order := idOrder(written)
 	span, err := s.write(ctx, auditOf(file, len(written)), func(w *writer) error {
-		for i, c := range written {
+		for i, k := range order {
 			if err := w.step(i, len(written), progress); err != nil {
 				return err
 			}
+			c := written[k]
 			if err := w.putChange(c, origin, stored[c.ID]); err != nil {
 				return err
 			}
@@ -150,6 +153,17 @@ func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Cha
 		return err
 	}
 	return s.refresh(len(written), geo.Batch{Changes: written}, span)
+}
+
+// idOrder is the order of changes by id: written in that order, the rows of a bulk import
+// are appended to the indexes of changes and sources rather than inserted all over them.
+func idOrder(changes []geo.Change) []int32 {
+	order := make([]int32, len(changes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(changes[a].ID, changes[b].ID) })
+	return order
 }
 
 // changesToWrite returns, in the memory of changes, those that differ from the stored version
@@ -175,6 +189,11 @@ func (s *Store) checkChange(c *geo.Change) error {
 	if err := c.Validate(s.Today()); err != nil {
 		return err
 	}
+	return s.checkRefs(c)
+}
+
+// checkRefs checks that c's settlement and controller exist.
+func (s *Store) checkRefs(c *geo.Change) error {
 	if _, ok := s.ix.Entry(c.SettlementID); !ok {
 		return geo.Invalidf("settlement_id", "unknown settlement %q", geo.Shorten(c.SettlementID))
 	}
