@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,13 @@ import (
 // TestBulkImportKeepsEveryVersion: a bulk import is one revision holding its file, and the
 // history of each record it wrote is still read back whole, alongside revisions of their own.
 func TestBulkImportKeepsEveryVersion(t *testing.T) {
-	st := datatest.MustOpen(t)
+	var ticks time.Duration // a clock that moves a second at every look, so versions differ in time
+	clock := func() time.Time { ticks += time.Second; return datatest.Today.Add(ticks) }
+	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "cm.db"), data.Options{Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	importTestdata(t, st)
 	settlements, changes := generatedCSV(30, 10) // 30 settlements (few), 300 changes (bulk)
 	datatest.MustImport(t, st, data.ImportSettlements, "s.csv", string(settlements))
@@ -44,6 +51,9 @@ func TestBulkImportKeepsEveryVersion(t *testing.T) {
 	}
 	first := recordedAt(t, versions[0])
 	for i, w := range want {
+		if i > 0 && !versions[i].RecordedAt.After(versions[i-1].RecordedAt) {
+			t.Errorf("version %d was recorded at %v, not after version %d", i, versions[i].RecordedAt, i-1)
+		}
 		var c geo.Change
 		if err := json.Unmarshal(versions[i].Record, &c); err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"time"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -41,7 +42,7 @@ func (s *Store) putActors(ctx context.Context, origin string, actors []geo.Actor
 			written = append(written, a)
 		}
 	}
-	span, err := s.write(ctx, auditOf(file, len(written)), func(w *writer) error {
+	span, err := s.write(ctx, s.now(), auditOf(file, len(written)), func(w *writer) error {
 		for _, a := range written {
 			if err := w.exec(`INSERT INTO actors (id, name_en, name_az, name_hy, name_ru, color) VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
@@ -86,7 +87,7 @@ func (s *Store) putSettlements(ctx context.Context, origin string, settlements [
 			written = append(written, st)
 		}
 	}
-	span, err := s.write(ctx, auditOf(file, len(written)), func(w *writer) error {
+	span, err := s.write(ctx, s.now(), auditOf(file, len(written)), func(w *writer) error {
 		for i, st := range written {
 			if err := w.step(i, len(written), progress); err != nil {
 				return err
@@ -135,9 +136,10 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 // putChanges is PutChanges for a caller that holds writeMu, has caught up and checked the
 // changes, which putChanges takes over; file and progress are as for putSettlements.
 func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Change, file *keptFile, progress func(done, total int)) error {
-	written, stored := s.changesToWrite(changes)
+	now := s.now() // the time of the write, its revisions and its new changes alike
+	written, stored := s.changesToWrite(changes, now)
 	order := idOrder(written)
-	span, err := s.write(ctx, auditOf(file, len(written)), func(w *writer) error {
+	span, err := s.write(ctx, now, auditOf(file, len(written)), func(w *writer) error {
 		for i, k := range order {
 			if err := w.step(i, len(written), progress); err != nil {
 				return err
@@ -168,10 +170,10 @@ func idOrder(changes []geo.Change) []int32 {
 
 // changesToWrite returns, in the memory of changes, those that differ from the stored version
 // (with what a rewrite keeps carried over), and which of them are stored already.
-func (s *Store) changesToWrite(changes []geo.Change) (written []geo.Change, stored map[string]bool) {
+func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []geo.Change, stored map[string]bool) {
 	written, stored = changes[:0], map[string]bool{}
 	for _, c := range changes {
-		c = s.keepHistory(c)
+		c = s.keepHistory(c, now)
 		old, ok := s.ix.Change(c.ID)
 		switch {
 		case ok && reflect.DeepEqual(*old, c):
@@ -203,11 +205,12 @@ func (s *Store) checkRefs(c *geo.Change) error {
 	return nil
 }
 
-// keepHistory carries over from the stored version of c what a rewrite must not change.
-func (s *Store) keepHistory(c geo.Change) geo.Change {
+// keepHistory carries over from the stored version of c what a rewrite must not change; a new
+// change is recorded at now.
+func (s *Store) keepHistory(c geo.Change, now time.Time) geo.Change {
 	old, ok := s.ix.Change(c.ID)
 	if !ok {
-		c.RecordedAt = s.now().UTC()
+		c.RecordedAt = now.UTC()
 		c.Retracted = nil
 		return c
 	}
@@ -233,8 +236,9 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 		return err
 	}
 	c := *old
-	c.Retracted = &geo.Retraction{At: s.now().UTC(), Reason: reason}
-	span, err := s.write(ctx, nil, func(w *writer) error { return w.putChange(c, origin, true) })
+	now := s.now()
+	c.Retracted = &geo.Retraction{At: now.UTC(), Reason: reason}
+	span, err := s.write(ctx, now, nil, func(w *writer) error { return w.putChange(c, origin, true) })
 	if err != nil {
 		return err
 	}
@@ -295,8 +299,9 @@ type writer struct {
 
 // write runs fn in a write transaction on conn and returns the span of revisions it added.
 // The transaction holds the write lock from its start, so no other connection's revision falls
-// inside the span. file, if not nil, is audited as one revision instead of one per record.
-func (s *Store) write(ctx context.Context, file *keptFile, fn func(*writer) error) (sp span, err error) {
+// inside the span. Its revisions are recorded at at. file, if not nil, is audited as one
+// revision instead of one per record.
+func (s *Store) write(ctx context.Context, at time.Time, file *keptFile, fn func(*writer) error) (sp span, err error) {
 	if file != nil {
 		restore, err := s.bulkCache(ctx)
 		if err != nil {
@@ -305,7 +310,7 @@ func (s *Store) write(ctx context.Context, file *keptFile, fn func(*writer) erro
 		defer restore()
 	}
 	err = inTx(ctx, s.conn, func(tx *sql.Tx) (err error) {
-		w := &writer{ctx: context.WithoutCancel(ctx), done: ctx, tx: tx, now: formatTime(s.now()),
+		w := &writer{ctx: context.WithoutCancel(ctx), done: ctx, tx: tx, now: formatTime(at),
 			stmts: map[string]*sql.Stmt{}, file: file}
 		if sp.from, err = w.lastRevision(); err != nil {
 			return err
