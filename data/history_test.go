@@ -1,8 +1,13 @@
 package data_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,8 +35,15 @@ func TestBulkImportKeepsEveryVersion(t *testing.T) {
 	if n := count(t, st, "SELECT count(*) FROM revisions WHERE entity = 'change' AND entity_id LIKE 's0%'"); n != 0 {
 		t.Errorf("a bulk import left %d revisions of single changes, want none", n)
 	}
-	if n := count(t, st, "SELECT count(*) FROM revisions WHERE entity = 'change' AND entity_id = '' AND content IS NOT NULL"); n != 1 {
-		t.Errorf("file revisions = %d, want 1", n)
+	var body string
+	var content []byte
+	if err := data.DB(st).QueryRow("SELECT body, content FROM revisions WHERE entity = 'change' AND entity_id = ''").Scan(&body, &content); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(changes)
+	want := fmt.Sprintf(`{"file":"c.csv","format":"csv","sha256":"%x","bytes":%d,"records":300,"written":300}`, sum, len(changes))
+	if zr, err := gzip.NewReader(bytes.NewReader(content)); err != nil || body != want || !bytes.Equal(mustReadAll(t, zr), changes) {
+		t.Errorf("the file revision is %s (err %v)\nwant %s, and the file itself", body, err, want)
 	}
 	const id = "s000007-3"
 	datatest.MustImport(t, st, data.ImportChanges, "fix.csv", changesHeader+
@@ -43,14 +55,14 @@ func TestBulkImportKeepsEveryVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []struct {
+	wantVersions := []struct {
 		file, status, note string
 	}{{"c.csv", "confirmed", ""}, {"", "claimed", "corrected"}, {"", "confirmed", ""}, {"c2.csv", "disputed", ""}}
-	if len(versions) != len(want) {
-		t.Fatalf("history of %s has %d versions, want %d: %+v", id, len(versions), len(want), versions)
+	if len(versions) != len(wantVersions) {
+		t.Fatalf("history of %s has %d versions, want %d: %+v", id, len(versions), len(wantVersions), versions)
 	}
 	first := recordedAt(t, versions[0])
-	for i, w := range want {
+	for i, w := range wantVersions {
 		if i > 0 && !versions[i].RecordedAt.After(versions[i-1].RecordedAt) {
 			t.Errorf("version %d was recorded at %v, not after version %d", i, versions[i].RecordedAt, i-1)
 		}
@@ -79,4 +91,13 @@ func recordedAt(t *testing.T, v data.Version) time.Time {
 		t.Errorf("the first version was recorded at %v, its revision at %v", c.RecordedAt, v.RecordedAt)
 	}
 	return c.RecordedAt
+}
+
+func mustReadAll(t *testing.T, r io.Reader) []byte {
+	t.Helper()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -47,6 +47,7 @@ func (s *Store) Import(ctx context.Context, kind, file string, r io.Reader) (int
 func (s *Store) ImportWith(ctx context.Context, kind, file string, r io.Reader, opts ImportOptions) (int, error) {
 	origin := "import " + kind + " " + filepath.Base(file)
 	kept, r := keepFile(file, r)
+	defer kept.close()
 	switch kind {
 	case ImportActors:
 		actors, err := ReadActorsCSV(file, r)
