@@ -78,6 +78,9 @@ func TestBulkImportKeepsEveryVersion(t *testing.T) {
 	if stored, _ := st.Index().Change(id); stored.Status != geo.Disputed {
 		t.Errorf("stored status = %s, want disputed", stored.Status)
 	}
+	if n := count(t, st, "SELECT count(*) FROM changes JOIN sources ON change_id = id WHERE id LIKE 's0%' AND status = 'disputed'"); n != 300 {
+		t.Errorf("%d disputed changes with their source in the database, want 300", n)
+	}
 }
 
 // recordedAt is the time the change of v was first recorded, which must be v's own.

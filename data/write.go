@@ -172,15 +172,17 @@ func idOrder(changes []geo.Change) []int32 {
 // (with what a rewrite keeps carried over), and which of them are stored already.
 func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []geo.Change, stored map[string]bool) {
 	written, stored = changes[:0], map[string]bool{}
+	seen := make(map[string]bool, len(changes))
 	for _, c := range changes {
 		c = s.keepHistory(c, now)
 		old, ok := s.ix.Change(c.ID)
 		switch {
 		case ok && reflect.DeepEqual(*old, c):
 			continue
-		case ok:
+		case ok || seen[c.ID]: // stored, or about to be by an earlier copy in changes
 			stored[c.ID] = true
 		}
+		seen[c.ID] = true
 		written = append(written, c)
 	}
 	return written, stored
@@ -264,26 +266,6 @@ func (s *Store) refresh(n int, b geo.Batch, own span) error {
 	return nil
 }
 
-// bulkCacheKiB is the page cache of conn during a bulk import: the indexes of a million changes
-// fit, so that an insert rarely reads a page back from the file (the default is 2 MiB).
-const bulkCacheKiB = 256 << 10
-
-// bulkCache enlarges conn's page cache for a bulk write and returns what puts it back. The
-// journal (WAL) and synchronous (NORMAL) stay as they are: a bulk import is as durable as any
-// other write.
-func (s *Store) bulkCache(ctx context.Context) (restore func(), err error) {
-	var old int64
-	if err := s.conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&old); err != nil {
-		return nil, err
-	}
-	if _, err := s.conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", bulkCacheKiB)); err != nil {
-		return nil, err
-	}
-	return func() {
-		_, _ = s.conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", old))
-	}, nil
-}
-
 // span is the last revision before a write and the last one after it.
 type span struct{ from, to int64 }
 
@@ -295,6 +277,8 @@ type writer struct {
 	now   string
 	stmts map[string]*sql.Stmt
 	file  *keptFile // the file of a bulk import, recorded as one revision; nil records each record
+	// changes and sources insert their rows one at a time, or, in a bulk import, many at a time.
+	changes, sources insertRows
 }
 
 // write runs fn in a write transaction on conn and returns the span of revisions it added.
@@ -303,7 +287,7 @@ type writer struct {
 // revision instead of one per record.
 func (s *Store) write(ctx context.Context, at time.Time, file *keptFile, fn func(*writer) error) (sp span, err error) {
 	if file != nil {
-		restore, err := s.bulkCache(ctx)
+		restore, err := s.bulkSettings(ctx)
 		if err != nil {
 			return sp, fmt.Errorf("data: write: %w", err)
 		}
@@ -311,11 +295,17 @@ func (s *Store) write(ctx context.Context, at time.Time, file *keptFile, fn func
 	}
 	err = inTx(ctx, s.conn, func(tx *sql.Tx) (err error) {
 		w := &writer{ctx: context.WithoutCancel(ctx), done: ctx, tx: tx, now: formatTime(at),
-			stmts: map[string]*sql.Stmt{}, file: file}
+			stmts: map[string]*sql.Stmt{}, file: file, changes: changeRows, sources: sourceRows}
+		if file != nil {
+			w.changes.per, w.sources.per = rowsPerInsert, rowsPerInsert
+		}
 		if sp.from, err = w.lastRevision(); err != nil {
 			return err
 		}
 		if err := fn(w); err != nil {
+			return err
+		}
+		if err := w.flush(); err != nil {
 			return err
 		}
 		sp.to, err = w.lastRevision()
@@ -387,14 +377,8 @@ func (w *writer) putChange(c geo.Change, origin string, stored bool) error {
 	if c.Retracted != nil {
 		retractedAt, reason = formatTime(c.Retracted.At), c.Retracted.Reason
 	}
-	err := w.exec(`INSERT INTO changes (id, settlement_id, date, day, earliest_day, precision, controller, kind,
-		status, note, recorded_at, retracted_at, retraction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, date = excluded.date,
-		day = excluded.day, earliest_day = excluded.earliest_day, precision = excluded.precision,
-		controller = excluded.controller, kind = excluded.kind, status = excluded.status, note = excluded.note,
-		retracted_at = excluded.retracted_at, retraction_reason = excluded.retraction_reason`,
-		c.ID, c.SettlementID, c.Date.String(), c.Date.Counts(), earliestDay(c.Date), c.Date.Precision, c.Controller,
-		c.Kind, c.Status, c.Note, formatTime(c.RecordedAt), retractedAt, reason)
+	err := w.changes.add(w, c.ID, c.SettlementID, c.Date.String(), c.Date.Counts(), earliestDay(c.Date), c.Date.Precision,
+		c.Controller, c.Kind, c.Status, c.Note, formatTime(c.RecordedAt), retractedAt, reason)
 	if err != nil {
 		return err
 	}
@@ -404,13 +388,25 @@ func (w *writer) putChange(c geo.Change, origin string, stored bool) error {
 		}
 	}
 	for i, src := range c.Sources {
-		if err := w.exec(`INSERT INTO sources (change_id, position, title, publisher, url, published)
-			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, i, src.Title, src.Publisher, src.URL, src.Published.String()); err != nil {
+		if err := w.sources.add(w, c.ID, i, src.Title, src.Publisher, src.URL, src.Published.String()); err != nil {
 			return err
 		}
 	}
 	return w.record("change", c.ID, origin, c)
 }
+
+// The statements that write changes and sources, in rows (see insertRows).
+var (
+	changeRows = insertRows{head: `INSERT INTO changes (id, settlement_id, date, day, earliest_day, precision,
+		controller, kind, status, note, recorded_at, retracted_at, retraction_reason) VALUES `,
+		tuple: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		tail: ` ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, date = excluded.date,
+		day = excluded.day, earliest_day = excluded.earliest_day, precision = excluded.precision,
+		controller = excluded.controller, kind = excluded.kind, status = excluded.status, note = excluded.note,
+		retracted_at = excluded.retracted_at, retraction_reason = excluded.retraction_reason`}
+	sourceRows = insertRows{head: `INSERT INTO sources (change_id, position, title, publisher, url, published) VALUES `,
+		tuple: "(?, ?, ?, ?, ?, ?)"}
+)
 
 // earliestDay is the earliest_day column of d: NULL for "../B".
 func earliestDay(d geo.Date) any {
