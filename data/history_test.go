@@ -78,6 +78,11 @@ func TestBulkImportKeepsEveryVersion(t *testing.T) {
 	if stored, _ := st.Index().Change(id); stored.Status != geo.Disputed {
 		t.Errorf("stored status = %s, want disputed", stored.Status)
 	}
+	fk, err := data.StorePragma(st, "foreign_keys")
+	cache, err2 := data.StorePragma(st, "cache_size")
+	if fk != 1 || cache != -2000 || err != nil || err2 != nil {
+		t.Errorf("after bulk imports the store's connection has foreign_keys=%d cache_size=%d (%v, %v), want 1 and -2000", fk, cache, err, err2)
+	}
 	if n := count(t, st, "SELECT count(*) FROM changes JOIN sources ON change_id = id WHERE id LIKE 's0%' AND status = 'disputed'"); n != 300 {
 		t.Errorf("%d disputed changes with their source in the database, want 300", n)
 	}
