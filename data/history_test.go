@@ -109,3 +109,26 @@ func mustReadAll(t *testing.T, r io.Reader) []byte {
 	}
 	return b
 }
+
+// TestPutChangesTwiceInOneWrite: a change given twice in one write ends as its last copy, in
+// the index and in the database, sources included.
+func TestPutChangesTwiceInOneWrite(t *testing.T) {
+	st := datatest.MustOpen(t)
+	importTestdata(t, st)
+	c, _ := st.Index().Change("aghdam-1993-07")
+	first, second := *c, *c
+	first.ID, second.ID = "aghdam-twice", "aghdam-twice"
+	second.Note = "the second copy"
+	if err := st.PutChanges(context.Background(), "test", []geo.Change{first, second}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Index().Change("aghdam-twice"); got.Note != "the second copy" {
+		t.Errorf("index note = %q", got.Note)
+	}
+	if n := count(t, st, "SELECT count(*) FROM changes WHERE id = 'aghdam-twice' AND note = 'the second copy'"); n != 1 {
+		t.Error("the database does not hold the second copy")
+	}
+	if n := count(t, st, "SELECT count(*) FROM sources WHERE change_id = 'aghdam-twice'"); n != len(c.Sources) {
+		t.Errorf("%d sources stored, want %d", n, len(c.Sources))
+	}
+}

@@ -145,7 +145,8 @@ func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Cha
 				return err
 			}
 			c := written[k]
-			if err := w.putChange(c, origin, stored[c.ID]); err != nil {
+			again := i > 0 && written[order[i-1]].ID == c.ID // a second copy in changes: it replaces the first
+			if err := w.putChange(c, origin, stored[c.ID] || again); err != nil {
 				return err
 			}
 		}
@@ -164,7 +165,7 @@ func idOrder(changes []geo.Change) []int32 {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(changes[a].ID, changes[b].ID) })
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(changes[a].ID, changes[b].ID) }) // a later copy stays later
 	return order
 }
 
@@ -172,17 +173,15 @@ func idOrder(changes []geo.Change) []int32 {
 // (with what a rewrite keeps carried over), and which of them are stored already.
 func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []geo.Change, stored map[string]bool) {
 	written, stored = changes[:0], map[string]bool{}
-	seen := make(map[string]bool, len(changes))
 	for _, c := range changes {
 		c = s.keepHistory(c, now)
 		old, ok := s.ix.Change(c.ID)
 		switch {
 		case ok && reflect.DeepEqual(*old, c):
 			continue
-		case ok || seen[c.ID]: // stored, or about to be by an earlier copy in changes
+		case ok:
 			stored[c.ID] = true
 		}
-		seen[c.ID] = true
 		written = append(written, c)
 	}
 	return written, stored
