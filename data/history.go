@@ -128,12 +128,32 @@ func readBack(entity, id string, file string, zr io.Reader, at time.Time, before
 		settlements, err := readSettlementsFile(file, zr)
 		return find(settlements, err, func(st *geo.Settlement) bool { return st.ID == id })
 	}
-	changes, _, err := ReadChangesCSV(file, zr, geo.DayOf(at))
-	c, ok, err := find(changes, err, func(c *geo.Change) bool { return c.ID == id })
+	c, ok, err := readChange(file, zr, id)
 	if !ok || err != nil {
 		return nil, ok, err
 	}
 	return carryOver(c, at, before)
+}
+
+// readChange reads the change with id from a changes CSV as ReadChangesCSV does, parsing the
+// rows of that change only (the file passed every check when it was imported).
+func readChange(file string, r io.Reader, id string) (c geo.Change, found bool, err error) {
+	err = readCSV(file, r, changeColumns, nil, func(rw row) error {
+		if rw.get("id") != id {
+			return nil
+		}
+		one, err := changeFrom(rw)
+		switch {
+		case err != nil:
+			return atLine(file, rw.line, "", err)
+		case !found:
+			c, found = one, true
+			return nil
+		}
+		c.Sources = append(c.Sources, one.Sources...)
+		return nil
+	})
+	return c, found, err
 }
 
 func find[T any](records []T, err error, is func(*T) bool) (T, bool, error) {
