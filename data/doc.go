@@ -35,8 +35,8 @@
 // day it counts from (day) and the first day it may refer to (earliest_day, NULL for "../B"), so
 // that SQL readers can order and filter uncertain dates without parsing them.
 //
-// Importers read a whole file (keeping its compressed copy and hash on the way) before writing
-// anything: any bad row fails the file with
+// Importers read a whole file (a goroutine parsing the CSV ahead of the checks, another keeping
+// the file's compressed copy and hash) before writing anything: any bad row fails the file with
 // FILE:LINE: field: reason and leaves the database as it was. They refuse text that is not
 // UTF-8, holds control characters or is over its length limit (geo.CheckText), numbers that are
 // not plain decimals, and rows repeated within a file.
