@@ -13,8 +13,9 @@ import (
 	"github.com/controlmap/controlmap/geo"
 )
 
-// bulk is the batch size from which a write reloads the whole index instead of updating it
-// record by record.
+// bulk is the number of records from which a write is a bulk one: the store builds a new index
+// from memory instead of applying the records one by one, an import is recorded as one file
+// revision, and other stores reload their whole index.
 const bulk = 256
 
 // PutActors adds or replaces actors in one transaction. origin says where the write comes from
