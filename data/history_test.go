@@ -132,3 +132,30 @@ func TestPutChangesTwiceInOneWrite(t *testing.T) {
 		t.Errorf("%d sources stored, want %d", n, len(c.Sources))
 	}
 }
+
+// TestBulkGeoJSONHistory: the version of a settlement is read back from a GeoJSON file too.
+func TestBulkGeoJSONHistory(t *testing.T) {
+	st := datatest.MustOpen(t)
+	var b strings.Builder
+	b.WriteString(`{"type": "FeatureCollection", "features": [`)
+	for i := range 300 {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.%03d, 39.5]},
+			"properties": {"id": "g-%d", "name_en": "G %d", "district": "D", "country": "AZ", "population": %d}}`, i, i, i, i)
+	}
+	b.WriteString("]}\n")
+	datatest.MustImport(t, st, data.ImportSettlements, "places.geojson", b.String())
+	versions, err := st.History(context.Background(), "settlement", "g-42")
+	if err != nil || len(versions) != 1 {
+		t.Fatalf("history of g-42 = %+v, %v; want one version", versions, err)
+	}
+	var got geo.Settlement
+	if err := json.Unmarshal(versions[0].Record, &got); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := st.Index().Entry("g-42"); versions[0].File != "places.geojson" || got != *e.Settlement {
+		t.Errorf("version = %s from %q, want %+v from places.geojson", versions[0].Record, versions[0].File, *e.Settlement)
+	}
+}
