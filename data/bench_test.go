@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -105,5 +106,32 @@ func BenchmarkSyncAfterOutsideWrite(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkImportFiles imports the changes.csv of the directory named by
+// CONTROLMAP_BENCH_IMPORT into a new database holding its actors.csv and settlements.csv (for
+// example 100,000 settlements and 1,000,000 changes exported from a generated database: see
+// the README). It skips when the variable is not set.
+func BenchmarkImportFiles(b *testing.B) {
+	dir := os.Getenv("CONTROLMAP_BENCH_IMPORT")
+	if dir == "" {
+		b.Skip("CONTROLMAP_BENCH_IMPORT names no directory of actors.csv, settlements.csv and changes.csv")
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		st := datatest.MustOpen(b)
+		for _, kind := range []string{data.ImportActors, data.ImportSettlements} {
+			if _, err := st.ImportFile(ctx, kind, filepath.Join(dir, kind+".csv")); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		n, err := st.ImportFile(ctx, data.ImportChanges, filepath.Join(dir, "changes.csv"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n), "changes/op")
 	}
 }

@@ -6,21 +6,37 @@
 // in a transaction and recorded in schema_migrations. Settlement points are indexed by an R*Tree.
 //
 // Every write goes through one transaction and is recorded in the revisions table, which is
-// never updated or deleted from: the history of every record stays. After a write commits, the
-// in-memory geo.Index is updated in one step (one new version), so reads never touch SQLite and
-// never see half a write.
+// never updated or deleted from: the history of every record stays. A write of fewer than bulk
+// records, and every edit, leaves one revision per record, its JSON in body. An import that
+// writes bulk records or more leaves one revision for the whole file instead (entity the kind
+// imported, entity_id empty, body a summary with the file's name and SHA-256, content the file
+// gzip-compressed): History finds a record's versions in such files by parsing them again with
+// the importer that read them, so a million changes cost one row of the audit trail and the
+// history of each stays whole. After a write commits, the in-memory geo.Index is updated in one
+// step (one new version), so reads never touch SQLite and never see half a write: a small batch
+// is applied (Index.Apply), a bulk one builds a new index from the current one and the batch,
+// without reading the database again.
+//
+// Writes run prepared statements, one per kind of row, reused for every row of the transaction,
+// with a context the driver cannot cancel (mattn/go-sqlite3 would start a goroutine per
+// statement for one that can): the writer looks at the caller's context every few thousand rows.
+// A bulk import writes its changes in id order, 64 rows per INSERT, on a connection given a
+// 256 MiB page cache and no foreign key checks for that one transaction (the importer has
+// checked every reference against the index, and nothing is ever deleted); WAL and
+// synchronous=NORMAL stay. The new index is built from memory, not by reading the database.
 //
 // A Store reads and writes through one dedicated connection. Its PRAGMA data_version changes
 // only when another connection commits, so Store.Watch (started by serve) notices an import by
 // another process within WatchEvery. The revisions written since the index last caught up name
 // the records to read again and apply in one step; after a bulk write (bulk records or more)
-// the whole index is reloaded, built off to the side and swapped in at once.
+// or a file revision, the whole index is reloaded, built off to the side and swapped in at once.
 //
 // A change's date is stored as its EDTF text, which is what the store reads back; beside it the
 // day it counts from (day) and the first day it may refer to (earliest_day, NULL for "../B"), so
 // that SQL readers can order and filter uncertain dates without parsing them.
 //
-// Importers read a whole file before writing anything: any bad row fails the file with
+// Importers read a whole file (a goroutine parsing the CSV ahead of the checks, another keeping
+// the file's compressed copy and hash) before writing anything: any bad row fails the file with
 // FILE:LINE: field: reason and leaves the database as it was. They refuse text that is not
 // UTF-8, holds control characters or is over its length limit (geo.CheckText), numbers that are
 // not plain decimals, and rows repeated within a file.

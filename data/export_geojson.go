@@ -14,19 +14,23 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-// SettlementFeature is a settlement and its control on one day, as a GeoJSON feature.
-type SettlementFeature = geojson.FeatureOf[SettlementProps]
+// SettlementFeature is a settlement and its control on one day, as a GeoJSON feature. It is
+// orb's feature type with a hand-written encoder (AppendJSON) that gives the same bytes.
+type SettlementFeature geojson.FeatureOf[SettlementProps]
 
 // NewSettlementFeature shows st, a settlement and its period on a day.
 func NewSettlementFeature(ix *geo.Index, st geo.State) *SettlementFeature {
 	return &SettlementFeature{ID: st.Settlement.ID, Type: "Feature", Geometry: st.Settlement.Point, Properties: NewSettlementProps(ix, st)}
 }
 
-// SnapshotFeatures yields each state (a settlement and its period on a day) as a feature.
+// SnapshotFeatures yields each state (a settlement and its period on a day) as a feature. The
+// feature yielded is reused for the next state: a caller that keeps one copies it.
 func SnapshotFeatures(ix *geo.Index, states []geo.State) iter.Seq[*SettlementFeature] {
 	return func(yield func(*SettlementFeature) bool) {
+		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
 		for _, st := range states {
-			if !yield(NewSettlementFeature(ix, st)) {
+			f.ID, f.Geometry, f.Properties = st.Settlement.ID, st.Settlement.Point, b.props(st)
+			if !yield(f) {
 				return
 			}
 		}
@@ -55,17 +59,18 @@ func WriteSnapshot(w io.Writer, ix *geo.Index, day geo.Day, bound *orb.Bound) er
 func WriteFeatureCollection[F json.Marshaler](w io.Writer, features iter.Seq[F], extra map[string]any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"type":"FeatureCollection","features":[`)
-	first := true
+	var buf []byte
 	for f := range features {
-		b, err := f.MarshalJSON()
-		if err != nil {
+		sep := len(buf) > 0 // the previous feature was written
+		buf = buf[:0]
+		if sep {
+			buf = append(buf, ',')
+		}
+		var err error
+		if buf, err = appendFeature(buf, f); err != nil {
 			return err
 		}
-		if !first {
-			bw.WriteByte(',')
-		}
-		first = false
-		bw.Write(b)
+		bw.Write(buf)
 	}
 	bw.WriteByte(']')
 	for _, k := range slices.Sorted(maps.Keys(extra)) {
@@ -81,4 +86,19 @@ func WriteFeatureCollection[F json.Marshaler](w io.Writer, features iter.Seq[F],
 	}
 	bw.WriteByte('}')
 	return bw.Flush()
+}
+
+// jsonAppender is a feature with its own encoder, which appends to a buffer that is reused
+// from one feature to the next.
+type jsonAppender interface {
+	AppendJSON(b []byte) ([]byte, error)
+}
+
+// appendFeature appends f with its own encoder when it has one, else with MarshalJSON.
+func appendFeature[F json.Marshaler](b []byte, f F) ([]byte, error) {
+	if a, ok := any(f).(jsonAppender); ok {
+		return a.AppendJSON(b)
+	}
+	out, err := f.MarshalJSON()
+	return append(b, out...), err
 }

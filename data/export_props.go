@@ -60,18 +60,38 @@ type SettlementProps struct {
 
 // NewSettlementProps shows st, a settlement and its period on a day.
 func NewSettlementProps(ix *geo.Index, st geo.State) SettlementProps {
+	return newPropsBuilder(ix).props(st)
+}
+
+// propsBuilder builds the SettlementProps of many states of one index, sharing what repeats
+// from one settlement to the next (actors, dates, statuses) and pointing into the index for
+// the rest, so that a snapshot allocates little per settlement. The props it builds are read,
+// never changed.
+type propsBuilder struct {
+	ix     *geo.Index
+	actors map[string]*ActorJSON
+	texts  map[string]*string
+	dates  map[geo.Date]*string
+}
+
+func newPropsBuilder(ix *geo.Index) *propsBuilder {
+	return &propsBuilder{ix: ix, actors: map[string]*ActorJSON{}, texts: map[string]*string{}, dates: map[geo.Date]*string{}}
+}
+
+// props shows st, a settlement and its period on a day.
+func (b *propsBuilder) props(st geo.State) SettlementProps {
 	s := st.Settlement
 	p := SettlementProps{
-		ID: s.ID, Name: s.Names.Default(), NameEn: nonZero(s.Names.En), NameAz: nonZero(s.Names.Az),
-		NameHy: nonZero(s.Names.Hy), NameRu: nonZero(s.Names.Ru), District: s.District, Country: s.Country,
-		Place: placeOf(s), Population: nonZero(s.Population), GeoNamesID: nonZero(s.GeoNamesID),
-		WikipediaURL: nonZero(s.WikipediaURL), Abandoned: s.Abandoned, Lon: s.Point.Lon(), Lat: s.Point.Lat(),
+		ID: s.ID, Name: s.Names.Default(), NameEn: ref(&s.Names.En), NameAz: ref(&s.Names.Az),
+		NameHy: ref(&s.Names.Hy), NameRu: ref(&s.Names.Ru), District: s.District, Country: s.Country,
+		Place: placeOf(s), Population: ref(&s.Population), GeoNamesID: ref(&s.GeoNamesID),
+		WikipediaURL: ref(&s.WikipediaURL), Abandoned: s.Abandoned, Lon: s.Point.Lon(), Lat: s.Point.Lat(),
 		Names: s.Names, Sources: SourcesJSON{},
 	}
 	if per := st.Period; per.Changing {
-		p.setChanging(ix, per)
+		p.setChanging(b.ix, per)
 	} else {
-		p.setControl(ix, per)
+		b.setControl(&p, per)
 	}
 	return p
 }
@@ -84,9 +104,9 @@ func (p *SettlementProps) setChanging(ix *geo.Index, per geo.Period) {
 }
 
 // setControl fills the fields about the controller in force during period per.
-func (p *SettlementProps) setControl(ix *geo.Index, per geo.Period) {
-	p.Controller, p.ControllerID = ActorRef(ix, per.Controller), nonZero(per.Controller)
-	p.Status, p.DisputedBy = nonZero(string(per.Status)), ActorRef(ix, per.DisputedBy())
+func (b *propsBuilder) setControl(p *SettlementProps, per geo.Period) {
+	p.Controller, p.ControllerID = b.actor(per.Controller), b.text(per.Controller)
+	p.Status, p.DisputedBy = b.text(string(per.Status)), b.actor(per.DisputedBy())
 	if a := p.Controller; a != nil {
 		p.ControllerName, p.ControllerColor = &a.Name, &a.Color
 	}
@@ -94,17 +114,50 @@ func (p *SettlementProps) setControl(ix *geo.Index, per geo.Period) {
 		p.DisputedByID = &a.ID
 	}
 	if c := per.Change; c != nil {
-		p.setChange(c)
+		b.setChange(p, c)
 	}
 }
 
 // setChange fills the fields of the change in force.
-func (p *SettlementProps) setChange(c *geo.Change) {
-	p.ControlledSince, p.ChangeID, p.ChangeKind = nonZero(c.Date.String()), &c.ID, nonZero(string(c.Kind))
+func (b *propsBuilder) setChange(p *SettlementProps, c *geo.Change) {
+	p.ControlledSince, p.ChangeID, p.ChangeKind = b.date(c.Date), &c.ID, b.text(string(c.Kind))
 	p.Sources = NewSourcesJSON(c.Sources)
-	p.SourceTitles = nonZero(p.Sources.join(func(s SourceJSON) string { return s.Title }))
-	p.SourcePublishers = nonZero(p.Sources.join(func(s SourceJSON) string { return s.Publisher }))
-	p.SourceURLs = nonZero(p.Sources.join(func(s SourceJSON) string { return s.URL }))
+	p.SourceTitles = p.Sources.column(func(s *SourceJSON) *string { return &s.Title })
+	p.SourcePublishers = p.Sources.column(func(s *SourceJSON) *string { return &s.Publisher })
+	p.SourceURLs = p.Sources.column(func(s *SourceJSON) *string { return &s.URL })
+}
+
+// actor is ActorRef, shared by every settlement of the actor.
+func (b *propsBuilder) actor(id string) *ActorJSON {
+	a, ok := b.actors[id]
+	if !ok {
+		a = ActorRef(b.ix, id)
+		b.actors[id] = a
+	}
+	return a
+}
+
+// text is nonZero(s), shared by every settlement with the same s (an id, a status, a kind).
+func (b *propsBuilder) text(s string) *string {
+	if s == "" {
+		return nil
+	}
+	if t, ok := b.texts[s]; ok {
+		return t
+	}
+	t := new(s)
+	b.texts[s] = t
+	return t
+}
+
+// date is nonZero(d.String()), shared by every settlement with the same date.
+func (b *propsBuilder) date(d geo.Date) *string {
+	t, ok := b.dates[d]
+	if !ok {
+		t = nonZero(d.String())
+		b.dates[d] = t
+	}
+	return t
 }
 
 // SourceJSON is a source as the API shows it.
@@ -122,9 +175,21 @@ type SourcesJSON []SourceJSON
 func NewSourcesJSON(sources []geo.Source) SourcesJSON {
 	out := make(SourcesJSON, len(sources))
 	for i, s := range sources {
-		out[i] = SourceJSON{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String()}
+		out[i] = SourceJSON{Title: s.Title, Publisher: s.Publisher, URL: s.URL}
+		if s.Published != (geo.Date{}) {
+			out[i].Published = s.Published.String()
+		}
 	}
 	return out
+}
+
+// column is the flat column of one field of the sources: the field itself for one source,
+// else their join; nil when the field is empty in every source.
+func (ss SourcesJSON) column(field func(*SourceJSON) *string) *string {
+	if len(ss) == 1 {
+		return ref(field(&ss[0]))
+	}
+	return nonZero(ss.join(func(s SourceJSON) string { return *field(&s) }))
 }
 
 // join joins one field of every source with SourceSeparator, or is "" when that field is empty
@@ -284,6 +349,15 @@ func placeOf(s *geo.Settlement) geo.Place {
 		return geo.Village
 	}
 	return s.Place
+}
+
+// ref returns p, or nil (JSON null) when *p is the zero value.
+func ref[T comparable](p *T) *T {
+	var zero T
+	if *p == zero {
+		return nil
+	}
+	return p
 }
 
 // nonZero returns a pointer to v, or nil (JSON null) for the zero value.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -17,6 +16,14 @@ const (
 	ImportSettlements = "settlements"
 	ImportChanges     = "changes"
 )
+
+// ImportOptions tune ImportWith.
+type ImportOptions struct {
+	// Progress, if not nil, is called as the records are written, with how many are done out of
+	// total (the records that differ from the stored ones). Reading shows as the bytes the
+	// caller's reader hands over.
+	Progress func(done, total int)
+}
 
 // ImportFile imports the file at path as kind (actors, settlements or changes), all rows in one
 // transaction, and returns how many records it read. Any bad row fails the whole file.
@@ -32,49 +39,79 @@ func (s *Store) ImportFile(ctx context.Context, kind, path string) (int, error) 
 // Import imports r, named file, as ImportFile does. Settlements may be CSV or GeoJSON (by the
 // file's extension, .geojson or .json).
 func (s *Store) Import(ctx context.Context, kind, file string, r io.Reader) (int, error) {
+	return s.ImportWith(ctx, kind, file, r, ImportOptions{})
+}
+
+// ImportWith imports r, named file, as Import does, with options. An import that writes bulk
+// records or more is recorded in the audit trail as one revision holding the whole file.
+func (s *Store) ImportWith(ctx context.Context, kind, file string, r io.Reader, opts ImportOptions) (int, error) {
 	origin := "import " + kind + " " + filepath.Base(file)
+	kept, r := keepFile(file, r)
+	defer kept.close()
 	switch kind {
 	case ImportActors:
 		actors, err := ReadActorsCSV(file, r)
 		if err != nil {
 			return 0, err
 		}
-		return len(actors), s.PutActors(ctx, origin, actors)
+		return len(actors), s.importLocked(ctx, kept, len(actors), func() error {
+			return s.putActors(ctx, origin, actors, kept)
+		})
 	case ImportSettlements:
-		settlements, err := s.readSettlementsFile(file, r)
+		settlements, err := readSettlementsFile(file, r)
 		if err != nil {
 			return 0, err
 		}
-		return len(settlements), s.PutSettlements(ctx, origin, settlements)
+		return len(settlements), s.importLocked(ctx, kept, len(settlements), func() error {
+			return s.putSettlements(ctx, origin, settlements, kept, opts.Progress)
+		})
 	case ImportChanges:
-		return s.importChanges(ctx, origin, file, r)
+		return s.importChanges(ctx, origin, file, r, kept, opts)
 	}
 	return 0, geo.Invalidf("kind", "%q is not one of actors, settlements, changes", kind)
 }
 
-func (s *Store) readSettlementsFile(file string, r io.Reader) ([]geo.Settlement, error) {
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".geojson", ".json":
+// importLocked finishes the copy of the file of n records and runs write holding writeMu,
+// after catching up with other connections' writes.
+func (s *Store) importLocked(ctx context.Context, kept *keptFile, n int, write func() error) error {
+	if err := kept.finish(n); err != nil {
+		return err
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
+	return write()
+}
+
+// readSettlementsFile reads settlements as CSV or GeoJSON, by the extension of file.
+func readSettlementsFile(file string, r io.Reader) ([]geo.Settlement, error) {
+	if formatOf(file) == "geojson" {
 		return ReadSettlementsGeoJSON(file, r)
 	}
 	return ReadSettlementsCSV(file, r)
 }
 
-func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Reader) (int, error) {
+func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Reader, kept *keptFile, opts ImportOptions) (int, error) {
 	changes, lines, err := ReadChangesCSV(file, r, s.Today())
 	if err != nil {
 		return 0, err
 	}
-	if err := s.Sync(ctx); err != nil { // check the references against the current data
+	n := len(changes)
+	err = s.importLocked(ctx, kept, n, func() error {
+		for i := range changes { // the reader validated them: check their references against the current data
+			if err := s.checkRefs(&changes[i]); err != nil {
+				return atLine(file, lines[i], "", err)
+			}
+		}
+		if err := s.putChanges(ctx, origin, changes, kept, opts.Progress); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		return nil
+	})
+	if err != nil {
 		return 0, err
 	}
-	for i := range changes {
-		if err := s.checkChange(&changes[i]); err != nil {
-			return 0, atLine(file, lines[changes[i].ID], "", err)
-		}
-	}
-	if err := s.PutChanges(ctx, origin, changes); err != nil {
-		return 0, fmt.Errorf("%s: %w", file, err)
-	}
-	return len(changes), nil
+	return n, nil
 }

@@ -4,8 +4,8 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
@@ -105,10 +105,14 @@ func parseBool(field, s string) (bool, error) {
 // ReadChangesCSV reads changes:
 // id,settlement_id,date,controller,kind,status,source_title,source_publisher,source_url,source_date,note.
 // Rows with the same id add sources to one change and must agree on its other fields.
-// It returns the line of each change's first row, keyed by id, for later errors.
-func ReadChangesCSV(file string, r io.Reader, today geo.Day) ([]geo.Change, map[string]int, error) {
-	var out []geo.Change
-	lines, at, rowAt := map[string]int{}, map[string]int{}, map[string]int{}
+// It returns the line of each change's first row, in the order of the changes, for later errors.
+func ReadChangesCSV(file string, r io.Reader, today geo.Day) ([]geo.Change, []int, error) {
+	var (
+		out   []geo.Change
+		lines []int
+		at    = map[string]int{} // change id -> index in out
+		more  = map[int][]int{}  // index in out -> the lines of the rows after the first
+	)
 	err := readCSV(file, r, changeColumns, nil, func(rw row) error {
 		c, err := changeFrom(rw)
 		if err != nil {
@@ -117,20 +121,21 @@ func ReadChangesCSV(file string, r io.Reader, today geo.Day) ([]geo.Change, map[
 		if err := c.Validate(today); err != nil {
 			return atLine(file, rw.line, "", err)
 		}
-		if first, ok := rowAt[sourceKey(c)]; ok {
+		i, seen := at[c.ID]
+		if !seen {
+			at[c.ID] = len(out)
+			out, lines = append(out, c), append(lines, rw.line)
+			return nil
+		}
+		if k := slices.Index(out[i].Sources, c.Sources[0]); k >= 0 {
+			first := append([]int{lines[i]}, more[i]...)[k]
 			return atLine(file, rw.line, "source_title", geo.Invalidf("source_title",
 				"repeats the row at line %d: the same source of change %q twice", first, geo.Shorten(c.ID)))
 		}
-		rowAt[sourceKey(c)] = rw.line
-		i, seen := at[c.ID]
-		if !seen {
-			lines[c.ID], at[c.ID] = rw.line, len(out)
-			out = append(out, c)
-			return nil
-		}
-		if err := addSource(&out[i], c, lines[c.ID]); err != nil {
+		if err := addSource(&out[i], c, lines[i]); err != nil {
 			return atLine(file, rw.line, "id", err)
 		}
+		more[i] = append(more[i], rw.line)
 		return nil
 	})
 	return out, lines, err
@@ -155,13 +160,6 @@ func changeFrom(rw row) (geo.Change, error) {
 	}
 	c.Sources = []geo.Source{src}
 	return c, nil
-}
-
-// sourceKey identifies the source of a one-source change c. Validated text holds no control
-// characters, so NUL separates the fields unambiguously.
-func sourceKey(c geo.Change) string {
-	src := c.Sources[0]
-	return strings.Join([]string{c.ID, src.Title, src.Publisher, src.URL, src.Published.String()}, "\x00")
 }
 
 // addSource adds the source of row c to change into, which it must otherwise equal.

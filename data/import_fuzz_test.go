@@ -120,9 +120,9 @@ func FuzzImportCSVChanges(f *testing.F) {
 			checkImportError(t, "c.csv", err)
 			return
 		}
-		for _, c := range changes {
-			if err := c.Validate(today); err != nil || lines[c.ID] < 2 {
-				t.Fatalf("accepted change %+v at line %d: %v", c, lines[c.ID], err)
+		for i, c := range changes {
+			if err := c.Validate(today); err != nil || lines[i] < 2 {
+				t.Fatalf("accepted change %+v at line %d: %v", c, lines[i], err)
 			}
 			sources := map[geo.Source]bool{}
 			for _, s := range c.Sources {

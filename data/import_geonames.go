@@ -20,7 +20,8 @@ type GeoNamesOptions struct {
 	// has no name gets the code itself ("AZ.03") as its district.
 	Admin1Names map[string]string
 	// Progress, if not nil, is called as the settlements are written, with how many are done
-	// out of total. (Reading shows as the bytes the caller's reader hands over.)
+	// out of total (those that differ from the stored ones). (Reading shows as the bytes the
+	// caller's reader hands over.)
 	Progress func(done, total int)
 	// MoveThreshold is the distance in metres beyond which an updated place is reported as
 	// moved; 0 means 100 m.
@@ -80,12 +81,7 @@ func (s *Store) ImportGeoNames(ctx context.Context, file string, r io.Reader, op
 	if err != nil {
 		return GeoNamesReport{}, err
 	}
-	progress := func(done int) {
-		if opts.Progress != nil {
-			opts.Progress(done, len(settlements))
-		}
-	}
-	if err := s.putSettlements(ctx, geoNamesOrigin+filepath.Base(file), settlements, progress); err != nil {
+	if err := s.putSettlements(ctx, geoNamesOrigin+filepath.Base(file), settlements, nil, opts.Progress); err != nil {
 		return GeoNamesReport{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return rep, nil
@@ -154,16 +150,37 @@ func (s *Store) byGeoNamesID() map[int64]*geo.Settlement {
 }
 
 // geoNamesOnly returns the ids of the settlements whose every revision comes from a GeoNames
-// import (an origin that starts with geoNamesOrigin).
+// import (an origin that starts with geoNamesOrigin): none of them is in the file of a bulk
+// import either (GeoNames imports record each settlement).
 func (s *Store) geoNamesOnly(ctx context.Context) (map[string]bool, error) {
-	ids, err := queryAll(ctx, s.conn, `SELECT entity_id FROM revisions WHERE entity = 'settlement'
+	ids, err := queryAll(ctx, s.conn, `SELECT entity_id FROM revisions WHERE entity = 'settlement' AND entity_id != ''
 		GROUP BY entity_id HAVING min(substr(origin, 1, 16) = 'import geonames ') = 1`, nil,
 		func(r *sql.Rows) (id string, err error) { return id, r.Scan(&id) })
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		out[id] = true
 	}
-	return out, err
+	return out, s.dropImportedFromFiles(ctx, out)
+}
+
+// dropImportedFromFiles deletes from ids the settlements that a bulk import's file holds.
+func (s *Store) dropImportedFromFiles(ctx context.Context, ids map[string]bool) error {
+	revs, err := queryAll(ctx, s.conn, `SELECT seq, recorded_at, origin, entity_id, body, content FROM revisions
+		WHERE entity = 'settlement' AND entity_id = '' AND content IS NOT NULL`, nil, scanRevision)
+	for _, r := range revs {
+		if err != nil || len(ids) == 0 {
+			break
+		}
+		var settlements []geo.Settlement
+		settlements, err = r.settlements()
+		for _, st := range settlements {
+			delete(ids, st.ID)
+		}
+	}
+	return err
 }
 
 // differs notes a curated settlement that the dump places farther than threshold from its point.

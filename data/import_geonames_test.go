@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -264,5 +265,27 @@ func TestAdmin1Names(t *testing.T) {
 		if _, err := data.ReadAdmin1Names(strings.NewReader(body), "a.csv"); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("ReadAdmin1Names(%q) = %v, want %s…", body, err, want)
 		}
+	}
+}
+
+// TestImportGeoNamesKeepsBulkCurated: a settlement that a GeoNames import wrote and a bulk CSV
+// import then corrected (one revision for the whole file) counts as curated from then on.
+func TestImportGeoNamesKeepsBulkCurated(t *testing.T) {
+	st := datatest.MustOpen(t)
+	importGeoNames(t, st, extract, data.GeoNamesFilter{Admin1: []string{"AZ.03"}})
+	id := idsByGeoNames(st)[148619]
+	var b strings.Builder
+	b.WriteString("id,name_en,name_az,name_hy,name_ru,district,country,lon,lat,population,geonames_id,wikipedia_url,place\n")
+	b.WriteString(id + ",Aghdam,Ağdam,,,Aghdam,AZ,46.93,39.99,,148619,,city\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "bulk-%d,B,,,,D,AZ,46.1,39.1,,,,\n", i)
+	}
+	datatest.MustImport(t, st, data.ImportSettlements, "curated.csv", b.String())
+	rep := importGeoNames(t, st, extract, data.GeoNamesFilter{Admin1: []string{"AZ.03"}})
+	if e, _ := st.Index().Entry(id); e.Settlement.Point != (orb.Point{46.93, 39.99}) {
+		t.Errorf("%s = %+v: the second GeoNames import overwrote the point of the bulk import", id, *e.Settlement)
+	}
+	if len(rep.Differs) != 1 || rep.Differs[0].ID != id {
+		t.Errorf("report = %+v, want %s's point reported as differing", rep, id)
 	}
 }

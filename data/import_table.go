@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -56,7 +57,10 @@ func (r row) get(col string) string {
 }
 
 // readCSV reads a CSV file with a header row, checks its columns and calls fn for each record.
-// Every column in required must be present; any other column must be in optional.
+// Every column in required must be present; any other column must be in optional. The records
+// are parsed by a goroutine of its own, a few batches ahead of fn; fn sees them, and the
+// first error, in the order of the file, and readCSV returns only once that goroutine is done
+// with r.
 func readCSV(file string, r io.Reader, required, optional []string, fn func(row) error) error {
 	cr := csv.NewReader(r)
 	header, err := cr.Read()
@@ -70,17 +74,58 @@ func readCSV(file string, r io.Reader, required, optional []string, fn func(row)
 	if err != nil {
 		return atLine(file, 1, "header", err)
 	}
+	batches, stop := make(chan csvBatch, 4), make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); parseRows(file, cr, cols, batches, stop) }()
+	defer func() { close(stop); wg.Wait() }()
+	for b := range batches {
+		for _, rw := range b.rows {
+			if err := fn(rw); err != nil {
+				return err
+			}
+		}
+		if b.err != nil {
+			return b.err
+		}
+	}
+	return nil
+}
+
+// csvBatch is some rows of a file, in order, and the error that ended the file, if any.
+type csvBatch struct {
+	rows []row
+	err  error
+}
+
+// csvBatchRows is how many rows a csvBatch holds.
+const csvBatchRows = 512
+
+// parseRows sends the rows of cr to batches, closing it at the end of the file or after an
+// error, until stop is closed.
+func parseRows(file string, cr *csv.Reader, cols map[string]int, batches chan<- csvBatch, stop <-chan struct{}) {
+	defer close(batches)
 	for {
-		fields, err := cr.Read()
-		if err == io.EOF {
-			return nil
+		b := csvBatch{rows: make([]row, 0, csvBatchRows)}
+		for len(b.rows) < csvBatchRows && b.err == nil {
+			fields, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.err = csvError(file, "row", err)
+				break
+			}
+			line, _ := cr.FieldPos(0)
+			b.rows = append(b.rows, row{line: line, cols: cols, fields: fields})
 		}
-		if err != nil {
-			return csvError(file, "row", err)
+		select {
+		case batches <- b:
+		case <-stop:
+			return
 		}
-		line, _ := cr.FieldPos(0)
-		if err := fn(row{line: line, cols: cols, fields: fields}); err != nil {
-			return err
+		if len(b.rows) < csvBatchRows || b.err != nil {
+			return
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
@@ -72,8 +73,8 @@ func (s *Store) syncLocked(ctx context.Context) error {
 
 // catchUp brings the index up to the database after other connections' writes. The revisions
 // since lastRevision name the records written; when they are few, it reads those records and
-// applies them in one step. When they are many, or a change's settlement is unknown, it reloads
-// everything. It returns the records applied, or -1 after a reload. A commit that left no
+// applies them in one step. When they are many, or a bulk import recorded its file whole, or a
+// change's settlement is unknown, it reloads everything. It returns the records applied, or -1 after a reload. A commit that left no
 // revision (a checkpoint, an empty transaction) changes nothing.
 func (s *Store) catchUp(ctx context.Context) (int, error) {
 	var (
@@ -85,7 +86,7 @@ func (s *Store) catchUp(ctx context.Context) (int, error) {
 		if version, last, err = s.position(ctx); err != nil {
 			return err
 		}
-		if touched, err = s.touchedSince(ctx, s.lastRevision); err != nil || len(touched) >= bulk {
+		if touched, err = s.touchedSince(ctx, s.lastRevision); err != nil || isBulk(touched) {
 			return err
 		}
 		b, err = s.readBatch(ctx, idsOf(touched, "actor"), idsOf(touched, "settlement"), idsOf(touched, "change"))
@@ -94,7 +95,7 @@ func (s *Store) catchUp(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("data: catch up: %w", err)
 	}
-	if len(touched) >= bulk || !s.fits(b) {
+	if isBulk(touched) || !s.fits(b) {
 		return -1, s.loadIndex(ctx)
 	}
 	if len(touched) > 0 {
@@ -106,6 +107,12 @@ func (s *Store) catchUp(ctx context.Context) (int, error) {
 
 // record is an entity and an id, as the revisions table names them.
 type record struct{ entity, id string }
+
+// isBulk reports whether the records touched come from a bulk write: bulk of them or more, or
+// a file recorded whole (a revision with no id: see fileRevision).
+func isBulk(touched []record) bool {
+	return len(touched) >= bulk || slices.ContainsFunc(touched, func(x record) bool { return x.id == "" })
+}
 
 // touchedSince returns the records written after revision seq, at most bulk of them.
 func (s *Store) touchedSince(ctx context.Context, seq int64) ([]record, error) {

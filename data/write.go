@@ -1,17 +1,21 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
+	"time"
 
 	"github.com/controlmap/controlmap/geo"
 )
 
-// bulk is the batch size from which a write reloads the whole index instead of updating it
-// record by record.
+// bulk is the number of records from which a write is a bulk one: the store builds a new index
+// from memory instead of applying the records one by one, an import is recorded as one file
+// revision, and other stores reload their whole index.
 const bulk = 256
 
 // PutActors adds or replaces actors in one transaction. origin says where the write comes from
@@ -22,34 +26,41 @@ func (s *Store) PutActors(ctx context.Context, origin string, actors []geo.Actor
 	if err := s.syncLocked(ctx); err != nil {
 		return err
 	}
+	return s.putActors(ctx, origin, actors, nil)
+}
+
+// putActors is PutActors for a caller that holds writeMu and has caught up; file, if not nil,
+// is the imported file, kept whole in the audit trail when the write is a bulk one.
+func (s *Store) putActors(ctx context.Context, origin string, actors []geo.Actor, file *keptFile) error {
 	for _, a := range actors {
 		if err := a.Validate(); err != nil {
 			return err
 		}
 	}
 	var written []geo.Actor
-	span, err := s.write(ctx, func(w *writer) error {
-		for _, a := range actors {
-			if old, ok := s.ix.Actor(a.ID); ok && *old == a {
-				continue
-			}
+	for _, a := range actors {
+		if old, ok := s.ix.Actor(a.ID); !ok || *old != a {
 			written = append(written, a)
+		}
+	}
+	span, err := s.write(ctx, s.now(), auditOf(file, len(written)), func(w *writer) error {
+		for _, a := range written {
 			if err := w.exec(`INSERT INTO actors (id, name_en, name_az, name_hy, name_ru, color) VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
 				name_hy = excluded.name_hy, name_ru = excluded.name_ru, color = excluded.color`,
 				a.ID, a.Names.En, a.Names.Az, a.Names.Hy, a.Names.Ru, a.Color); err != nil {
 				return err
 			}
-			if err := w.revision("actor", a.ID, origin, a); err != nil {
+			if err := w.record("actor", a.ID, origin, a); err != nil {
 				return err
 			}
 		}
-		return nil
+		return w.fileRevision("actor", origin, len(written))
 	})
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), geo.Batch{Actors: written}, span)
+	return s.refresh(len(written), geo.Batch{Actors: written}, span)
 }
 
 // PutSettlements adds or replaces settlements in one transaction; their changes stay.
@@ -59,28 +70,29 @@ func (s *Store) PutSettlements(ctx context.Context, origin string, settlements [
 	if err := s.syncLocked(ctx); err != nil {
 		return err
 	}
-	return s.putSettlements(ctx, origin, settlements, nil)
+	return s.putSettlements(ctx, origin, settlements, nil, nil)
 }
 
 // putSettlements is PutSettlements for a caller that holds writeMu and has caught up with other
-// connections' writes; progress, if not nil, is called with the number of settlements done
-// after each one.
-func (s *Store) putSettlements(ctx context.Context, origin string, settlements []geo.Settlement, progress func(done int)) error {
+// connections' writes; file, if not nil, is the imported file (see putActors); progress, if not
+// nil, is called with the number of settlements written and the number to write.
+func (s *Store) putSettlements(ctx context.Context, origin string, settlements []geo.Settlement, file *keptFile, progress func(done, total int)) error {
 	for _, st := range settlements {
 		if err := st.Validate(); err != nil {
 			return err
 		}
 	}
 	var written []geo.Settlement
-	span, err := s.write(ctx, func(w *writer) error {
-		for i, st := range settlements {
-			if progress != nil {
-				progress(i + 1)
-			}
-			if e, ok := s.ix.Entry(st.ID); ok && reflect.DeepEqual(*e.Settlement, st) {
-				continue
-			}
+	for _, st := range settlements {
+		if e, ok := s.ix.Entry(st.ID); !ok || !reflect.DeepEqual(*e.Settlement, st) {
 			written = append(written, st)
+		}
+	}
+	span, err := s.write(ctx, s.now(), auditOf(file, len(written)), func(w *writer) error {
+		for i, st := range written {
+			if err := w.step(i, len(written), progress); err != nil {
+				return err
+			}
 			if err := w.exec(`INSERT INTO settlements (id, name_en, name_az, name_hy, name_ru, district, country,
 				place, lon, lat, population, geonames_id, wikipedia_url, abandoned)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -93,16 +105,16 @@ func (s *Store) putSettlements(ctx context.Context, origin string, settlements [
 				st.Point.Lon(), st.Point.Lat(), st.Population, st.GeoNamesID, st.WikipediaURL, st.Abandoned); err != nil {
 				return err
 			}
-			if err := w.revision("settlement", st.ID, origin, st); err != nil {
+			if err := w.record("settlement", st.ID, origin, st); err != nil {
 				return err
 			}
 		}
-		return nil
+		return w.fileRevision("settlement", origin, len(written))
 	})
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), geo.Batch{Settlements: written}, span)
+	return s.refresh(len(written), geo.Batch{Settlements: written}, span)
 }
 
 // PutChanges adds or replaces changes in one transaction. A change that exists keeps the time
@@ -119,24 +131,61 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 			return err
 		}
 	}
-	var written []geo.Change
-	span, err := s.write(ctx, func(w *writer) error {
-		for _, c := range changes {
-			c = s.keepHistory(c)
-			if old, ok := s.ix.Change(c.ID); ok && reflect.DeepEqual(*old, c) {
-				continue
-			}
-			if err := w.putChange(c, origin); err != nil {
+	return s.putChanges(ctx, origin, slices.Clone(changes), nil, nil)
+}
+
+// putChanges is PutChanges for a caller that holds writeMu, has caught up and checked the
+// changes, which putChanges takes over; file and progress are as for putSettlements.
+func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Change, file *keptFile, progress func(done, total int)) error {
+	now := s.now() // the time of the write, its revisions and its new changes alike
+	written, stored := s.changesToWrite(changes, now)
+	order := idOrder(written)
+	span, err := s.write(ctx, now, auditOf(file, len(written)), func(w *writer) error {
+		for i, k := range order {
+			if err := w.step(i, len(written), progress); err != nil {
 				return err
 			}
-			written = append(written, c)
+			c := written[k]
+			again := i > 0 && written[order[i-1]].ID == c.ID // a second copy in changes: it replaces the first
+			if err := w.putChange(c, origin, stored[c.ID] || again); err != nil {
+				return err
+			}
 		}
-		return nil
+		return w.fileRevision("change", origin, len(written))
 	})
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, len(written), geo.Batch{Changes: written}, span)
+	return s.refresh(len(written), geo.Batch{Changes: written}, span)
+}
+
+// idOrder is the order of changes by id: written in that order, the rows of a bulk import
+// are appended to the indexes of changes and sources rather than inserted all over them.
+func idOrder(changes []geo.Change) []int32 {
+	order := make([]int32, len(changes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(changes[a].ID, changes[b].ID) }) // a later copy stays later
+	return order
+}
+
+// changesToWrite returns, in the memory of changes, those that differ from the stored version
+// (with what a rewrite keeps carried over), and which of them are stored already.
+func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []geo.Change, stored map[string]bool) {
+	written, stored = changes[:0], map[string]bool{}
+	for _, c := range changes {
+		c = s.keepHistory(c, now)
+		old, ok := s.ix.Change(c.ID)
+		switch {
+		case ok && reflect.DeepEqual(*old, c):
+			continue
+		case ok:
+			stored[c.ID] = true
+		}
+		written = append(written, c)
+	}
+	return written, stored
 }
 
 // checkChange validates c and its references.
@@ -144,6 +193,11 @@ func (s *Store) checkChange(c *geo.Change) error {
 	if err := c.Validate(s.Today()); err != nil {
 		return err
 	}
+	return s.checkRefs(c)
+}
+
+// checkRefs checks that c's settlement and controller exist.
+func (s *Store) checkRefs(c *geo.Change) error {
 	if _, ok := s.ix.Entry(c.SettlementID); !ok {
 		return geo.Invalidf("settlement_id", "unknown settlement %q", geo.Shorten(c.SettlementID))
 	}
@@ -153,11 +207,12 @@ func (s *Store) checkChange(c *geo.Change) error {
 	return nil
 }
 
-// keepHistory carries over from the stored version of c what a rewrite must not change.
-func (s *Store) keepHistory(c geo.Change) geo.Change {
+// keepHistory carries over from the stored version of c what a rewrite must not change; a new
+// change is recorded at now.
+func (s *Store) keepHistory(c geo.Change, now time.Time) geo.Change {
 	old, ok := s.ix.Change(c.ID)
 	if !ok {
-		c.RecordedAt = s.now().UTC()
+		c.RecordedAt = now.UTC()
 		c.Retracted = nil
 		return c
 	}
@@ -183,25 +238,28 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 		return err
 	}
 	c := *old
-	c.Retracted = &geo.Retraction{At: s.now().UTC(), Reason: reason}
-	span, err := s.write(ctx, func(w *writer) error { return w.putChange(c, origin) })
+	now := s.now()
+	c.Retracted = &geo.Retraction{At: now.UTC(), Reason: reason}
+	span, err := s.write(ctx, now, nil, func(w *writer) error { return w.putChange(c, origin, true) })
 	if err != nil {
 		return err
 	}
-	return s.refresh(ctx, 1, geo.Batch{Changes: []geo.Change{c}}, span)
+	return s.refresh(1, geo.Batch{Changes: []geo.Change{c}}, span)
 }
 
 // refresh updates the index after a write of n records, in one step that readers see whole: by
-// applying the batch, or by reloading the whole index for a bulk write. When no other
-// connection wrote since the index last caught up, the write's own revisions count as caught up.
-func (s *Store) refresh(ctx context.Context, n int, b geo.Batch, own span) error {
+// applying the batch, or, for a bulk write, by building a new index from the current one and
+// the batch (never by reading the database again). When no other connection wrote since the
+// index last caught up, the write's own revisions count as caught up.
+func (s *Store) refresh(n int, b geo.Batch, own span) error {
 	switch {
 	case n == 0:
 		return nil
 	case n >= bulk:
-		return s.loadIndex(ctx)
+		s.resetWith(b)
+	default:
+		s.ix.Apply(b)
 	}
-	s.ix.Apply(b)
 	if own.from == s.lastRevision {
 		s.lastRevision = own.to
 	}
@@ -213,23 +271,41 @@ type span struct{ from, to int64 }
 
 // writer runs the statements of one write transaction.
 type writer struct {
-	ctx   context.Context
+	ctx   context.Context // for the statements: never cancelled (see step)
+	done  context.Context // the write's own context, checked between rows
 	tx    *sql.Tx
 	now   string
 	stmts map[string]*sql.Stmt
+	file  *keptFile // the file of a bulk import, recorded as one revision; nil records each record
+	// changes and sources insert their rows one at a time, or, in a bulk import, many at a time.
+	changes, sources insertRows
 }
 
 // write runs fn in a write transaction on conn and returns the span of revisions it added.
 // The transaction holds the write lock from its start, so no other connection's revision falls
-// inside the span.
-func (s *Store) write(ctx context.Context, fn func(*writer) error) (span, error) {
-	var sp span
-	err := inTx(ctx, s.conn, func(tx *sql.Tx) (err error) {
-		w := &writer{ctx: ctx, tx: tx, now: formatTime(s.now()), stmts: map[string]*sql.Stmt{}}
+// inside the span. Its revisions are recorded at at. file, if not nil, is audited as one
+// revision instead of one per record.
+func (s *Store) write(ctx context.Context, at time.Time, file *keptFile, fn func(*writer) error) (sp span, err error) {
+	if file != nil {
+		restore, err := s.bulkSettings(ctx)
+		if err != nil {
+			return sp, fmt.Errorf("data: write: %w", err)
+		}
+		defer restore()
+	}
+	err = inTx(ctx, s.conn, func(tx *sql.Tx) (err error) {
+		w := &writer{ctx: context.WithoutCancel(ctx), done: ctx, tx: tx, now: formatTime(at),
+			stmts: map[string]*sql.Stmt{}, file: file, changes: changeRows, sources: sourceRows}
+		if file != nil {
+			w.changes.per, w.sources.per = rowsPerInsert, rowsPerInsert
+		}
 		if sp.from, err = w.lastRevision(); err != nil {
 			return err
 		}
 		if err := fn(w); err != nil {
+			return err
+		}
+		if err := w.flush(); err != nil {
 			return err
 		}
 		sp.to, err = w.lastRevision()
@@ -260,6 +336,30 @@ func (w *writer) exec(query string, args ...any) error {
 	return err
 }
 
+// checkEvery is how many rows a writer writes between looks at its context and its progress.
+const checkEvery = 4096
+
+// step is called before row i of n: every checkEvery rows and every hundredth of n, it reports
+// progress and stops the write if its context is done. (Statements run without a context that
+// can be cancelled: the SQLite driver would start a goroutine for each.)
+func (w *writer) step(i, n int, progress func(done, total int)) error {
+	if i%checkEvery != 0 && (i+1)*100/n == i*100/n {
+		return nil
+	}
+	if progress != nil {
+		progress(i+1, n)
+	}
+	return w.done.Err()
+}
+
+// record appends body to the audit trail, unless the write is audited as one file.
+func (w *writer) record(entity, id, origin string, body any) error {
+	if w.file != nil {
+		return nil
+	}
+	return w.revision(entity, id, origin, body)
+}
+
 // revision appends body to the audit trail.
 func (w *writer) revision(entity, id, origin string, body any) error {
 	b, err := json.Marshal(body)
@@ -270,34 +370,43 @@ func (w *writer) revision(entity, id, origin string, body any) error {
 		entity, id, w.now, origin, string(b))
 }
 
-func (w *writer) putChange(c geo.Change, origin string) error {
+// putChange writes c and its sources; stored says whether c may have sources to replace.
+func (w *writer) putChange(c geo.Change, origin string, stored bool) error {
 	var retractedAt any
 	reason := ""
 	if c.Retracted != nil {
 		retractedAt, reason = formatTime(c.Retracted.At), c.Retracted.Reason
 	}
-	err := w.exec(`INSERT INTO changes (id, settlement_id, date, day, earliest_day, precision, controller, kind,
-		status, note, recorded_at, retracted_at, retraction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, date = excluded.date,
-		day = excluded.day, earliest_day = excluded.earliest_day, precision = excluded.precision,
-		controller = excluded.controller, kind = excluded.kind, status = excluded.status, note = excluded.note,
-		retracted_at = excluded.retracted_at, retraction_reason = excluded.retraction_reason`,
-		c.ID, c.SettlementID, c.Date.String(), c.Date.Counts(), earliestDay(c.Date), c.Date.Precision, c.Controller,
-		c.Kind, c.Status, c.Note, formatTime(c.RecordedAt), retractedAt, reason)
+	err := w.changes.add(w, c.ID, c.SettlementID, c.Date.String(), c.Date.Counts(), earliestDay(c.Date), c.Date.Precision,
+		c.Controller, c.Kind, c.Status, c.Note, formatTime(c.RecordedAt), retractedAt, reason)
 	if err != nil {
 		return err
 	}
-	if err := w.exec(`DELETE FROM sources WHERE change_id = ?`, c.ID); err != nil {
-		return err
-	}
-	for i, src := range c.Sources {
-		if err := w.exec(`INSERT INTO sources (change_id, position, title, publisher, url, published)
-			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, i, src.Title, src.Publisher, src.URL, src.Published.String()); err != nil {
+	if stored {
+		if err := w.exec(`DELETE FROM sources WHERE change_id = ?`, c.ID); err != nil {
 			return err
 		}
 	}
-	return w.revision("change", c.ID, origin, c)
+	for i, src := range c.Sources {
+		if err := w.sources.add(w, c.ID, i, src.Title, src.Publisher, src.URL, src.Published.String()); err != nil {
+			return err
+		}
+	}
+	return w.record("change", c.ID, origin, c)
 }
+
+// The statements that write changes and sources, in rows (see insertRows).
+var (
+	changeRows = insertRows{head: `INSERT INTO changes (id, settlement_id, date, day, earliest_day, precision,
+		controller, kind, status, note, recorded_at, retracted_at, retraction_reason) VALUES `,
+		tuple: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		tail: ` ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, date = excluded.date,
+		day = excluded.day, earliest_day = excluded.earliest_day, precision = excluded.precision,
+		controller = excluded.controller, kind = excluded.kind, status = excluded.status, note = excluded.note,
+		retracted_at = excluded.retracted_at, retraction_reason = excluded.retraction_reason`}
+	sourceRows = insertRows{head: `INSERT INTO sources (change_id, position, title, publisher, url, published) VALUES `,
+		tuple: "(?, ?, ?, ?, ?, ?)"}
+)
 
 // earliestDay is the earliest_day column of d: NULL for "../B".
 func earliestDay(d geo.Date) any {

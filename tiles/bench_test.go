@@ -109,11 +109,11 @@ func TestTileSizeCeiling(t *testing.T) {
 			t.Fatal(err)
 		}
 		took := time.Since(start)
-		gz, err := gzipBytes(raw)
+		tile, err := newTile(raw)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("z%-2d %7d bytes, %7d gzipped, encoded in %v", z, len(raw), len(gz), took.Round(time.Millisecond))
+		t.Logf("z%-2d %7d bytes, %7d gzipped, encoded in %v", z, len(raw), len(tile.Gzip), took.Round(time.Millisecond))
 		if len(raw) > 500_000 {
 			t.Errorf("tile %v is %d bytes, over 500 KB", centre, len(raw))
 		}

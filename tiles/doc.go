@@ -57,8 +57,10 @@
 // values deduplicated as they come; orb's encoder built a map per feature and took tens of
 // milliseconds for a dense tile. On-the-fly tiles are gzipped at gzip.BestSpeed.
 //
-// Tiles are cached in memory, gzip-compressed once, under a key that holds the index version:
-// any write to the store makes the old entries unreachable, and they are dropped at once.
+// Tiles are cached in memory, gzip-compressed once, in an answer.Cache (the one cache of the
+// server, shared in kind with the web answers) under a key that holds the index version: any
+// write to the store makes the old entries unreachable, and they are dropped at once;
+// concurrent requests of one uncached tile cut it once.
 //
 // # The pyramid
 //

@@ -21,6 +21,7 @@ import (
 	"github.com/paulmach/orb/encoding/mvt"
 	"github.com/paulmach/orb/maptile"
 
+	"github.com/controlmap/controlmap/answer"
 	"github.com/controlmap/controlmap/geo"
 )
 
@@ -331,7 +332,7 @@ func (p *pyramid) read(t maptile.Tile) (tile *Encoded, found bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &Encoded{Raw: raw, Gzip: gz, ETag: pt.etag}, true, nil
+	return answer.FromParts(raw, gz, pt.etag), true, nil
 }
 
 // keepPyramid writes the pyramid of Config.PyramidPath again whenever the index has changed

@@ -80,35 +80,26 @@ func (s *Server) SettlementsIn(t maptile.Tile, day *geo.Day, lang string) (*Enco
 	return s.settlementsFrom(s.settlements, t, day, "")
 }
 
-// settlementsFrom answers from cache c, the pyramid (every language, undated) or by cutting.
+// settlementsFrom answers from cache c, else from the pyramid (every language, undated) or by
+// cutting the tile, once for concurrent requests.
 func (s *Server) settlementsFrom(c *cache, t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
-	k := cacheKey{version: s.ix.Version(), tile: t}
+	k, version := tileKey{tile: t}, s.ix.Version()
 	if day != nil {
 		k.dated, k.day = true, *day
 	}
-	if tile, ok := c.get(k); ok {
-		return tile, nil
-	}
-	if p := s.pyramid.Load(); day == nil && lang == "" && p != nil && p.version == k.version {
-		tile, found, err := p.read(t)
+	return c.Get(version, k, func() (*Encoded, error) {
+		if p := s.pyramid.Load(); day == nil && lang == "" && p != nil && p.version == version {
+			tile, found, err := p.read(t)
+			if err != nil || found {
+				return tile, err
+			}
+		}
+		raw, err := EncodeSettlementsIn(s.ix, t, day, lang)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("tiles: settlements %v: %w", t, err)
 		}
-		if found {
-			c.put(k, tile)
-			return tile, nil
-		}
-	}
-	raw, err := EncodeSettlementsIn(s.ix, t, day, lang)
-	if err != nil {
-		return nil, fmt.Errorf("tiles: settlements %v: %w", t, err)
-	}
-	tile, err := newTile(raw)
-	if err != nil {
-		return nil, err
-	}
-	c.put(k, tile)
-	return tile, nil
+		return newTile(raw)
+	})
 }
 
 // Basemap returns basemap tile t; it is empty past BasemapMaxZoom.
@@ -116,18 +107,11 @@ func (s *Server) Basemap(t maptile.Tile) (*Encoded, error) {
 	if t.Z > BasemapMaxZoom {
 		return &Encoded{}, nil
 	}
-	k := cacheKey{tile: t}
-	if tile, ok := s.basemapAt.get(k); ok {
-		return tile, nil
-	}
-	raw, err := s.basemap.encode(t)
-	if err != nil {
-		return nil, fmt.Errorf("tiles: basemap %v: %w", t, err)
-	}
-	tile, err := newTile(raw)
-	if err != nil {
-		return nil, err
-	}
-	s.basemapAt.put(k, tile)
-	return tile, nil
+	return s.basemapAt.Get(0, tileKey{tile: t}, func() (*Encoded, error) {
+		raw, err := s.basemap.encode(t)
+		if err != nil {
+			return nil, fmt.Errorf("tiles: basemap %v: %w", t, err)
+		}
+		return newTile(raw)
+	})
 }

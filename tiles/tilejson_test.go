@@ -72,7 +72,7 @@ func tileProperties(t *testing.T, s *Server) []string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			layers, err := mvt.Unmarshal(tile.Raw)
+			layers, err := mvt.Unmarshal(tile.Bytes())
 			if err != nil {
 				t.Fatal(err)
 			}

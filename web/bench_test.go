@@ -3,9 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -13,7 +11,6 @@ import (
 
 	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/geo"
-	"github.com/paulmach/orb"
 )
 
 // memStore serves a generated index, for benchmarks at a scale the seed does not reach.
@@ -25,24 +22,7 @@ func (m memStore) Today() geo.Day             { return geo.DayOf(datatest.Today)
 func (m memStore) Ping(context.Context) error { return nil }
 
 // generated builds n settlements in the Karabakh box with perSettlement changes each.
-func generated(n, perSettlement int) *geo.Index {
-	r := rand.New(rand.NewPCG(1, 2))
-	actors := []geo.Actor{{ID: "a", Names: geo.Names{En: "A"}, Color: "#0072B2"}, {ID: "b", Names: geo.Names{En: "B"}, Color: "#D55E00"}}
-	settlements := make([]geo.Settlement, n)
-	changes := make([]geo.Change, 0, n*perSettlement)
-	for i := range settlements {
-		id := fmt.Sprintf("s%06d", i)
-		settlements[i] = geo.Settlement{ID: id, Names: geo.Names{En: id}, Point: orb.Point{44.5 + 3*r.Float64(), 38.5 + 2.5*r.Float64()}}
-		for j := 0; j < perSettlement; j++ {
-			changes = append(changes, geo.Change{
-				ID: fmt.Sprintf("%s-%d", id, j), SettlementID: id, Controller: actors[j%2].ID,
-				Date: geo.Date{Start: geo.Day(8000 + j*1000 + r.IntN(900)), Precision: geo.DayPrecision},
-				Kind: geo.Capture, Status: geo.Confirmed, Sources: []geo.Source{{Title: "t"}},
-			})
-		}
-	}
-	return geo.NewIndex(actors, settlements, changes)
-}
+func generated(n, perSettlement int) *geo.Index { return datatest.GeneratedIndex(n, perSettlement) }
 
 // benchGet fetches target over loopback HTTP and discards the body, with the header pairs
 // given (e.g. "Accept-Encoding", "gzip"); the client decodes nothing.
@@ -94,6 +74,7 @@ func BenchmarkSnapshotSeed(b *testing.B) {
 func BenchmarkSnapshot100k(b *testing.B) {
 	h := newServer(b, memStore{generated(100_000, 10)})
 	b.Run("cold", func(b *testing.B) { benchColdSnapshots(b, h) })
+	b.Run("cold-gzip", func(b *testing.B) { benchColdSnapshots(b, h, "Accept-Encoding", "gzip") })
 	b.Run("cached", func(b *testing.B) { benchGet(b, h, "/api/snapshots/2020-11-20.geojson") })
 	b.Run("cached-gzip", func(b *testing.B) {
 		benchGet(b, h, "/api/snapshots/2020-11-20.geojson", "Accept-Encoding", "gzip")
@@ -108,17 +89,22 @@ func BenchmarkSnapshot100k(b *testing.B) {
 	})
 }
 
-func benchColdSnapshots(b *testing.B, h http.Handler) {
+func benchColdSnapshots(b *testing.B, h http.Handler, header ...string) {
 	day := geo.MustParseDate("1990-01-01").Start
 	var size int
+	defer reportCPU(b, cpuTime())
 	for b.Loop() {
 		day++
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/snapshots/"+day.String()+".geojson", nil))
-		if rec.Code != http.StatusOK {
-			b.Fatalf("status %d", rec.Code)
+		w := &sink{header: http.Header{}}
+		req := httptest.NewRequest(http.MethodGet, "/api/snapshots/"+day.String()+".geojson", nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
 		}
-		size = rec.Body.Len()
+		h.ServeHTTP(w, req)
+		if w.code != http.StatusOK {
+			b.Fatalf("status %d", w.code)
+		}
+		size = w.n
 	}
 	b.ReportMetric(float64(size), "bytes")
 }

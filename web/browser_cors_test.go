@@ -25,11 +25,11 @@ import * as maplibregl from '/vendor/maplibre-gl.mjs';
 const api = 'API_ORIGIN';
 window.errors = [];
 window.result = (async () => {
-  const r = await fetch(api + '/api/collections/settlements/items?datetime=2020-11-20&q=abdal');
+  const r = await fetch(api + '/api/collections/settlements/items?datetime=2020-11-20&q=gulabli');
   const fc = await r.json();
   const head = await fetch(api + '/api/snapshots/2020-11-20.geojson', {method: 'HEAD'});
   const part = await fetch(api + '/api/snapshots/2020-11-20.geojson', {headers: {Range: 'bytes=0-9'}});
-  const map = new maplibregl.Map({container: 'map', style: api + '/style.json?date=2020-11-20&lang=en', center: [46.947222, 39.880833], zoom: 10});
+  const map = new maplibregl.Map({container: 'map', style: api + '/style.json?date=2020-11-20&lang=en', center: [46.94806, 39.87739], zoom: 10});
   map.on('error', (e) => window.errors.push(String(e.error && e.error.message || e)));
   await map.once('load');
   await map.once('idle');

@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// abdalLngLat is where Abdal-Gulabli lies in the seed (GeoNames 148018, Gülablı).
+// abdalLngLat is where Abdal-Gulabli lies.
 const abdalLngLat = "[46.94806, 39.87739]"
 
 // openWatchedMap serves the seed, opens the map at the page path and query given, and watches

@@ -1,48 +1,31 @@
 package web
 
 import (
-	"compress/gzip"
-	"sync"
+	"io"
+
+	"github.com/controlmap/controlmap/answer"
 )
 
-// cache keeps answers built from one version of the index. A new version empties it, and so
-// does going over maxBytes: simple, bounded in memory, and right for a read-mostly dataset.
-type cache struct {
-	mu       sync.Mutex
-	maxBytes int
-	bytes    int
-	version  uint64
-	m        map[string]cached
+// cache keeps the answers built from the index (snapshots, pages of items, periods), keyed by
+// the index version, in the one answer.Cache shared with the tiles: bounded in bytes, least
+// recently used out, a single build for concurrent misses.
+type cache struct{ answers *answer.Cache[string] }
+
+func newCache(maxBytes int) *cache { return &cache{answers: answer.NewCache[string](maxBytes)} }
+
+// get returns the answer key at version, building its bytes with build on a miss.
+func (c *cache) get(version uint64, key string, build func() ([]byte, error)) (*answer.Answer, error) {
+	return c.answers.Get(version, key, func() (*answer.Answer, error) {
+		body, err := build()
+		if err != nil {
+			return nil, err
+		}
+		return answer.New(body, answer.BestSpeed)
+	})
 }
 
-func newCache(maxBytes int) *cache { return &cache{maxBytes: maxBytes, m: map[string]cached{}} }
-
-// get returns the answer for key at version, building it with build when missing.
-func (c *cache) get(version uint64, key string, build func() ([]byte, error)) (cached, error) {
-	c.mu.Lock()
-	if c.version != version {
-		c.version, c.m, c.bytes = version, map[string]cached{}, 0
-	}
-	v, ok := c.m[key]
-	c.mu.Unlock()
-	if ok {
-		return v, nil
-	}
-	body, err := build()
-	if err != nil {
-		return cached{}, err
-	}
-	if v, err = newCached(body, gzip.BestSpeed); err != nil {
-		return cached{}, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	size := len(v.body) + len(v.gz)
-	if c.version == version && size <= c.maxBytes {
-		if c.bytes+size > c.maxBytes {
-			c.m, c.bytes = map[string]cached{}, 0
-		}
-		c.m[key], c.bytes = v, c.bytes+size
-	}
-	return v, nil
+// write is get for an answer that an encoder writes: each piece goes to the raw form, the gzip
+// writer and the hash at once, so a large answer is never held twice while it is built.
+func (c *cache) write(version uint64, key string, write func(io.Writer) error) (*answer.Answer, error) {
+	return c.answers.Get(version, key, func() (*answer.Answer, error) { return answer.Build(answer.BestSpeed, write) })
 }

@@ -1,17 +1,17 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 	"time"
 
+	"github.com/controlmap/controlmap/answer"
 	"github.com/labstack/echo/v4"
 )
 
 // sendDownload writes a built file to download (a snapshot) as sendCached does, and answers
 // byte ranges of its uncompressed form (206, Content-Range, If-Range), so that GDAL's /vsicurl/
 // and other range readers open it by URL.
-func sendDownload(c echo.Context, v cached, contentType, cacheControl string) error {
+func sendDownload(c echo.Context, v *answer.Answer, contentType, cacheControl string) error {
 	h := c.Response().Header()
 	h.Set("Accept-Ranges", "bytes")
 	if c.Request().Header.Get("Range") == "" {
@@ -19,10 +19,10 @@ func sendDownload(c echo.Context, v cached, contentType, cacheControl string) er
 	}
 	h.Set("Cache-Control", cacheControl)
 	h.Set("Content-Type", contentType)
-	h.Set("ETag", v.etag)
-	if v.gz != nil {
+	h.Set("ETag", v.ETag)
+	if v.Gzip != nil {
 		h.Add("Vary", "Accept-Encoding")
 	}
-	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, bytes.NewReader(v.body))
+	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, v.NewReader())
 	return nil
 }

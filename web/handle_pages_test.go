@@ -236,8 +236,8 @@ func TestStaticGzip(t *testing.T) {
 	if again := get(t, e, "/static/"+name, "Accept-Encoding", "gzip"); !bytes.Equal(again.Body.Bytes(), zipped.Body.Bytes()) {
 		t.Error("two answers differ: the copy is not built once")
 	}
-	if best := bestGzipSize(t, plain); zipped.Body.Len() != best {
-		t.Errorf("gzip body is %d bytes, want %d (best compression)", zipped.Body.Len(), best)
+	if best := bestGzipSize(t, plain); zipped.Body.Len() > best {
+		t.Errorf("gzip body is %d bytes, want at most %d (compress/gzip's best compression)", zipped.Body.Len(), best)
 	}
 
 	for _, accept := range []string{"", "identity", "gzip;q=0"} {

@@ -1,7 +1,7 @@
 package web
 
 import (
-	"bytes"
+	"io"
 	"net/url"
 	"strconv"
 	"time"
@@ -39,18 +39,16 @@ func (s *server) handleSettlementItems(c echo.Context) error {
 	}
 	key := "settlements " + c.Request().Host + " " + day.String() + " " + c.QueryParam("bbox") + " " +
 		strconv.Itoa(limit) + " " + strconv.Itoa(offset) + " " + filter.key()
-	v, err := s.cache.get(ix.Version(), key, func() ([]byte, error) {
+	v, err := s.cache.write(ix.Version(), key, func(w io.Writer) error {
 		states := filter.apply(ix.Snapshot(day, bound))
 		page := states[min(offset, len(states)):min(offset+limit, len(states))]
-		var buf bytes.Buffer
-		err := data.WriteFeatureCollection(&buf, data.SnapshotFeatures(ix, page), map[string]any{
+		return data.WriteFeatureCollection(w, data.SnapshotFeatures(ix, page), map[string]any{
 			"numberMatched":  len(states),
 			"numberReturned": len(page),
 			"timeStamp":      s.store.Now().UTC().Format(time.RFC3339),
 			"links":          s.pageLinks(c, len(states), limit, offset),
 			"metadata":       s.metadata(day.String()),
 		})
-		return buf.Bytes(), err
 	})
 	if err != nil {
 		return err

@@ -1,10 +1,11 @@
 package web
 
 import (
-	"bytes"
+	"io"
 	"path"
 	"strings"
 
+	"github.com/controlmap/controlmap/answer"
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
@@ -25,10 +26,8 @@ func (s *server) handleSnapshot(c echo.Context) error {
 		return err
 	}
 	ix := s.store.Index()
-	v, err := s.cache.get(ix.Version(), "snapshot "+day.String()+"."+f.Name, func() ([]byte, error) {
-		var buf bytes.Buffer
-		err := f.Write(&buf, ix, day)
-		return buf.Bytes(), err
+	v, err := s.cache.write(ix.Version(), "snapshot "+day.String()+"."+f.Name, func(w io.Writer) error {
+		return f.Write(w, ix, day)
 	})
 	if err != nil {
 		return err
@@ -37,7 +36,7 @@ func (s *server) handleSnapshot(c echo.Context) error {
 }
 
 // sendAttachment sends a built file under a dated file name.
-func sendAttachment(c echo.Context, v cached, mediaType, fileName, cacheControl string) error {
+func sendAttachment(c echo.Context, v *answer.Answer, mediaType, fileName, cacheControl string) error {
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+fileName+`"`)
 	return sendDownload(c, v, mediaType, cacheControl)
 }
@@ -57,10 +56,8 @@ func downloadCache(day, today geo.Day) string {
 // GeoJSON and CSV, with a README of the columns and the attribution.
 func (s *server) handleDataset(c echo.Context) error {
 	ix := s.store.Index()
-	v, err := s.cache.get(ix.Version(), "dataset.zip", func() ([]byte, error) {
-		var buf bytes.Buffer
-		err := data.WriteDataset(&buf, ix)
-		return buf.Bytes(), err
+	v, err := s.cache.write(ix.Version(), "dataset.zip", func(w io.Writer) error {
+		return data.WriteDataset(w, ix)
 	})
 	if err != nil {
 		return err
@@ -72,10 +69,8 @@ func (s *server) handleDataset(c echo.Context) error {
 func (s *server) handleChangesAtom(c echo.Context) error {
 	ix := s.store.Index()
 	site := s.baseURL(c)
-	v, err := s.cache.get(ix.Version(), "changes.atom "+site, func() ([]byte, error) {
-		var buf bytes.Buffer
-		err := data.WriteChangesAtom(&buf, ix, site)
-		return buf.Bytes(), err
+	v, err := s.cache.write(ix.Version(), "changes.atom "+site, func(w io.Writer) error {
+		return data.WriteChangesAtom(w, ix, site)
 	})
 	if err != nil {
 		return err

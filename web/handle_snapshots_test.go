@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/geo"
 )
 
@@ -124,5 +128,36 @@ func checkOGRInfo(t *testing.T, ogrinfo, path, format string) {
 		if !strings.Contains(string(out), w) {
 			t.Errorf("ogrinfo output lacks %q:\n%s", w, out)
 		}
+	}
+}
+
+// TestSnapshotConcurrentFirstRequests sends many requests for one snapshot nobody asked for
+// yet, at once: every one gets the same bytes, ETag and Content-Length (one build, shared).
+func TestSnapshotConcurrentFirstRequests(t *testing.T) {
+	h := newServer(t, datatest.MustOpenSeeded(t))
+	const n = 16
+	recs := make([]*httptest.ResponseRecorder, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			recs[i] = httptest.NewRecorder()
+			accept := []string{"", "gzip"}[i%2]
+			req := httptest.NewRequest(http.MethodGet, "/api/snapshots/2020-11-20.geojson", nil)
+			req.Header.Set("Accept-Encoding", accept)
+			h.ServeHTTP(recs[i], req)
+		})
+	}
+	wg.Wait()
+	for i, rec := range recs {
+		same := recs[i%2]
+		if rec.Code != http.StatusOK || rec.Header().Get("ETag") != same.Header().Get("ETag") || !bytes.Equal(rec.Body.Bytes(), same.Body.Bytes()) {
+			t.Fatalf("request %d: %d, ETag %q, %d bytes; request %d: ETag %q, %d bytes", i, rec.Code, rec.Header().Get("ETag"), rec.Body.Len(), i%2, same.Header().Get("ETag"), same.Body.Len())
+		}
+		if rec.Header().Get("Content-Length") != strconv.Itoa(rec.Body.Len()) {
+			t.Errorf("request %d: Content-Length %q for %d bytes", i, rec.Header().Get("Content-Length"), rec.Body.Len())
+		}
+	}
+	if recs[1].Header().Get("Content-Encoding") != "gzip" || recs[1].Body.Len() >= recs[0].Body.Len() {
+		t.Errorf("gzip answer: %v, %d bytes against %d", recs[1].Header(), recs[1].Body.Len(), recs[0].Body.Len())
 	}
 }

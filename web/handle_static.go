@@ -1,7 +1,6 @@
 package web
 
 import (
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -9,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/controlmap/controlmap/answer"
 	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
 )
@@ -28,7 +28,7 @@ const jsTestsDir = "js/test/"
 
 // asset is one embedded static file, built once per process and never changed after.
 type asset struct {
-	cached
+	*answer.Answer
 	ctype string
 }
 
@@ -59,12 +59,12 @@ func loadAssets(root fs.FS) (map[string]*asset, error) {
 
 func newAsset(name string, body []byte) (*asset, error) {
 	a := &asset{ctype: contentType(name)}
-	level := gzip.NoCompression
+	level := answer.NoCompression
 	if compressible(a.ctype) {
-		level = gzip.BestCompression
+		level = answer.BestCompression
 	}
 	var err error
-	a.cached, err = newCached(body, level)
+	a.Answer, err = answer.New(body, level)
 	return a, err
 }
 
@@ -97,7 +97,7 @@ func buildImportMap(assets map[string]*asset) string {
 	imports := map[string]string{}
 	for name, a := range assets {
 		if strings.HasSuffix(name, ".js") || name == "vendor/maplibre-gl/maplibre-gl.mjs" {
-			imports["/static/"+name] = "/static/" + name + "?v=" + a.hash
+			imports["/static/"+name] = "/static/" + name + "?v=" + a.Hash
 		}
 	}
 	b, _ := json.Marshal(map[string]any{"imports": imports}) // sorted keys: stable bytes
@@ -109,7 +109,7 @@ func (p *pages) assetURL(name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("web: no static asset %q", name)
 	}
-	return "/static/" + name + "?v=" + a.hash, nil
+	return "/static/" + name + "?v=" + a.Hash, nil
 }
 
 func (p *pages) handleStatic(c echo.Context) error {
@@ -122,5 +122,5 @@ func (p *pages) handleStatic(c echo.Context) error {
 	if c.QueryParam("v") != "" {
 		cacheControl = immutableCache
 	}
-	return sendCached(c, a.cached, a.ctype, cacheControl)
+	return sendCached(c, a.Answer, a.ctype, cacheControl)
 }

@@ -141,5 +141,5 @@ func writeTile(c echo.Context, tile *tiles.Encoded, contentType, cacheControl st
 		c.Response().Header().Set("Cache-Control", cacheControl)
 		return c.NoContent(http.StatusNoContent)
 	}
-	return sendCached(c, cached{body: tile.Raw, etag: tile.ETag, gz: tile.Gzip, gzETag: tile.GzipETag()}, contentType, cacheControl)
+	return sendCached(c, tile, contentType, cacheControl)
 }

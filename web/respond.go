@@ -1,15 +1,12 @@
 package web
 
 import (
-	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/controlmap/controlmap/answer"
 	"github.com/labstack/echo/v4"
 )
 
@@ -19,68 +16,47 @@ const (
 	mimeJSON    = "application/json"
 )
 
-// cached is an answer built once: its bytes and, when that is smaller, the same bytes
-// gzip-compressed, each with its strong ETag. Compressing once is what lets a cached answer go out
-// at the speed of a file.
-type cached struct {
-	body   []byte
-	etag   string
-	gz     []byte // nil when compression does not pay
-	gzETag string
-	hash   string // short content hash, for cache-busting URLs
-}
-
-// newCached builds both forms of body; level is a compress/gzip level, and NoCompression
-// means no gzip form at all (for content that is compressed already, such as images).
-func newCached(body []byte, level int) (cached, error) {
-	sum := sha256.Sum256(body)
-	hash := hex.EncodeToString(sum[:12])
-	v := cached{body: body, etag: `"` + hash + `"`, hash: hash}
-	if level == gzip.NoCompression {
-		return v, nil
-	}
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, level)
-	if err != nil {
-		return v, err
-	}
-	if _, err := zw.Write(body); err != nil {
-		return v, err
-	}
-	if err := zw.Close(); err != nil {
-		return v, err
-	}
-	if buf.Len() < len(body) {
-		v.gz, v.gzETag = buf.Bytes(), `"`+hash+`-gz"`
-	}
-	return v, nil
-}
-
-// sendCached writes a built answer: gzip-encoded when the client takes it, 304 when the client
-// has the form it would get.
-func sendCached(c echo.Context, v cached, contentType, cacheControl string) error {
+// sendCached writes a built answer, with its length: gzip-encoded when the client takes it,
+// 304 when the client has the form it would get.
+func sendCached(c echo.Context, v *answer.Answer, contentType, cacheControl string) error {
 	h := c.Response().Header()
 	h.Set("Cache-Control", cacheControl)
-	body, etag := v.body, v.etag
-	if v.gz != nil {
+	zipped := v.Gzip != nil && acceptsGzip(c.Request())
+	if v.Gzip != nil {
 		h.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(c.Request()) {
-			body, etag = v.gz, v.gzETag
-			h.Set("Content-Encoding", "gzip")
-		}
+	}
+	etag := v.ETag
+	if zipped {
+		etag = v.GzipETag()
 	}
 	h.Set("ETag", etag)
 	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
-		h.Del("Content-Encoding")
 		return c.NoContent(http.StatusNotModified)
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	return c.Blob(http.StatusOK, contentType, body)
+	return writeAnswer(c, v, zipped, contentType)
+}
+
+// writeAnswer writes the gzip form of v, or its raw form, with its length.
+func writeAnswer(c echo.Context, v *answer.Answer, zipped bool, contentType string) error {
+	h, n := c.Response().Header(), v.Len()
+	if zipped {
+		h.Set("Content-Encoding", "gzip")
+		n = len(v.Gzip)
+	}
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(n))
+	c.Response().WriteHeader(http.StatusOK)
+	if zipped {
+		_, err := c.Response().Write(v.Gzip)
+		return err
+	}
+	_, err := v.WriteTo(c.Response())
+	return err
 }
 
 // sendBuilt writes an answer built for this request only, with an ETag.
 func sendBuilt(c echo.Context, body []byte, contentType, cacheControl string) error {
-	v, err := newCached(body, gzip.BestSpeed)
+	v, err := answer.New(body, answer.BestSpeed)
 	if err != nil {
 		return err
 	}

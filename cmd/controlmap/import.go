@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/controlmap/controlmap/data"
@@ -43,13 +44,29 @@ func importFiles(ctx context.Context, args []string) error {
 		return importGeoNames(ctx, st, files, &g, os.Stdout, os.Stderr)
 	}
 	for _, file := range files {
-		n, err := st.ImportFile(ctx, kind, file)
+		n, err := importFile(ctx, st, kind, file, os.Stderr)
 		if err != nil {
 			return err
 		}
 		fmt.Printf("%s: %d %s imported\n", file, n, kind)
 	}
 	return nil
+}
+
+// importFile imports one file of kind, showing its progress on stderr.
+func importFile(ctx context.Context, st *data.Store, kind, file string, stderr io.Writer) (int, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	shown := newStages(stderr, file, info.Size(), kind)
+	defer shown.Close()
+	return st.ImportWith(ctx, kind, file, io.TeeReader(f, shown.reading), data.ImportOptions{Progress: shown.wrote})
 }
 
 // parseInterspersed parses args as parse does, allowing flags after the positional arguments,

@@ -80,22 +80,10 @@ func importGeoNamesFile(ctx context.Context, st *data.Store, file string, opts d
 	if err != nil {
 		return data.GeoNamesReport{}, err
 	}
-	reading := newProgress(stderr, "reading "+file, info.Size(), true)
-	var writing progress
-	opts.Progress = func(done, total int) {
-		if writing == nil {
-			reading.Close()
-			writing = newProgress(stderr, "writing settlements", int64(total), false)
-		}
-		writing.Set64(int64(done))
-	}
-	defer func() {
-		reading.Close()
-		if writing != nil {
-			writing.Close()
-		}
-	}()
-	return st.ImportGeoNames(ctx, file, io.TeeReader(f, reading), opts)
+	shown := newStages(stderr, file, info.Size(), "settlements")
+	defer shown.Close()
+	opts.Progress = shown.wrote
+	return st.ImportGeoNames(ctx, file, io.TeeReader(f, shown.reading), opts)
 }
 
 func printGeoNamesReport(w io.Writer, file string, rep data.GeoNamesReport) {

@@ -62,3 +62,33 @@ func (l *lines) Set64(n int64) error {
 }
 
 func (l *lines) Close() error { return nil }
+
+// stages shows an import's progress: the bytes of the file read, then the records written.
+type stages struct {
+	w       io.Writer
+	what    string // what is written: "settlements"
+	reading progress
+	writing progress
+}
+
+// newStages starts showing the reading of file, of size bytes, on w.
+func newStages(w io.Writer, file string, size int64, what string) *stages {
+	return &stages{w: w, what: what, reading: newProgress(w, "reading "+file, size, true)}
+}
+
+// wrote is an importer's progress callback: done records written out of total.
+func (s *stages) wrote(done, total int) {
+	if s.writing == nil {
+		s.reading.Close()
+		s.writing = newProgress(s.w, "writing "+s.what, int64(total), false)
+	}
+	s.writing.Set64(int64(done))
+}
+
+// Close ends whichever stage is shown.
+func (s *stages) Close() error {
+	if s.writing != nil {
+		return s.writing.Close()
+	}
+	return s.reading.Close()
+}

@@ -1,0 +1,261 @@
+package answer
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/hex"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/cespare/xxhash/v2"
+	"github.com/klauspost/compress/gzip"
+)
+
+// Gzip levels, as compress/gzip names them.
+const (
+	NoCompression      = gzip.NoCompression // no gzip form, for bytes compressed already
+	BestSpeed          = gzip.BestSpeed     // answers built on request
+	DefaultCompression = gzip.DefaultCompression
+	BestCompression    = gzip.BestCompression // answers built once, at start
+)
+
+// Answer is a body ready to serve: its bytes and, when that is smaller, the same bytes
+// gzip-compressed. The raw form is kept in the pieces it was written in (a large answer is
+// never copied into one slice); WriteTo and NewReader read it.
+type Answer struct {
+	raw  [][]byte
+	n    int
+	Gzip []byte // nil when compression does not pay
+	ETag string // strong ETag of the raw form, quoted; the gzip form adds "-gz" inside the quotes
+	Hash string // content hash of the raw form (64-bit xxHash, in hex), for cache-busting URLs
+}
+
+// Len is the length of the raw form.
+func (a *Answer) Len() int { return a.n }
+
+// Empty reports whether a has no body (a tile with no feature).
+func (a *Answer) Empty() bool { return a.n == 0 }
+
+// Bytes is the raw form in one slice: the slice itself when it is in one piece, else a copy.
+func (a *Answer) Bytes() []byte {
+	if len(a.raw) == 1 {
+		return a.raw[0]
+	}
+	return bytes.Join(a.raw, nil)
+}
+
+// WriteTo writes the raw form to w.
+func (a *Answer) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, p := range a.raw {
+		k, err := w.Write(p)
+		if n += int64(k); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// NewReader reads the raw form, with Seek for byte ranges.
+func (a *Answer) NewReader() io.ReadSeeker { return io.NewSectionReader(pieces(a.raw), 0, int64(a.n)) }
+
+// GzipETag is the ETag of the gzip form of a.
+func (a *Answer) GzipETag() string {
+	if a.ETag == "" {
+		return ""
+	}
+	return a.ETag[:len(a.ETag)-1] + `-gz"`
+}
+
+// Size is about the memory a holds.
+func (a *Answer) Size() int { return a.n + len(a.Gzip) + 128 }
+
+// New makes the answer of raw, with its gzip form at level (NoCompression for none). It keeps
+// raw, which the caller must not change.
+func New(raw []byte, level int) (*Answer, error) {
+	t, err := newTee(level)
+	if err != nil {
+		return nil, err
+	}
+	t.raw.blocks, t.raw.len = [][]byte{raw}, len(raw)
+	t.hashAndCompress(raw)
+	return t.answer()
+}
+
+// Build makes an answer of what write writes. Each piece is copied once, into the raw form;
+// another goroutine hashes and compresses (at level; NoCompression for none) the pieces as
+// they come, so that on two cores the answer is ready about when the encoder is done.
+func Build(level int, write func(io.Writer) error) (*Answer, error) {
+	t, err := newTee(level)
+	if err != nil {
+		return nil, err
+	}
+	pieces, done := make(chan []byte, 64), make(chan struct{})
+	go func() {
+		for p := range pieces {
+			t.hashAndCompress(p)
+		}
+		close(done)
+	}()
+	err = func() error {
+		defer close(pieces) // even if write panics, so that the goroutine ends
+		return write(pipe{&t.raw, pieces})
+	}()
+	<-done
+	if err != nil {
+		return nil, err
+	}
+	return t.answer()
+}
+
+// pipe is the writer Build hands to the encoder: it keeps each piece in the raw form and
+// passes the kept bytes (which never move) on to be hashed and compressed.
+type pipe struct {
+	raw    *chunks
+	pieces chan<- []byte
+}
+
+func (w pipe) Write(p []byte) (int, error) {
+	w.raw.write(p, w.pieces)
+	return len(p), nil
+}
+
+// tee hashes and compresses the raw form.
+type tee struct {
+	raw    chunks
+	sum    *xxhash.Digest
+	gz     *gzip.Writer // nil for NoCompression
+	gzBody bytes.Buffer
+	level  int
+	err    error
+}
+
+func newTee(level int) (*tee, error) {
+	t := &tee{sum: xxhash.New(), level: level}
+	if level == NoCompression {
+		return t, nil
+	}
+	gz, err := newGzip(&t.gzBody, level)
+	t.gz = gz
+	return t, err
+}
+
+// gzipWriters are the gzip writers of each level (HuffmanOnly, -2, first) that are free: a
+// writer holds about a megabyte of tables, too much to make for each tile.
+var gzipWriters [gzip.BestCompression + 3]sync.Pool
+
+func newGzip(w io.Writer, level int) (*gzip.Writer, error) {
+	if level < gzip.HuffmanOnly || level > gzip.BestCompression {
+		return gzip.NewWriterLevel(w, level) // the error
+	}
+	if gz, ok := gzipWriters[level+2].Get().(*gzip.Writer); ok {
+		gz.Reset(w)
+		return gz, nil
+	}
+	return gzip.NewWriterLevel(w, level)
+}
+
+func (t *tee) hashAndCompress(p []byte) {
+	t.sum.Write(p)
+	if t.gz != nil && t.err == nil {
+		_, t.err = t.gz.Write(p)
+	}
+}
+
+// answer finishes the forms and names them.
+func (t *tee) answer() (*Answer, error) {
+	if t.err != nil {
+		return nil, t.err
+	}
+	if t.raw.len == 0 {
+		return &Answer{}, nil
+	}
+	hash := hex.EncodeToString(binary.BigEndian.AppendUint64(nil, t.sum.Sum64()))
+	a := &Answer{raw: t.raw.blocks, n: t.raw.len, ETag: `"` + hash + `"`, Hash: hash}
+	if t.gz == nil {
+		return a, nil
+	}
+	if err := t.gz.Close(); err != nil {
+		return nil, err
+	}
+	gzipWriters[t.level+2].Put(t.gz)
+	if t.gzBody.Len() < a.n {
+		a.Gzip = t.gzBody.Bytes()
+	}
+	return a, nil
+}
+
+// chunks gathers bytes in blocks of up to chunkSize, each filled before the next is made: a
+// large answer is copied once, where a growing buffer would copy (and clear) about twice its
+// size, and is never moved into one slice.
+type chunks struct {
+	blocks [][]byte
+	len    int
+}
+
+const chunkSize = 1 << 20
+
+// write copies p into the blocks and sends each part kept, as it lies in its block, to kept.
+func (c *chunks) write(p []byte, kept chan<- []byte) {
+	c.len += len(p)
+	for len(p) > 0 {
+		if n := len(c.blocks); n == 0 || len(c.blocks[n-1]) == cap(c.blocks[n-1]) {
+			c.blocks = append(c.blocks, make([]byte, 0, min(chunkSize, max(c.len, 4096))))
+		}
+		last := &c.blocks[len(c.blocks)-1]
+		from, k := len(*last), min(len(p), cap(*last)-len(*last))
+		*last, p = append(*last, p[:k]...), p[k:]
+		kept <- (*last)[from:len(*last):len(*last)]
+	}
+}
+
+// pieces reads blocks as one sequence of bytes.
+type pieces [][]byte
+
+func (ps pieces) ReadAt(p []byte, off int64) (int, error) {
+	n := 0
+	for _, b := range ps {
+		if off >= int64(len(b)) {
+			off -= int64(len(b))
+			continue
+		}
+		k := copy(p[n:], b[off:])
+		n, off = n+k, 0
+		if n == len(p) {
+			return n, nil
+		}
+	}
+	return n, io.EOF
+}
+
+// FromParts is the answer of forms made and kept elsewhere (a tile read back from a file of
+// tiles): raw, its gzip form (nil for none) and its ETag, which must be ETagOf(raw).
+func FromParts(raw, gz []byte, etag string) *Answer {
+	if len(raw) == 0 {
+		return &Answer{}
+	}
+	return &Answer{raw: [][]byte{raw}, n: len(raw), Gzip: gz, ETag: etag, Hash: strings.Trim(etag, `"`)}
+}
+
+// ETagOf is the ETag that New and Build give the answer of raw.
+func ETagOf(raw []byte) string {
+	return `"` + hex.EncodeToString(binary.BigEndian.AppendUint64(nil, xxhash.Sum64(raw))) + `"`
+}
+
+// Compress is raw gzip-compressed at level, always (for a file format that wants it so).
+func Compress(raw []byte, level int) ([]byte, error) {
+	var buf bytes.Buffer
+	gz, err := newGzip(&buf, level)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := gz.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := gz.Close(); err != nil {
+		return nil, err
+	}
+	gzipWriters[level+2].Put(gz)
+	return buf.Bytes(), nil
+}
