@@ -28,7 +28,7 @@ const REQUIRED = ['sid', 'district', 'rank', 'from', 'to', 'controller', 'status
   'disputed_by', 'changing', 'previous', 'next'];
 // Names from the zoom a settlement is labelled at, change ids and since from zoom 12, the timeline "t" on
 // the open-ended period of an undated tile (docs/CONTRACT.md).
-const OPTIONAL = ['name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'change', 'since', 't'];
+const OPTIONAL = ['name', 'name_en', 'name_az', 'name_hy', 'name_ru', 'change', 'since', 't', 'abandoned'];
 
 function checkSettlement(f, where) {
   const keys = Object.keys(f.properties);
@@ -40,6 +40,7 @@ function checkSettlement(f, where) {
   check(typeof f.properties.changing === 'boolean', `${where}: changing ${f.properties.changing} is not a boolean`);
   check(f.properties.changing ? f.properties.controller === '' && f.properties.next !== '' : f.properties.next === '' && f.properties.previous === '',
     `${where}: changing, controller, previous and next disagree`);
+  check(!('abandoned' in f.properties) || f.properties.abandoned === true, `${where}: abandoned is sent only as true`);
   check(f.type === 1, `${where}: not a point`);
   if ('t' in f.properties) {
     const [actors, runs] = f.properties.t.split('|');
