@@ -17,6 +17,7 @@ const UnknownColor = "#9e9e9e"
 var (
 	getController = []any{"get", "controller"}
 	getNext       = []any{"get", "next"}
+	getPrevious   = []any{"get", "previous"}
 	// getState is "changing" while an interval change has not counted yet, else the status.
 	getState = []any{"case", []any{"get", "changing"}, "changing", []any{"get", "status"}}
 	getRank  = []any{"get", "rank"}
@@ -46,17 +47,18 @@ func settlementLayers(actors []*geo.Actor, lang string, day geo.Day) []obj {
 const AbandonedRing = "#8a8a8a"
 
 // dotPaint colours a dot by its controller. Claimed: a white fill ringed in the controller's
-// colour. Disputed: a dark ring. Changing (an interval change under way): a faded fill with the
-// incoming side's ring. An abandoned place otherwise: a faint fill with a grey ring.
+// colour. Disputed: a dark ring. Changing (an interval change under way): the outgoing side's
+// colour, faded, ringed in the incoming side's, so that a place whose day of change is unknown
+// is not drawn as already taken. An abandoned place otherwise: a faint fill with a grey ring.
 func dotPaint(actors []*geo.Actor) obj {
-	color, next := actorColor(actors, getController), actorColor(actors, getNext)
+	color, next, previous := actorColor(actors, getController), actorColor(actors, getNext), actorColor(actors, getPrevious)
 	is := func(s string) []any { return []any{"==", getState, s} }
 	return obj{
 		"circle-radius":       dotRadius(0),
-		"circle-color":        []any{"case", is("claimed"), "#ffffff", is("changing"), next, color},
-		"circle-opacity":      []any{"case", is("claimed"), 0.7, is("changing"), 0.3, getAbandoned, 0.25, 1},
+		"circle-color":        []any{"case", is("claimed"), "#ffffff", is("changing"), previous, color},
+		"circle-opacity":      []any{"case", is("claimed"), 0.7, is("changing"), 0.6, getAbandoned, 0.25, 1},
 		"circle-stroke-color": []any{"case", is("claimed"), color, is("disputed"), "#111111", is("changing"), next, getAbandoned, AbandonedRing, "#ffffff"},
-		"circle-stroke-width": []any{"case", is("claimed"), 2.5, is("disputed"), 2.5, is("changing"), 2.5, getAbandoned, 2, 1},
+		"circle-stroke-width": []any{"case", is("claimed"), 2.5, is("disputed"), 2.5, is("changing"), 1.5, getAbandoned, 2, 1},
 	}
 }
 

@@ -11,7 +11,7 @@ const styleAgreement = `(async (lang) => {
   const res = await fetch('/style.json?date=2020-11-20&lang=' + lang);
   const style = await res.json();
   const ours = controlmap.map.getStyle().layers;
-  const read = {c: ['get', 'controller'], n: ['get', 'next'], s: ['case', ['get', 'changing'], 'changing', ['get', 'status']]};
+  const read = {c: ['get', 'controller'], n: ['get', 'next'], p: ['get', 'previous'], s: ['case', ['get', 'changing'], 'changing', ['get', 'status']]};
   // unstate puts the reads back, and sorts the keys of objects (Go writes them sorted).
   const unstate = (v) => Array.isArray(v)
     ? (v[0] === 'feature-state' ? read[v[1]] : v.map(unstate))

@@ -97,9 +97,14 @@ function checkStyle(file, periods) {
     check(f.properties.from <= day && day < f.properties.to, `${file}: ${f.properties.sid} shown outside its period`);
     shown.set(f.properties.sid, (shown.get(f.properties.sid) || 0) + 1);
     const p = f.properties;
-    const want = p.status === 'claimed' ? '#ffffff' : (colors[p.changing ? p.next : p.controller] || '#9e9e9e');
+    // A changing place is filled in the outgoing side's colour (ringed in the incoming side's).
+    const want = p.status === 'claimed' ? '#ffffff' : (colors[p.changing ? p.previous : p.controller] || '#9e9e9e');
     const got = color.value.evaluate({ zoom: 10 }, f);
     check(hex(got) === want, `${file}: ${p.sid} drawn ${hex(got)}, want ${want}`);
+    if (p.changing) {
+      const ring = createPropertyExpression(dots.paint['circle-stroke-color'], `${file}/settlements/paint/circle-stroke-color`, latest.paint_circle['circle-stroke-color']);
+      check(hex(ring.value.evaluate({ zoom: 10 }, f)) === colors[p.next], `${file}: ${p.sid} is changing but not ringed in ${p.next}'s colour`);
+    }
   }
   const sids = new Set(periods.map((f) => f.properties.sid));
   check(sids.size > 0 && [...sids].every((sid) => shown.get(sid) === 1), `${file}: day ${day} shows ${JSON.stringify([...shown])} of ${[...sids]}`);

@@ -159,6 +159,7 @@ const painters = new WeakMap();
 export function addSettlementLayers(map, { store, actors, style, lang }) {
   const color = colorExpr(actors);
   const next = colorExpr(actors, 'n');
+  const previous = colorExpr(actors, 'p');
   const base = { source: SOURCE, 'source-layer': SOURCE_LAYER };
   map.addLayer({
     id: LAYERS.compare, type: 'circle', ...base, filter: NONE,
@@ -168,12 +169,13 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
     id: LAYERS.dots, type: 'circle', ...base, filter: LAST,
     paint: {
       'circle-radius': radius(0),
-      // Changing (an interval change under way): a faded fill with the incoming side's outline.
+      // Changing (an interval change under way): the outgoing side's colour, faded, ringed in the
+      // incoming side's: a place whose day of change is unknown is not drawn as already taken.
       // An abandoned place otherwise: a faint fill with a grey ring.
-      'circle-color': ['case', isStatus('claimed'), '#ffffff', isStatus('changing'), next, color],
-      'circle-opacity': ['case', isStatus('claimed'), 0.7, isStatus('changing'), 0.3, isAbandoned, 0.25, 1],
+      'circle-color': ['case', isStatus('claimed'), '#ffffff', isStatus('changing'), previous, color],
+      'circle-opacity': ['case', isStatus('claimed'), 0.7, isStatus('changing'), 0.6, isAbandoned, 0.25, 1],
       'circle-stroke-color': ['case', isStatus('claimed'), color, isStatus('disputed'), '#111111', isStatus('changing'), next, isAbandoned, ABANDONED_RING, '#ffffff'],
-      'circle-stroke-width': ['case', isStatus('claimed'), 2.5, isStatus('disputed'), 2.5, isStatus('changing'), 2.5, isAbandoned, 2, 1],
+      'circle-stroke-width': ['case', isStatus('claimed'), 2.5, isStatus('disputed'), 2.5, isStatus('changing'), 1.5, isAbandoned, 2, 1],
     },
   });
   map.addLayer({
@@ -235,10 +237,11 @@ export function applyDay(map, day, { selected = null, changed = null } = {}) {
     const c = period ? period.controller : '';
     const st = period ? (period.changing ? 'changing' : period.status) : '';
     const n = period && period.changing ? period.next : '';
-    const key = `${c}|${st}|${n}`;
+    const pv = period && period.changing ? period.previous || '' : '';
+    const key = `${c}|${st}|${n}|${pv}`;
     if (p.shown.get(s.sid) === key) continue;
     p.shown.set(s.sid, key);
-    map.setFeatureState({ source: SOURCE, sourceLayer: SOURCE_LAYER, id: s.sid }, { c, s: st, n });
+    map.setFeatureState({ source: SOURCE, sourceLayer: SOURCE_LAYER, id: s.sid }, { c, s: st, n, p: pv });
   }
   if (selected !== p.selected) {
     p.selected = selected;
