@@ -14,28 +14,86 @@ import (
 // loadIndex reads the whole dataset, in one read transaction on conn, into a new index built off
 // to the side, then swaps it in at once. It records the data_version and the last revision the
 // dataset was read at. The caller holds writeMu (or is Open).
+//
+// Each table is read in one scan, row by row into the index's loader: no Change values, no
+// notes and no sources (FillDetails reads those on demand, see readDetails).
 func (s *Store) loadIndex(ctx context.Context) error {
-	var (
-		version, last int64
-		b             geo.Batch
-	)
+	if s.ix == nil {
+		s.ix = geo.NewIndex(nil, nil, nil)
+		s.ix.SetDetails(s.readDetails)
+	}
+	var version, last int64
+	var l *geo.Loader
 	err := readTx(ctx, s.conn, func() (err error) {
 		if version, last, err = s.position(ctx); err != nil {
 			return err
 		}
-		b, err = s.readBatch(ctx, nil, nil, nil)
+		l, err = s.load(ctx)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("data: load: %w", err)
 	}
-	if s.ix == nil {
-		s.ix = geo.NewIndex(b.Actors, b.Settlements, b.Changes)
-	} else {
-		s.ix.Reset(b.Actors, b.Settlements, b.Changes)
-	}
+	l.Done()
 	s.seen, s.lastRevision = version, last
 	return nil
+}
+
+// load reads every actor, settlement and change into a new loader.
+func (s *Store) load(ctx context.Context) (*geo.Loader, error) {
+	var settlements, changes int
+	err := s.conn.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(seq), 0) FROM settlements),
+		(SELECT coalesce(max(rowid), 0) FROM changes)`).Scan(&settlements, &changes)
+	if err != nil {
+		return nil, err
+	}
+	l := s.ix.NewLoader(settlements, changes)
+	actors, err := s.readActors(ctx, nil)
+	for _, a := range actors {
+		l.AddActor(a)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.eachSettlement(ctx, nil, "ORDER BY id", func(st geo.Settlement) { l.AddSettlement(st) }); err != nil {
+		return nil, err
+	}
+	return l, s.loadChanges(ctx, l)
+}
+
+// loadChanges reads every change, without its note and sources, into l.
+func (s *Store) loadChanges(ctx context.Context, l *geo.Loader) error {
+	rows, err := s.conn.QueryContext(ctx, `SELECT id, settlement_id, date, controller, kind, status,
+		recorded_at, retracted_at, retraction_reason FROM changes`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		c                       geo.Change
+		date, recorded, lastRec string
+		retracted               sql.NullString
+		reason                  string
+		lastTime                time.Time
+	)
+	for rows.Next() {
+		err := rows.Scan(&c.ID, &c.SettlementID, &date, &c.Controller, &c.Kind, &c.Status, &recorded, &retracted, &reason)
+		if err != nil {
+			return err
+		}
+		if c.Date, err = geo.ParseDate(date); err != nil {
+			return fmt.Errorf("change %s: %w", c.ID, err)
+		}
+		if recorded != lastRec {
+			lastRec, lastTime = recorded, parseTime(recorded)
+		}
+		c.RecordedAt, c.Retracted = lastTime, nil
+		if retracted.Valid {
+			c.Retracted = &geo.Retraction{At: parseTime(retracted.String), Reason: reason}
+		}
+		l.AddChange(&c)
+	}
+	return rows.Err()
 }
 
 // position is where the database is: conn's data_version and the last revision's seq.
@@ -108,16 +166,32 @@ func (s *Store) readActors(ctx context.Context, ids only) ([]geo.Actor, error) {
 }
 
 func (s *Store) readSettlements(ctx context.Context, ids only) ([]geo.Settlement, error) {
+	var out []geo.Settlement
+	err := s.eachSettlement(ctx, ids, "", func(st geo.Settlement) { out = append(out, st) })
+	return out, err
+}
+
+// eachSettlement calls fn with each settlement of ids (nil: all), in the order given.
+func (s *Store) eachSettlement(ctx context.Context, ids only, order string, fn func(geo.Settlement)) error {
 	where, args := ids.where("id")
-	return queryAll(ctx, s.conn, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
-		lon, lat, population, geonames_id, wikipedia_url, abandoned FROM settlements `+where, args,
-		func(r *sql.Rows) (st geo.Settlement, err error) {
-			var lon, lat float64
-			err = r.Scan(&st.ID, &st.Names.En, &st.Names.Az, &st.Names.Hy, &st.Names.Ru, &st.District,
-				&st.Country, &st.Place, &lon, &lat, &st.Population, &st.GeoNamesID, &st.WikipediaURL, &st.Abandoned)
-			st.Point = orb.Point{lon, lat}
-			return st, err
-		})
+	rows, err := s.conn.QueryContext(ctx, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
+		lon, lat, population, geonames_id, wikipedia_url, abandoned FROM settlements `+where+" "+order, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st geo.Settlement
+		var lon, lat float64
+		err = rows.Scan(&st.ID, &st.Names.En, &st.Names.Az, &st.Names.Hy, &st.Names.Ru, &st.District,
+			&st.Country, &st.Place, &lon, &lat, &st.Population, &st.GeoNamesID, &st.WikipediaURL, &st.Abandoned)
+		if err != nil {
+			return err
+		}
+		st.Point = orb.Point{lon, lat}
+		fn(st)
+	}
+	return rows.Err()
 }
 
 func (s *Store) readChanges(ctx context.Context, ids only) ([]geo.Change, error) {

@@ -119,11 +119,15 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 			return err
 		}
 	}
+	stored, err := s.storedChanges(changes)
+	if err != nil {
+		return err
+	}
 	var written []geo.Change
 	span, err := s.write(ctx, func(w *writer) error {
 		for _, c := range changes {
 			c = s.keepHistory(c)
-			if old, ok := s.ix.Change(c.ID); ok && reflect.DeepEqual(*old, c) {
+			if old, ok := stored[c.ID]; ok && reflect.DeepEqual(*old, c) {
 				continue
 			}
 			if err := w.putChange(c, origin); err != nil {
@@ -137,6 +141,20 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 		return err
 	}
 	return s.refresh(ctx, len(written), geo.Batch{Changes: written}, span)
+}
+
+// storedChanges returns the stored versions of changes, with their notes and sources (the
+// index keeps neither), by id.
+func (s *Store) storedChanges(changes []geo.Change) (map[string]*geo.Change, error) {
+	out := map[string]*geo.Change{}
+	var list []*geo.Change
+	for _, c := range changes {
+		if old, ok := s.ix.Change(c.ID); ok {
+			out[c.ID] = old
+			list = append(list, old)
+		}
+	}
+	return out, s.ix.FillDetails(list)
 }
 
 // checkChange validates c and its references.
@@ -180,6 +198,9 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 		return geo.Invalidf("reason", "a retraction needs a reason")
 	}
 	if err := geo.CheckText("reason", reason, geo.MaxNote); err != nil {
+		return err
+	}
+	if err := s.ix.FillDetails([]*geo.Change{old}); err != nil {
 		return err
 	}
 	c := *old

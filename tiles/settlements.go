@@ -41,10 +41,11 @@ func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, err
 
 // appendPeriods appends a feature for each period of e (valid on *day, if day is not nil).
 func appendPeriods(fs []*geojson.Feature, e *geo.Entry, day *geo.Day) []*geojson.Feature {
-	for _, p := range e.Timeline {
-		if day == nil || p.Contains(*day) {
-			fs = append(fs, PeriodFeature(e.Settlement, p))
-		}
+	if day != nil {
+		return append(fs, PeriodFeature(e.Settlement, e.At(*day)))
+	}
+	for _, p := range e.Timeline() {
+		fs = append(fs, PeriodFeature(e.Settlement, p))
 	}
 	return fs
 }
