@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -55,45 +56,140 @@ func (s *Store) load(ctx context.Context) (*geo.Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.eachSettlement(ctx, nil, "ORDER BY id", func(st geo.Settlement) { l.AddSettlement(st) }); err != nil {
+	// In rowid order, the order changes were mostly written in: they come grouped already.
+	if err := s.eachSettlement(ctx, nil, "", func(st geo.Settlement) { l.AddSettlement(st) }); err != nil {
 		return nil, err
 	}
-	return l, s.loadChanges(ctx, l)
+	ids := make([]string, len(actors))
+	for i, a := range actors {
+		ids[i] = a.ID
+	}
+	return l, s.loadChanges(ctx, l, ids)
 }
 
-// loadChanges reads every change, without its note and sources, into l.
-func (s *Store) loadChanges(ctx context.Context, l *geo.Loader) error {
-	rows, err := s.conn.QueryContext(ctx, `SELECT id, settlement_id, date, controller, kind, status,
-		recorded_at, retracted_at, retraction_reason FROM changes`)
+// coded is a column read as the number of its value in values (from 1), or as its text when
+// it is none of them: most of a million strings then need no allocation.
+type coded struct {
+	values []string
+	v      any
+}
+
+// expr is the SQL of column coded, with its arguments.
+func (c *coded) expr(column string) (string, []any) {
+	if len(c.values) == 0 || len(c.values) > 64 {
+		return column, nil
+	}
+	args := make([]any, len(c.values))
+	for i, v := range c.values {
+		args[i] = v
+	}
+	return "CASE " + column + c.whens() + " ELSE " + column + " END", args
+}
+
+func (c *coded) whens() string {
+	var b strings.Builder
+	for i := range c.values {
+		fmt.Fprintf(&b, " WHEN ? THEN %d", i+1)
+	}
+	return b.String()
+}
+
+// text is the value read.
+func (c *coded) text() string {
+	switch v := c.v.(type) {
+	case int64:
+		return c.values[v-1]
+	case string:
+		return v
+	case []byte:
+		return string(v)
+	}
+	return ""
+}
+
+// loadChanges reads every change, without its note and sources, into l. The controller, kind
+// and status come as numbers, and a plain date as its day and precision (only an interval's
+// text is read and parsed).
+func (s *Store) loadChanges(ctx context.Context, l *geo.Loader, actors []string) error {
+	controller, kind, status := coded{values: actors}, coded{values: kindNames()}, coded{values: statusNames()}
+	var args []any
+	columns := make([]string, 3)
+	for i, c := range []struct {
+		coded  *coded
+		column string
+	}{{&controller, "controller"}, {&kind, "kind"}, {&status, "status"}} {
+		expr, a := c.coded.expr(c.column)
+		columns[i], args = expr, append(args, a...)
+	}
+	// An import records its changes at one time: the recording time of the first change comes
+	// once, the others' only when they differ from it.
+	var common string
+	err := s.conn.QueryRowContext(ctx, `SELECT recorded_at FROM changes LIMIT 1`).Scan(&common)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	rows, err := s.conn.QueryContext(ctx, `SELECT id, settlement_id, day, precision,
+		CASE WHEN instr(date, '/') THEN date END, `+strings.Join(columns, ", ")+`,
+		nullif(recorded_at, ?), retracted_at, retraction_reason FROM changes`, append(args, common)...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var (
-		c                       geo.Change
-		date, recorded, lastRec string
-		retracted               sql.NullString
-		reason                  string
-		lastTime                time.Time
+		c                    geo.Change
+		lastRec              string
+		recorded             sql.NullString
+		interval             sql.NullString
+		retracted            sql.NullString
+		reason               string
+		commonTime, lastTime = parseTime(common), time.Time{}
+		day, precision       int64
 	)
 	for rows.Next() {
-		err := rows.Scan(&c.ID, &c.SettlementID, &date, &c.Controller, &c.Kind, &c.Status, &recorded, &retracted, &reason)
+		err := rows.Scan(&c.ID, &c.SettlementID, &day, &precision, &interval, &controller.v,
+			&kind.v, &status.v, &recorded, &retracted, &reason)
 		if err != nil {
 			return err
 		}
-		if c.Date, err = geo.ParseDate(date); err != nil {
-			return fmt.Errorf("change %s: %w", c.ID, err)
+		c.Date = geo.Date{Start: geo.Day(day), Precision: geo.Precision(precision)}
+		c.Controller, c.Kind, c.Status = controller.text(), geo.Kind(kind.text()), geo.Status(status.text())
+		if interval.Valid {
+			if c.Date, err = geo.ParseDate(interval.String); err != nil {
+				return fmt.Errorf("change %s: %w", c.ID, err)
+			}
 		}
-		if recorded != lastRec {
-			lastRec, lastTime = recorded, parseTime(recorded)
+		switch {
+		case !recorded.Valid:
+			c.RecordedAt = commonTime
+		case recorded.String == lastRec:
+			c.RecordedAt = lastTime
+		default:
+			lastRec, lastTime = recorded.String, parseTime(recorded.String)
+			c.RecordedAt = lastTime
 		}
-		c.RecordedAt, c.Retracted = lastTime, nil
+		c.Retracted = nil
 		if retracted.Valid {
 			c.Retracted = &geo.Retraction{At: parseTime(retracted.String), Reason: reason}
 		}
 		l.AddChange(&c)
 	}
 	return rows.Err()
+}
+
+func kindNames() []string {
+	out := make([]string, len(geo.Kinds))
+	for i, k := range geo.Kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func statusNames() []string {
+	out := make([]string, len(geo.Statuses))
+	for i, s := range geo.Statuses {
+		out[i] = string(s)
+	}
+	return out
 }
 
 // position is where the database is: conn's data_version and the last revision's seq.

@@ -113,10 +113,21 @@ func (e *Entry) period(i int, w []string, change func(int32) *Change) Period {
 
 // newEntry builds the entry of s from its records, sorting them in timeline order.
 func newEntry(s *Settlement, changes []record, w *words, scratch *timelineScratch) *Entry {
-	slices.SortFunc(changes, func(a, b record) int { return compareRecords(&a, &b) })
+	if !sortedRecords(changes) {
+		slices.SortFunc(changes, func(a, b record) int { return compareRecords(&a, &b) })
+	}
 	e := &Entry{Settlement: s, changes: changes, words: w}
 	e.periods = scratch.periods(e)
 	return e
+}
+
+func sortedRecords(rs []record) bool {
+	for i := 1; i < len(rs); i++ {
+		if compareRecords(&rs[i-1], &rs[i]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // timelineScratch holds the buffers of building timelines, reused from one entry to the next.
@@ -140,11 +151,25 @@ func (sc *timelineScratch) periods(e *Entry) []period {
 	sc.timeline = buildTimeline(sc.counting, sc.timeline[:0])
 	out := make([]period, len(sc.timeline))
 	for i, p := range sc.timeline {
-		out[i] = period{from: p.From, since: p.Since, change: sc.position(p.Change), event: sc.position(p.Event),
-			controller: e.words.intern(p.Controller), previous: e.words.intern(p.Previous),
-			status: e.words.intern(string(p.Status)), changing: p.Changing}
+		out[i] = period{from: p.From, since: p.Since, change: sc.position(p.Change), event: sc.position(p.Event), changing: p.Changing}
+		out[i].controller = e.wordOf(p.Controller, out[i].change, func(r *record) word { return r.controller })
+		out[i].status = e.wordOf(string(p.Status), out[i].change, func(r *record) word { return r.status })
+		out[i].previous = e.wordOf(p.Previous, -1, nil)
 	}
 	return out
+}
+
+// wordOf is the word of s: most often that of a field of change j, else interned.
+func (e *Entry) wordOf(s string, j int32, field func(*record) word) word {
+	if s == "" {
+		return 0
+	}
+	if j >= 0 {
+		if w := field(&e.changes[j]); e.words.list[w] == s {
+			return w
+		}
+	}
+	return e.words.intern(s)
 }
 
 // position is the index of c in the scratch changes, -1 for nil.

@@ -33,7 +33,7 @@ type Index struct {
 	pins    []*pin           // by settlement number
 	tree    *quadtree.Quadtree
 	extent  orb.Bound   // holds every settlement's point (it may be larger after a move)
-	owners  changeTable // change id -> settlement number
+	owners  *changeTable // change id -> settlement number; nil until first asked for
 	byDate  *dateOrder  // the counting changes in timeline order; nil until first asked for
 	updated int64       // latest recording or retraction, Unix nanoseconds
 	details detailStore
@@ -155,6 +155,9 @@ func (ix *Index) putChange(c *Change, scratch *timelineScratch) {
 	if !ok {
 		return // the store checks that the settlement exists
 	}
+	if ix.owners == nil {
+		ix.owners = ownersOf(ix.dense, ix.owns)
+	}
 	if owner, found := ix.owners.find(c.ID, ix.owns); found && owner != n {
 		e := ix.dense[owner]
 		ix.replaceEntry(owner, slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return r.id == c.ID }), scratch)
@@ -225,6 +228,7 @@ func (ix *Index) Entry(id string) (*Entry, bool) {
 // Change returns the change with id, retracted or not, without its note and sources (see
 // FillDetails).
 func (ix *Index) Change(id string) (*Change, bool) {
+	ix.buildOwners()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	n, ok := ix.owners.find(id, ix.owns)
@@ -236,6 +240,22 @@ func (ix *Index) Change(id string) (*Change, bool) {
 	c := new(Change)
 	e.changes[i].change(c, e.Settlement.ID, ix.words.all())
 	return c, true
+}
+
+// buildOwners builds the table of change ids when no one has asked for it yet: a start
+// does not pay for it.
+func (ix *Index) buildOwners() {
+	ix.mu.RLock()
+	built := ix.owners != nil
+	ix.mu.RUnlock()
+	if built {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.owners == nil {
+		ix.owners = ownersOf(ix.dense, ix.owns)
+	}
 }
 
 // Entries returns every settlement in id order, or those inside bound when it is not nil.

@@ -21,6 +21,10 @@ type Loader struct {
 	records     []record
 	owners      []int32 // settlement number of each record
 	details     detailStore
+	last        string // settlement id of the last change added, and its number
+	lastNumber  int32
+	ids         []byte // ids of the records from flushed on, to be copied into one string
+	flushed     int
 }
 
 // NewLoader starts a new content for ix; the sizes are hints.
@@ -48,22 +52,43 @@ func (l *Loader) AddSettlement(s Settlement) {
 
 // AddChange adds a change of a settlement added before; other changes are left out.
 func (l *Loader) AddChange(c *Change) {
-	n, ok := l.numbers[c.SettlementID]
+	n, ok := l.lastNumber, c.SettlementID == l.last && l.last != ""
 	if !ok {
-		return
+		if n, ok = l.numbers[c.SettlementID]; !ok {
+			return
+		}
+		l.last, l.lastNumber = c.SettlementID, n
 	}
 	l.records = append(l.records, newRecord(c, l.words))
 	l.owners = append(l.owners, n)
 	l.details.keep(c)
+	if l.ids = append(l.ids, c.ID...); len(l.ids) >= idChunk {
+		l.flushIDs()
+	}
 }
 
-// Done builds the entries, the id order, the quadtree and the change ids, and swaps them in.
+// idChunk is the size of the strings that hold the change ids, many to a string: a million
+// ids of their own would leave the heap full of holes between the rows' other strings.
+const idChunk = 64 << 10
+
+// flushIDs points the ids of the records added since the last flush into one new string.
+func (l *Loader) flushIDs() {
+	all := string(l.ids)
+	for i := l.flushed; i < len(l.records); i++ {
+		n := len(l.records[i].id)
+		l.records[i].id, all = all[:n], all[n:]
+	}
+	l.ids, l.flushed = l.ids[:0], len(l.records)
+}
+
+// Done builds the entries, the id order and the quadtree, and swaps them in. The change ids
+// and the date order are built when first needed.
 func (l *Loader) Done() {
+	l.flushIDs()
 	fresh := &Index{words: l.words, actors: l.actors, numbers: l.numbers, details: l.details}
 	fresh.dense = l.entries()
 	fresh.order = l.order()
 	fresh.pins, fresh.tree, fresh.extent = l.spatial()
-	fresh.owners = ownersOf(fresh.dense, fresh.owns)
 	for _, e := range fresh.dense {
 		for i := range e.changes {
 			fresh.noteUpdate(&e.changes[i])
@@ -74,12 +99,11 @@ func (l *Loader) Done() {
 	defer ix.mu.Unlock()
 	ix.version++
 	ix.words, ix.actors, ix.dense, ix.numbers, ix.order = fresh.words, fresh.actors, fresh.dense, fresh.numbers, fresh.order
-	ix.pins, ix.tree, ix.extent, ix.owners = fresh.pins, fresh.tree, fresh.extent, fresh.owners
+	ix.pins, ix.tree, ix.extent, ix.owners = fresh.pins, fresh.tree, fresh.extent, nil
 	ix.byDate, ix.updated, ix.details = nil, fresh.updated, fresh.details
 }
 
-// entries groups the records by settlement (a counting sort into one slab) and builds the
-// entries.
+// entries groups the records by settlement (a counting sort in place) and builds the entries.
 func (l *Loader) entries() []*Entry {
 	start := make([]int32, len(l.settlements)+1)
 	for _, n := range l.owners {
@@ -88,12 +112,8 @@ func (l *Loader) entries() []*Entry {
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	slab := make([]record, len(l.records))
-	next := slices.Clone(start[:len(start)-1])
-	for i, n := range l.owners {
-		slab[next[n]] = l.records[i]
-		next[n]++
-	}
+	groupInPlace(l.records, l.owners, start)
+	slab := slices.Clip(l.records)
 	l.records, l.owners = nil, nil
 	out := make([]*Entry, len(l.settlements))
 	var scratch timelineScratch
@@ -101,6 +121,26 @@ func (l *Loader) entries() []*Entry {
 		out[n] = newEntry(s, slab[start[n]:start[n+1]:start[n+1]], l.words, &scratch)
 	}
 	return out
+}
+
+// groupInPlace orders records by owner (records[i] belongs to owners[i]), given where each
+// owner's group starts: each record is swapped straight to its group, so no second slab is
+// needed.
+func groupInPlace(records []record, owners []int32, start []int32) {
+	next := slices.Clone(start[:len(start)-1])
+	for n := range next {
+		for end := start[n+1]; next[n] < end; {
+			i := next[n]
+			if o := owners[i]; o != int32(n) {
+				j := next[o]
+				next[o]++
+				records[i], records[j] = records[j], records[i]
+				owners[i], owners[j] = owners[j], o
+				continue
+			}
+			next[n]++
+		}
+	}
 }
 
 // order returns the settlement numbers in id order.

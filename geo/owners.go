@@ -2,12 +2,14 @@ package geo
 
 import "hash/maphash"
 
-// changeTable finds the settlement of a change id: an open-addressing hash table of settlement
-// numbers (4 bytes a slot, at most half full), checked against the settlement's changes, so it
-// keeps no strings of its own. Changes never leave the index, so a slot is never emptied.
+// changeTable finds the settlement of a change id: an open-addressing hash table, at most half
+// full, whose 8-byte slots hold a settlement number and 32 bits of the id's hash. A match is
+// checked against the settlement's changes, so the table keeps no strings of its own. Changes
+// never leave the index, so a slot is never emptied (one whose change moved to another
+// settlement stays, matching nothing).
 type changeTable struct {
 	seed  maphash.Seed
-	slots []int32 // settlement number + 1; 0 is empty
+	slots []uint64 // hash<<32 | settlement number + 1; 0 is empty
 	n     int
 }
 
@@ -16,7 +18,7 @@ func newChangeTable(n int) changeTable {
 	for size < 2*n {
 		size *= 2
 	}
-	return changeTable{seed: maphash.MakeSeed(), slots: make([]int32, size)}
+	return changeTable{seed: maphash.MakeSeed(), slots: make([]uint64, size)}
 }
 
 // find returns the settlement that owns id, as told by owns.
@@ -25,7 +27,7 @@ func (t *changeTable) find(id string, owns func(n int32, id string) bool) (int32
 	if !ok {
 		return 0, false
 	}
-	return t.slots[i] - 1, true
+	return int32(uint32(t.slots[i])) - 1, true
 }
 
 // slot returns the slot of id, or the empty slot where it would go.
@@ -33,12 +35,13 @@ func (t *changeTable) slot(id string, owns func(n int32, id string) bool) (int, 
 	if len(t.slots) == 0 {
 		*t = newChangeTable(8)
 	}
+	h := maphash.String(t.seed, id)
 	mask := len(t.slots) - 1
-	for i := int(maphash.String(t.seed, id)) & mask; ; i = (i + 1) & mask {
+	for i := int(h) & mask; ; i = (i + 1) & mask {
 		switch s := t.slots[i]; {
 		case s == 0:
 			return i, false
-		case owns(s-1, id):
+		case s>>32 == h>>32 && owns(int32(uint32(s))-1, id):
 			return i, true
 		}
 	}
@@ -51,21 +54,21 @@ func (t *changeTable) put(id string, n int32, owns func(n int32, id string) bool
 	if !found {
 		t.n++
 	}
-	t.slots[i] = n + 1
+	t.slots[i] = maphash.String(t.seed, id)>>32<<32 | uint64(uint32(n+1))
 	return 2*t.n >= len(t.slots)
 }
 
 // ownersOf builds the table of the changes of entries, with room for as many again.
-func ownersOf(entries []*Entry, owns func(n int32, id string) bool) changeTable {
+func ownersOf(entries []*Entry, owns func(n int32, id string) bool) *changeTable {
 	size := 0
 	for _, e := range entries {
 		size += len(e.changes)
 	}
-	t := newChangeTable(2 * size)
+	t := newChangeTable(size)
 	for n, e := range entries {
 		for i := range e.changes {
 			t.put(e.changes[i].id, int32(n), owns)
 		}
 	}
-	return t
+	return &t
 }
