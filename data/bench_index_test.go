@@ -8,23 +8,22 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/geo"
 )
 
-// benchDB returns a copy of the 100,000-settlement, 1,000,000-change database named by
-// CONTROLMAP_BENCH_DB (default /work/bench-data/100k-1m.db), or skips when there is none.
-// The copy is made once per run, in the test's temporary directory: Open migrates and writes.
+// benchDB returns the path of a 100,000-settlement, 1,000,000-change database, or skips when
+// there is none. CONTROLMAP_BENCH_DB names a copy that Open may migrate and write; without it,
+// /work/bench-data/100k-1m.db is copied into the benchmark's temporary directory first.
 func benchDB(b *testing.B) string {
 	b.Helper()
-	src := os.Getenv("CONTROLMAP_BENCH_DB")
-	if src == "" {
-		src = "/work/bench-data/100k-1m.db"
+	if path := os.Getenv("CONTROLMAP_BENCH_DB"); path != "" {
+		return path
 	}
-	in, err := os.Open(src)
+	in, err := os.Open("/work/bench-data/100k-1m.db")
 	if err != nil {
 		b.Skipf("no benchmark database (%v): set CONTROLMAP_BENCH_DB", err)
 	}

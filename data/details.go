@@ -3,31 +3,64 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"maps"
+	"runtime"
+	"sync"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
 )
 
 // detailBatch is how many change ids one query of readDetails asks for.
-const detailBatch = 500
+const detailBatch = 1000
 
-// readDetails reads the notes and sources of the changes with the given ids: the index keeps
-// neither (a million changes' sources would not fit in its memory budget). It reads through
-// the pool, not conn, so it never waits for a write.
-func (s *Store) readDetails(ids []string) (map[string]geo.Details, error) {
-	ctx := context.Background()
-	out := make(map[string]geo.Details, len(ids))
-	for start := 0; start < len(ids); start += detailBatch {
-		batch := only(ids[start:min(start+detailBatch, len(ids))])
-		if err := s.readNotes(ctx, batch, out); err != nil {
-			return nil, fmt.Errorf("data: read notes: %w", err)
-		}
-		if err := s.readDetailSources(ctx, batch, out); err != nil {
-			return nil, fmt.Errorf("data: read sources: %w", err)
-		}
+// readDetails reads the sources of the changes with the given ids, and their notes when notes
+// is true: the index keeps neither (a million changes' sources would not fit in its memory
+// budget). It reads through the pool, not conn, so it never waits for a write; a large read
+// (a snapshot's 100,000 changes in force) is split between a few connections.
+func (s *Store) readDetails(ids []string, notes bool) (map[string]geo.Details, error) {
+	batches := (len(ids) + detailBatch - 1) / detailBatch
+	workers := min(batches, runtime.GOMAXPROCS(0), 4)
+	parts := make([]map[string]geo.Details, max(workers, 1))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for w := range workers {
+		parts[w] = map[string]geo.Details{}
+		wg.Go(func() {
+			for b := w; b < batches && errs[w] == nil; b += workers {
+				batch := only(ids[b*detailBatch : min((b+1)*detailBatch, len(ids))])
+				errs[w] = s.readBatchDetails(batch, notes, parts[w])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if parts[0] == nil {
+		return map[string]geo.Details{}, nil
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		maps.Copy(out, p)
 	}
 	return out, nil
+}
+
+// readBatchDetails reads the details of one batch of changes into into.
+func (s *Store) readBatchDetails(ids only, notes bool, into map[string]geo.Details) error {
+	ctx := context.Background()
+	if notes {
+		if err := s.readNotes(ctx, ids, into); err != nil {
+			return fmt.Errorf("data: read notes: %w", err)
+		}
+	}
+	if err := s.readDetailSources(ctx, ids, into); err != nil {
+		return fmt.Errorf("data: read sources: %w", err)
+	}
+	return nil
 }
 
 func (s *Store) readNotes(ctx context.Context, ids only, into map[string]geo.Details) error {
@@ -86,7 +119,7 @@ func Snapshot(ix *geo.Index, day geo.Day, bound *orb.Bound) ([]geo.State, error)
 	for i, st := range states {
 		changes[i] = st.Period.Change
 	}
-	return states, ix.FillDetails(changes)
+	return states, ix.FillSources(changes)
 }
 
 // Changes returns every change of e (retracted ones included) with its note and sources.

@@ -7,8 +7,8 @@ type Details struct {
 }
 
 // DetailsFunc reads the details of the changes with the given ids (those it does not find are
-// left out of the map).
-type DetailsFunc func(ids []string) (map[string]Details, error)
+// left out of the map): the sources, and the notes too when notes is true.
+type DetailsFunc func(ids []string, notes bool) (map[string]Details, error)
 
 // detailStore gives the details of changes: from fn when set, else from those kept in memory.
 type detailStore struct {
@@ -44,7 +44,13 @@ func (ix *Index) SetDetails(fn DetailsFunc) {
 
 // FillDetails sets the note and the sources of each change (from the index's changes, which
 // come without them). Nil elements are skipped.
-func (ix *Index) FillDetails(changes []*Change) error {
+func (ix *Index) FillDetails(changes []*Change) error { return ix.fill(changes, true) }
+
+// FillSources sets the sources of each change, as FillDetails but leaving notes alone: a
+// snapshot shows no notes.
+func (ix *Index) FillSources(changes []*Change) error { return ix.fill(changes, false) }
+
+func (ix *Index) fill(changes []*Change, notes bool) error {
 	ix.mu.RLock()
 	d := ix.details
 	var kept map[string]Details
@@ -65,13 +71,16 @@ func (ix *Index) FillDetails(changes []*Change) error {
 			}
 		}
 		var err error
-		if kept, err = d.fn(ids); err != nil {
+		if kept, err = d.fn(ids, notes); err != nil {
 			return err
 		}
 	}
 	for _, c := range changes {
-		if c != nil {
-			c.Note, c.Sources = kept[c.ID].Note, kept[c.ID].Sources
+		if c == nil {
+			continue
+		}
+		if c.Sources = kept[c.ID].Sources; notes {
+			c.Note = kept[c.ID].Note
 		}
 	}
 	return nil

@@ -32,10 +32,10 @@ type Index struct {
 	order   []int32          // settlement numbers in id order
 	pins    []*pin           // by settlement number
 	tree    *quadtree.Quadtree
-	extent  orb.Bound   // holds every settlement's point (it may be larger after a move)
+	extent  orb.Bound    // holds every settlement's point (it may be larger after a move)
 	owners  *changeTable // change id -> settlement number; nil until first asked for
-	byDate  *dateOrder  // the counting changes in timeline order; nil until first asked for
-	updated int64       // latest recording or retraction, Unix nanoseconds
+	byDate  *dateOrder   // the counting changes in timeline order; nil until first asked for
+	updated int64        // latest recording or retraction, Unix nanoseconds
 	details detailStore
 	sorted  atomic.Pointer[sortedEntries] // dense in id order, for the version it names
 }

@@ -24,5 +24,5 @@ func fillDetails(ix *geo.Index, states []geo.State) error {
 	for i, st := range states {
 		changes[i] = st.Period.Change
 	}
-	return ix.FillDetails(changes)
+	return ix.FillSources(changes)
 }
