@@ -7,8 +7,13 @@
 //
 // Every write goes through one transaction and is recorded in the revisions table, which is
 // never updated or deleted from: the history of every record stays. After a write commits, the
-// in-memory geo.Index is updated in one step (one new version), so reads never touch SQLite and
-// never see half a write.
+// in-memory geo.Index is updated in one step (one new version), so reads never see half a
+// write. Reads are answered from the index, except the notes and sources of the changes an
+// answer shows: the index keeps none (readDetails reads them in batches, through the pool).
+//
+// The index is loaded with one scan per table, row by row into a geo.Loader: the changes in
+// rowid order (the order they were written in, so mostly grouped by settlement already), with
+// the controller, kind and status read as numbers and a plain date as its day and precision.
 //
 // A Store reads and writes through one dedicated connection. Its PRAGMA data_version changes
 // only when another connection commits, so Store.Watch (started by serve) notices an import by
