@@ -103,3 +103,14 @@ func BenchmarkPutChange100k(b *testing.B) {
 		ix.PutChange(c)
 	}
 }
+
+// BenchmarkMerge100k is a bulk write of 10,000 changes into an index of 100,000 settlements
+// and 1,000,000 changes: one rebuild off to the side.
+func BenchmarkMerge100k(b *testing.B) {
+	ix := geo.NewIndex(benchDataset(100_000, 10))
+	_, _, changes := benchDataset(1_000, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.Merge(geo.Batch{Changes: changes})
+	}
+}

@@ -23,6 +23,18 @@ func newDetailStore(fn DetailsFunc) detailStore {
 	return detailStore{kept: map[string]Details{}}
 }
 
+// clone returns a copy whose kept details can be added to without changing d's.
+func (d detailStore) clone() detailStore {
+	if d.fn != nil {
+		return d
+	}
+	kept := make(map[string]Details, len(d.kept))
+	for id, x := range d.kept {
+		kept[id] = x
+	}
+	return detailStore{kept: kept}
+}
+
 // keep holds c's details in memory when there is no fn to read them.
 func (d *detailStore) keep(c *Change) {
 	if d.fn == nil {

@@ -152,20 +152,21 @@ func (sc *timelineScratch) periods(e *Entry) []period {
 	out := make([]period, len(sc.timeline))
 	for i, p := range sc.timeline {
 		out[i] = period{from: p.From, since: p.Since, change: sc.position(p.Change), event: sc.position(p.Event), changing: p.Changing}
-		out[i].controller = e.wordOf(p.Controller, out[i].change, func(r *record) word { return r.controller })
-		out[i].status = e.wordOf(string(p.Status), out[i].change, func(r *record) word { return r.status })
-		out[i].previous = e.wordOf(p.Previous, -1, nil)
+		out[i].controller = e.wordOf(w, p.Controller, out[i].change, func(r *record) word { return r.controller })
+		out[i].status = e.wordOf(w, string(p.Status), out[i].change, func(r *record) word { return r.status })
+		out[i].previous = e.wordOf(w, p.Previous, -1, nil)
 	}
 	return out
 }
 
-// wordOf is the word of s: most often that of a field of change j, else interned.
-func (e *Entry) wordOf(s string, j int32, field func(*record) word) word {
+// wordOf is the word of s: most often that of a field of change j (whose words are in list),
+// else interned.
+func (e *Entry) wordOf(list []string, s string, j int32, field func(*record) word) word {
 	if s == "" {
 		return 0
 	}
 	if j >= 0 {
-		if w := field(&e.changes[j]); e.words.list[w] == s {
+		if w := field(&e.changes[j]); list[w] == s {
 			return w
 		}
 	}

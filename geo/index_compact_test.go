@@ -139,3 +139,49 @@ func TestIndexFillDetails(t *testing.T) {
 		t.Errorf("FillSources asked %v and gave %q %v, want one source and no note", asked, c.Note, c.Sources)
 	}
 }
+
+// TestIndexMerge: a merged batch gives what a fresh index of the merged data gives, in one
+// new version.
+func TestIndexMerge(t *testing.T) {
+	actors, settlements, changes := mixedDataset(3, 40)
+	var first, rest []geo.Change // first: half of the changes of the first 30 settlements
+	for i, c := range changes {
+		if n, _ := strconv.Atoi(c.SettlementID[1:]); n < 30 && i%2 == 0 {
+			first = append(first, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	ix := geo.NewIndex(actors, settlements[:30], slices.Clone(first))
+	var batch geo.Batch
+	batch.Actors = []geo.Actor{{ID: "osce"}}
+	batch.Settlements = slices.Clone(settlements[30:])
+	batch.Settlements[0].Names.En = "Renamed"
+	batch.Changes = slices.Clone(rest)
+	rewritten := first[0]
+	rewritten.Controller = "osce"
+	batch.Changes = append(batch.Changes, rewritten)
+	v := ix.Version()
+	ix.Merge(batch)
+	if got := ix.Version(); got != v+1 {
+		t.Errorf("version %d -> %d, want one step", v, got)
+	}
+	all := append(append(slices.Clone(first[1:]), rest...), rewritten)
+	want := geo.NewIndex(append(actors, geo.Actor{ID: "osce"}), append(slices.Clone(settlements[:30]), batch.Settlements...), all)
+	if got, want := ids(ix.Entries(nil), entryID), ids(want.Entries(nil), entryID); !slices.Equal(got, want) {
+		t.Fatalf("entries %v, want %v", got, want)
+	}
+	for _, e := range want.Entries(nil) {
+		got, _ := ix.Entry(e.Settlement.ID)
+		if !reflect.DeepEqual(got.Timeline(), e.Timeline()) || !reflect.DeepEqual(got.Changes(), e.Changes()) || *got.Settlement != *e.Settlement {
+			t.Fatalf("%s after Merge differs from a fresh index", e.Settlement.ID)
+		}
+	}
+	if c, ok := ix.Change(rewritten.ID); !ok || c.Controller != "osce" {
+		t.Errorf("Change(%s) = %+v, want the rewritten one", rewritten.ID, c)
+	}
+	if _, ok := ix.Actor("osce"); !ok {
+		t.Error("the batch's actor is missing")
+	}
+	checkTimelines(t, ix)
+}
