@@ -1,5 +1,7 @@
 package geo
 
+import "maps"
+
 // Details are what an index may leave in the database: the note and the sources of a change.
 type Details struct {
 	Note    string
@@ -28,11 +30,7 @@ func (d detailStore) clone() detailStore {
 	if d.fn != nil {
 		return d
 	}
-	kept := make(map[string]Details, len(d.kept))
-	for id, x := range d.kept {
-		kept[id] = x
-	}
-	return detailStore{kept: kept}
+	return detailStore{kept: maps.Clone(d.kept)}
 }
 
 // keep holds c's details in memory when there is no fn to read them.
