@@ -130,6 +130,15 @@ func sortedRecords(rs []record) bool {
 	return true
 }
 
+// keptEntry is the entry of s whose records (in any order) are those its periods were built
+// from.
+func keptEntry(s *Settlement, changes []record, periods []period, w *words) *Entry {
+	if !sortedRecords(changes) {
+		slices.SortFunc(changes, func(a, b record) int { return compareRecords(&a, &b) })
+	}
+	return &Entry{Settlement: s, changes: changes, periods: periods, words: w}
+}
+
 // timelineScratch holds the buffers of building timelines, reused from one entry to the next.
 type timelineScratch struct {
 	changes  []Change

@@ -25,6 +25,7 @@ type Loader struct {
 	lastNumber  int32
 	ids         []byte // ids of the records from flushed on, to be copied into one string
 	flushed     int
+	periods     [][]period // by settlement number: periods still right for its records (Merge)
 }
 
 // NewLoader starts a new content for ix; the sizes are hints.
@@ -118,7 +119,12 @@ func (l *Loader) entries() []*Entry {
 	out := make([]*Entry, len(l.settlements))
 	var scratch timelineScratch
 	for n, s := range l.settlements {
-		out[n] = newEntry(s, slab[start[n]:start[n+1]:start[n+1]], l.words, &scratch)
+		changes := slab[start[n]:start[n+1]:start[n+1]]
+		if n < len(l.periods) && l.periods[n] != nil {
+			out[n] = keptEntry(s, changes, l.periods[n], l.words)
+			continue
+		}
+		out[n] = newEntry(s, changes, l.words, &scratch)
 	}
 	return out
 }

@@ -20,12 +20,21 @@ func (ix *Index) Merge(b Batch) {
 	for i := range b.Changes {
 		replaced[b.Changes[i].ID] = true
 	}
+	size := len(b.Changes)
+	for _, e := range ix.dense {
+		size += len(e.changes)
+	}
+	l.records, l.owners = make([]record, 0, size), make([]int32, 0, size)
+	l.periods = make([][]period, len(ix.dense))
 	for n, e := range ix.dense {
+		l.periods[n] = e.periods
 		for _, r := range e.changes {
-			if !replaced[r.id] {
-				l.records = append(l.records, r)
-				l.owners = append(l.owners, int32(n))
+			if replaced[r.id] {
+				l.periods[n] = nil // its timeline changes
+				continue
 			}
+			l.records = append(l.records, r)
+			l.owners = append(l.owners, int32(n))
 		}
 	}
 	l.flushed = len(l.records) // their ids are strings of their own already
@@ -37,6 +46,9 @@ func (ix *Index) Merge(b Batch) {
 		l.AddSettlement(s)
 	}
 	for i := range b.Changes {
+		if n, ok := l.numbers[b.Changes[i].SettlementID]; ok && int(n) < len(l.periods) {
+			l.periods[n] = nil
+		}
 		l.AddChange(&b.Changes[i])
 	}
 	l.Done()
