@@ -34,6 +34,9 @@ func (e *Entry) Point() orb.Point { return e.Settlement.Point }
 // Len is the number of changes of e, retracted ones included.
 func (e *Entry) Len() int { return len(e.changes) }
 
+// NumPeriods is the number of periods of e's timeline (len(e.Timeline()) without building it).
+func (e *Entry) NumPeriods() int { return len(e.periods) }
+
 // Changes returns every change of e (retracted ones included) in timeline order, without
 // notes and sources.
 func (e *Entry) Changes() []*Change {

@@ -77,6 +77,9 @@ func checkTimelines(t *testing.T, ix *geo.Index) {
 		}
 		want := geo.BuildTimeline(changes)
 		got := e.Timeline()
+		if e.NumPeriods() != len(want) || e.Len() != len(changes) {
+			t.Fatalf("%s: NumPeriods %d, Len %d, want %d and %d", e.Settlement.ID, e.NumPeriods(), e.Len(), len(want), len(changes))
+		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: Timeline() = %v, want %v", e.Settlement.ID, got, want)
 		}
