@@ -13,9 +13,16 @@
 // gzip-compressed): History finds a record's versions in such files by parsing them again with
 // the importer that read them, so a million changes cost one row of the audit trail and the
 // history of each stays whole. After a write commits, the in-memory geo.Index is updated in one
-// step (one new version), so reads never touch SQLite and never see half a write: a small batch
-// is applied (Index.Apply), a bulk one builds a new index from the current one and the batch,
-// without reading the database again.
+// step (one new version), so reads never see half a write: a small batch is applied
+// (Index.Apply), a bulk one is merged (Index.Merge: one rebuild from the index's compact records
+// and the batch, keeping the periods of the settlements it leaves alone), without reading the
+// database again. Reads are answered from the index, except the notes and sources of the
+// changes an answer shows: the index keeps none (readDetails reads them in batches, through the
+// pool).
+//
+// The index is loaded with one scan per table, row by row into a geo.Loader: the changes in
+// rowid order (the order they were written in, so mostly grouped by settlement already), with
+// the controller, kind and status read as numbers and a plain date as its day and precision.
 //
 // Writes run prepared statements, one per kind of row, reused for every row of the transaction,
 // with a context the driver cannot cancel (mattn/go-sqlite3 would start a goroutine per

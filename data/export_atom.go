@@ -50,7 +50,10 @@ type atomEntry struct {
 // site, without a trailing slash; each entry links to the settlement on the map and to the
 // change in the API.
 func WriteChangesAtom(w io.Writer, ix *geo.Index, site string) error {
-	all := AllChanges(ix)
+	all, err := AllChanges(ix)
+	if err != nil {
+		return err
+	}
 	slices.SortFunc(all, func(a, b EntryChange) int {
 		return cmp.Or(changeUpdated(b.Change).Compare(changeUpdated(a.Change)), cmp.Compare(a.Change.ID, b.Change.ID))
 	})

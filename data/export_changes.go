@@ -40,7 +40,7 @@ func NewChangeJSON(ix *geo.Index, e *geo.Entry, c *geo.Change) ChangeJSON {
 		Day: c.Date.Counts(), Earliest: EarliestDay(c.Date), Controller: ActorRef(ix, c.Controller), Kind: c.Kind, Status: c.Status,
 		Note: c.Note, RecordedAt: c.RecordedAt.UTC().Format(time.RFC3339), Sources: NewSourcesJSON(c.Sources),
 	}
-	if prev, ok := e.Timeline.PreviousController(c.ID); ok {
+	if prev, ok := e.PreviousController(c.ID); ok {
 		out.Previous = ActorRef(ix, prev)
 	}
 	if r := c.Retracted; r != nil {
@@ -127,16 +127,18 @@ func NewSourceRows(c *geo.Change) []SourceRow {
 	return out
 }
 
-// AllChanges are every change (retracted ones included) with their settlement, in settlement
-// then timeline order.
-func AllChanges(ix *geo.Index) []EntryChange {
+// AllChanges are every change (retracted ones included) with their settlement, note and
+// sources, in settlement then timeline order.
+func AllChanges(ix *geo.Index) ([]EntryChange, error) {
 	var out []EntryChange
+	var changes []*geo.Change
 	for _, e := range ix.Entries(nil) {
-		for _, c := range e.Changes {
+		for _, c := range e.Changes() {
 			out = append(out, EntryChange{Entry: e, Change: c})
+			changes = append(changes, c)
 		}
 	}
-	return out
+	return out, ix.FillDetails(changes)
 }
 
 // EntryChange is a change with the entry of its settlement.

@@ -29,7 +29,7 @@ func TestSettlementFeatureUncertain(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.date, func(t *testing.T) {
 			e, _ := st.Index().Entry("aghdam")
-			p := e.Timeline.At(geo.MustParseDate(tt.date).Start)
+			p := e.At(geo.MustParseDate(tt.date).Start)
 			b, err := json.Marshal(data.NewSettlementFeature(st.Index(), geo.State{Entry: e, Period: p}).Properties)
 			if err != nil {
 				t.Fatal(err)

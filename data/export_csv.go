@@ -16,7 +16,10 @@ const utf8BOM = "\uFEFF"
 // WriteSnapshotCSV writes the snapshot of day as CSV: a header of Columns, then one row per
 // settlement in id order.
 func WriteSnapshotCSV(w io.Writer, ix *geo.Index, day geo.Day) error {
-	states := ix.Snapshot(day, nil)
+	states, err := Snapshot(ix, day, nil)
+	if err != nil {
+		return err
+	}
 	rows := make([]SettlementProps, len(states))
 	for i, st := range states {
 		rows[i] = NewSettlementProps(ix, st)

@@ -59,17 +59,23 @@ func WriteDataset(w io.Writer, ix *geo.Index) error {
 }
 
 // latest is every settlement with its last known controller.
-func latest(ix *geo.Index) []geo.State { return ix.Snapshot(geo.MaxDay, nil) }
+func latest(ix *geo.Index) ([]geo.State, error) { return Snapshot(ix, geo.MaxDay, nil) }
 
 func writeLatestGeoJSON(w io.Writer, ix *geo.Index) error {
-	states := latest(ix)
+	states, err := latest(ix)
+	if err != nil {
+		return err
+	}
 	m := SnapshotMetadata(ix, geo.MaxDay, states)
 	m.Date = ""
 	return WriteFeatureCollection(w, SnapshotFeatures(ix, states), map[string]any{"metadata": m})
 }
 
 func writeLatestCSV(w io.Writer, ix *geo.Index) error {
-	states := latest(ix)
+	states, err := latest(ix)
+	if err != nil {
+		return err
+	}
 	rows := make([]SettlementProps, len(states))
 	for i, st := range states {
 		rows[i] = NewSettlementProps(ix, st)
@@ -85,7 +91,10 @@ type changeFeatureProps struct {
 }
 
 func writeChangesGeoJSON(w io.Writer, ix *geo.Index) error {
-	all := AllChanges(ix)
+	all, err := AllChanges(ix)
+	if err != nil {
+		return err
+	}
 	features := func(yield func(*geojson.FeatureOf[changeFeatureProps]) bool) {
 		for _, ec := range all {
 			p := changeFeatureProps{ChangeRow: NewChangeRow(ix, ec.Entry, ec.Change), Sources: NewSourcesJSON(ec.Change.Sources)}
@@ -100,7 +109,11 @@ func writeChangesGeoJSON(w io.Writer, ix *geo.Index) error {
 
 func writeChangesCSV(w io.Writer, ix *geo.Index) error {
 	var rows []ChangeRow
-	for _, ec := range AllChanges(ix) {
+	all, err := AllChanges(ix)
+	if err != nil {
+		return err
+	}
+	for _, ec := range all {
 		rows = append(rows, NewChangeRow(ix, ec.Entry, ec.Change))
 	}
 	return writeCSV(w, ChangeColumns, rows)
@@ -108,7 +121,11 @@ func writeChangesCSV(w io.Writer, ix *geo.Index) error {
 
 func writeSourcesCSV(w io.Writer, ix *geo.Index) error {
 	var rows []SourceRow
-	for _, ec := range AllChanges(ix) {
+	all, err := AllChanges(ix)
+	if err != nil {
+		return err
+	}
+	for _, ec := range all {
 		rows = append(rows, NewSourceRows(ec.Change)...)
 	}
 	return writeCSV(w, SourceColumns, rows)

@@ -50,7 +50,10 @@ func SnapshotMetadata(ix *geo.Index, day geo.Day, states []geo.State) Metadata {
 // WriteSnapshot writes every settlement (inside bound, if not nil) with its controller on day,
 // as an RFC 7946 FeatureCollection with a "metadata" member. The same data gives the same bytes.
 func WriteSnapshot(w io.Writer, ix *geo.Index, day geo.Day, bound *orb.Bound) error {
-	states := ix.Snapshot(day, bound)
+	states, err := Snapshot(ix, day, bound)
+	if err != nil {
+		return err
+	}
 	return WriteFeatureCollection(w, SnapshotFeatures(ix, states), map[string]any{"metadata": SnapshotMetadata(ix, day, states)})
 }
 

@@ -114,7 +114,10 @@ func gpkgSettlements(ctx context.Context, tx *sql.Tx, ix *geo.Index, day geo.Day
 	if err := gpkgTable(ctx, tx, "settlements", Columns, true); err != nil {
 		return err
 	}
-	states := ix.Snapshot(day, nil)
+	states, err := Snapshot(ix, day, nil)
+	if err != nil {
+		return err
+	}
 	if err := gpkgContents(ctx, tx, ix, "settlements", "features", "Who controlled each settlement on "+day.String(), boundOf(states)); err != nil {
 		return err
 	}
@@ -142,7 +145,11 @@ func gpkgSettlements(ctx context.Context, tx *sql.Tx, ix *geo.Index, day geo.Day
 // gpkgChanges writes the changes attribute table.
 func gpkgChanges(ctx context.Context, tx *sql.Tx, ix *geo.Index, _ geo.Day) error {
 	rows := make([]ChangeRow, 0)
-	for _, ec := range AllChanges(ix) {
+	all, err := AllChanges(ix)
+	if err != nil {
+		return err
+	}
+	for _, ec := range all {
 		rows = append(rows, NewChangeRow(ix, ec.Entry, ec.Change))
 	}
 	return gpkgAttributes(ctx, tx, ix, "changes", "Every recorded change of control, retracted ones included", ChangeColumns, rows)
@@ -151,7 +158,11 @@ func gpkgChanges(ctx context.Context, tx *sql.Tx, ix *geo.Index, _ geo.Day) erro
 // gpkgSources writes the sources attribute table.
 func gpkgSources(ctx context.Context, tx *sql.Tx, ix *geo.Index, _ geo.Day) error {
 	rows := make([]SourceRow, 0)
-	for _, ec := range AllChanges(ix) {
+	all, err := AllChanges(ix)
+	if err != nil {
+		return err
+	}
+	for _, ec := range all {
 		rows = append(rows, NewSourceRows(ec.Change)...)
 	}
 	return gpkgAttributes(ctx, tx, ix, "sources", "The sources of each change", SourceColumns, rows)

@@ -27,8 +27,16 @@ func WriteSnapshotKML(w io.Writer, ix *geo.Index, day geo.Day) error {
 	for _, s := range kmlStyles(ix) {
 		doc.Append(s)
 	}
-	for _, st := range ix.Snapshot(day, nil) {
-		doc.Append(kmlPlacemark(ix, st))
+	states, err := Snapshot(ix, day, nil)
+	if err != nil {
+		return err
+	}
+	for _, st := range states {
+		history, err := Changes(ix, st.Entry)
+		if err != nil {
+			return err
+		}
+		doc.Append(kmlPlacemark(ix, st, history))
 	}
 	return kml.KML(doc).WriteIndent(w, "", "  ")
 }
@@ -61,7 +69,7 @@ func parseColor(hex string) color.RGBA {
 }
 
 // kmlPlacemark is one settlement on a day.
-func kmlPlacemark(ix *geo.Index, st geo.State) kml.Element {
+func kmlPlacemark(ix *geo.Index, st geo.State, history []*geo.Change) kml.Element {
 	p := NewSettlementProps(ix, st)
 	style := "unknown"
 	if p.ControllerID != nil {
@@ -70,7 +78,7 @@ func kmlPlacemark(ix *geo.Index, st geo.State) kml.Element {
 	pt := geom.NewPointFlat(geom.XY, []float64{p.Lon, p.Lat})
 	return kml.Placemark(
 		kml.Name(p.Name),
-		kml.Description(kmlDescription(ix, st.Entry, &p)),
+		kml.Description(kmlDescription(ix, st.Entry, history, &p)),
 		kml.StyleURL("#controller-"+style),
 		kmlExtendedData(&p),
 		geomkml.EncodePoint(pt),
@@ -90,7 +98,7 @@ func kmlExtendedData(p *SettlementProps) kml.Element {
 
 // kmlDescription is an HTML summary of the settlement: its control on the day and its history,
 // every value escaped.
-func kmlDescription(ix *geo.Index, e *geo.Entry, p *SettlementProps) string {
+func kmlDescription(ix *geo.Index, e *geo.Entry, history []*geo.Change, p *SettlementProps) string {
 	var b strings.Builder
 	if p.Controller == nil {
 		b.WriteString("<p>Controller unknown.</p>")
@@ -98,7 +106,7 @@ func kmlDescription(ix *geo.Index, e *geo.Entry, p *SettlementProps) string {
 		fmt.Fprintf(&b, "<p>Controlled by %s since %s (%s).</p>", esc(p.Controller.Name), esc(deref(p.ControlledSince)), esc(deref(p.Status)))
 	}
 	b.WriteString("<ul>")
-	for _, c := range e.Changes {
+	for _, c := range history {
 		b.WriteString(kmlHistoryItem(ix, e, c))
 	}
 	b.WriteString("</ul>")

@@ -248,18 +248,7 @@ func NewMetadata(date string) Metadata {
 // UpdatedAt is when the data of ix last changed: the latest recording or retraction of a change,
 // zero when there is none. Exports carry it instead of the time they were made, so the same data
 // always gives the same bytes.
-func UpdatedAt(ix *geo.Index) time.Time {
-	var t time.Time
-	for _, e := range ix.Entries(nil) {
-		for _, c := range e.Changes {
-			t = later(t, c.RecordedAt)
-			if c.Retracted != nil {
-				t = later(t, c.Retracted.At)
-			}
-		}
-	}
-	return t.UTC()
-}
+func UpdatedAt(ix *geo.Index) time.Time { return ix.UpdatedAt() }
 
 func later(a, b time.Time) time.Time {
 	if b.After(a) {

@@ -116,13 +116,20 @@ func TestPutChangesTwiceInOneWrite(t *testing.T) {
 	st := datatest.MustOpen(t)
 	importTestdata(t, st)
 	c, _ := st.Index().Change("aghdam-1993-07")
+	if err := st.Index().FillDetails([]*geo.Change{c}); err != nil {
+		t.Fatal(err)
+	}
 	first, second := *c, *c
 	first.ID, second.ID = "aghdam-twice", "aghdam-twice"
 	second.Note = "the second copy"
 	if err := st.PutChanges(context.Background(), "test", []geo.Change{first, second}); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := st.Index().Change("aghdam-twice"); got.Note != "the second copy" {
+	got, _ := st.Index().Change("aghdam-twice")
+	if err := st.Index().FillDetails([]*geo.Change{got}); err != nil {
+		t.Fatal(err)
+	}
+	if got.Note != "the second copy" {
 		t.Errorf("index note = %q", got.Note)
 	}
 	if n := count(t, st, "SELECT count(*) FROM changes WHERE id = 'aghdam-twice' AND note = 'the second copy'"); n != 1 {

@@ -47,13 +47,13 @@ func checkUncertain(t *testing.T, when string, ix *geo.Index) {
 		t.Fatalf("%s: aghdam-2020 = %+v, want dated 2020-09-27/2020-11-10", when, c)
 	}
 	e, _ := ix.Entry("aghdam")
-	if p := e.Timeline.At(geo.MustParseDate("2020-10-01").Start); !p.Changing || p.Controller != "" || p.Previous != "armenian-forces" {
+	if p := e.At(geo.MustParseDate("2020-10-01").Start); !p.Changing || p.Controller != "" || p.Previous != "armenian-forces" {
 		t.Errorf("%s: aghdam on 2020-10-01 = %+v, want changing from armenian-forces", when, p)
 	}
-	if p := e.Timeline.At(geo.MustParseDate("2020-11-12").Start); p.Status != geo.Disputed || p.DisputedBy() != "armenian-forces" {
+	if p := e.At(geo.MustParseDate("2020-11-12").Start); p.Status != geo.Disputed || p.DisputedBy() != "armenian-forces" {
 		t.Errorf("%s: aghdam on 2020-11-12 = %+v, want disputed by armenian-forces", when, p)
 	}
-	p := e.Timeline.At(geo.MustParseDate("2020-11-20").Start)
+	p := e.At(geo.MustParseDate("2020-11-20").Start)
 	if p.Status != geo.Confirmed || p.Controller != "azerbaijan" || p.Since != geo.MustParseDate("2020-11-10").Start {
 		t.Errorf("%s: aghdam on 2020-11-20 = %+v, want confirmed azerbaijan since 2020-11-10", when, p)
 	}

@@ -138,7 +138,10 @@ func (s *Store) PutChanges(ctx context.Context, origin string, changes []geo.Cha
 // changes, which putChanges takes over; file and progress are as for putSettlements.
 func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Change, file *keptFile, progress func(done, total int)) error {
 	now := s.now() // the time of the write, its revisions and its new changes alike
-	written, stored := s.changesToWrite(changes, now)
+	written, stored, err := s.changesToWrite(changes, now)
+	if err != nil {
+		return err
+	}
 	order := idOrder(written)
 	span, err := s.write(ctx, now, auditOf(file, len(written)), func(w *writer) error {
 		for i, k := range order {
@@ -156,7 +159,7 @@ func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Cha
 	if err != nil {
 		return err
 	}
-	return s.refresh(len(written), geo.Batch{Changes: written}, span)
+	return s.refresh(len(written), geo.Batch{Changes: lastCopies(written, order)}, span)
 }
 
 // idOrder is the order of changes by id: written in that order, the rows of a bulk import
@@ -171,12 +174,17 @@ func idOrder(changes []geo.Change) []int32 {
 }
 
 // changesToWrite returns, in the memory of changes, those that differ from the stored version
-// (with what a rewrite keeps carried over), and which of them are stored already.
-func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []geo.Change, stored map[string]bool) {
+// (with what a rewrite keeps carried over, and its note and sources), and which of them are
+// stored already.
+func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []geo.Change, stored map[string]bool, err error) {
+	olds, err := s.storedChanges(changes)
+	if err != nil {
+		return nil, nil, err
+	}
 	written, stored = changes[:0], map[string]bool{}
 	for _, c := range changes {
 		c = s.keepHistory(c, now)
-		old, ok := s.ix.Change(c.ID)
+		old, ok := olds[c.ID]
 		switch {
 		case ok && reflect.DeepEqual(*old, c):
 			continue
@@ -185,7 +193,21 @@ func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []g
 		}
 		written = append(written, c)
 	}
-	return written, stored
+	return written, stored, nil
+}
+
+// storedChanges returns the stored versions of changes, with their notes and sources (the
+// index keeps neither), by id.
+func (s *Store) storedChanges(changes []geo.Change) (map[string]*geo.Change, error) {
+	out := map[string]*geo.Change{}
+	var list []*geo.Change
+	for _, c := range changes {
+		if old, ok := s.ix.Change(c.ID); ok {
+			out[c.ID] = old
+			list = append(list, old)
+		}
+	}
+	return out, s.ix.FillDetails(list)
 }
 
 // checkChange validates c and its references.
@@ -235,6 +257,9 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 		return geo.Invalidf("reason", "a retraction needs a reason")
 	}
 	if err := geo.CheckText("reason", reason, geo.MaxNote); err != nil {
+		return err
+	}
+	if err := s.ix.FillDetails([]*geo.Change{old}); err != nil {
 		return err
 	}
 	c := *old

@@ -2,38 +2,30 @@ package data
 
 import "github.com/controlmap/controlmap/geo"
 
-// resetWith puts a bulk write's batch into the index in one step: a new index is built from
-// the records of the current one, those of b replacing them, and swapped in. Nothing is read
-// from the database again. (Apply suits small batches: it updates the ordered lists record by
-// record.)
+// resetWith puts a bulk write's batch into the index in one step: Index.Merge builds a new
+// content from the compact records of the current one, those of b replacing them, keeps the
+// timelines of the settlements b leaves alone, and swaps it in. Nothing is read from the
+// database again. (Apply suits small batches: it updates the ordered lists record by record.)
 func (s *Store) resetWith(b geo.Batch) {
-	actors := mergeByID(b.Actors, s.ix.Actors(), func(a *geo.Actor) string { return a.ID })
-	entries := s.ix.Entries(nil)
-	old := make([]*geo.Settlement, len(entries))
-	var oldChanges []*geo.Change
-	for i, e := range entries {
-		old[i] = e.Settlement
-		oldChanges = append(oldChanges, e.Changes...)
-	}
-	settlements := mergeByID(b.Settlements, old, func(st *geo.Settlement) string { return st.ID })
-	changes := mergeByID(b.Changes, oldChanges, func(c *geo.Change) string { return c.ID })
-	s.ix.Reset(actors, settlements, changes)
+	s.ix.Merge(b)
 }
 
-// mergeByID returns the new records followed by copies of the old ones that none of them
-// replaces. It appends to news, which the caller hands over.
-func mergeByID[T any](news []T, old []*T, id func(*T) string) []T {
-	if len(old) == 0 {
-		return news
+// lastCopies returns changes with only the last copy of each id, given their order by id
+// (idOrder: a later copy stays later). It returns changes itself when no id repeats.
+func lastCopies(changes []geo.Change, order []int32) []geo.Change {
+	repeats := false
+	for i := 1; i < len(order) && !repeats; i++ {
+		repeats = changes[order[i-1]].ID == changes[order[i]].ID
 	}
-	replaced := make(map[string]bool, len(news))
-	for i := range news {
-		replaced[id(&news[i])] = true
+	if !repeats {
+		return changes
 	}
-	for _, x := range old {
-		if !replaced[id(x)] {
-			news = append(news, *x)
+	out := make([]geo.Change, 0, len(changes))
+	for i, k := range order {
+		if i+1 < len(order) && changes[order[i+1]].ID == changes[k].ID {
+			continue
 		}
+		out = append(out, changes[k])
 	}
-	return news
+	return out
 }

@@ -47,5 +47,12 @@
 //
 // The Index keeps, per settlement, the sorted control periods derived from its changes, so a
 // snapshot of every settlement on a date is one binary search per settlement, never a scan of all
-// changes. It is rebuilt per settlement on every write.
+// changes. It is compact, to hold a million changes in a few hundred megabytes: a settlement has
+// a number (its place in a slice), its changes are records of about 56 bytes (actor, kind and
+// status interned as 16-bit words) and its periods structs of 24 bytes; Entry.Changes,
+// Entry.Timeline and Entry.At build the full values on demand. Notes and sources stay in the
+// database when the index has a DetailsFunc (the store sets one): FillDetails and FillSources
+// read them for the changes an answer shows. A write rebuilds the entries of the settlements it
+// touches (copy on write) and costs O(log n) plus their changes; the table of change ids and
+// the date order are built when first asked for.
 package geo

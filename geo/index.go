@@ -3,8 +3,8 @@ package geo
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/quadtree"
@@ -13,29 +13,45 @@ import (
 // Index is the in-memory read model of a dataset: settlements with their timelines, actors and
 // changes in date order. The store builds it at start and updates it after every write, each
 // write in one step (Apply, or Reset after a bulk write or another process's write); the
-// database stays the source of truth. Values handed out by an Index are never changed afterwards: a write
-// replaces them, so readers need no lock once they hold them.
+// database stays the source of truth.
+//
+// The index is compact: a settlement has a number (its place in a slice), changes are records
+// of about 56 bytes with their actor, kind and status interned, and periods are small structs
+// in one slice per settlement. Notes and sources stay in the database when a DetailsFunc is set
+// (FillDetails reads them on demand). A write costs O(log n) plus the changes of the
+// settlements it touches: it replaces their entries (copy on write) and updates the maps in
+// place under the lock. Values handed out by an Index are never changed afterwards, so readers
+// need no lock once they hold them.
 type Index struct {
-	mu          sync.RWMutex
-	version     uint64
-	actors      map[string]*Actor
-	entries     map[string]*Entry
-	sorted      []*Entry // by settlement id
-	byDate      []*Change
-	tree        *quadtree.Quadtree
-	extent      orb.Bound         // holds every settlement's point (it may be larger after a move)
-	changeOwner map[string]string // change id -> settlement id
+	mu      sync.RWMutex
+	version uint64
+	words   *words
+	actors  map[string]*Actor
+	dense   []*Entry         // by settlement number
+	numbers map[string]int32 // settlement id -> number
+	order   []int32          // settlement numbers in id order
+	pins    []*pin           // by settlement number
+	tree    *quadtree.Quadtree
+	extent  orb.Bound    // holds every settlement's point (it may be larger after a move)
+	owners  *changeTable // change id -> settlement number; nil until first asked for
+	byDate  *dateOrder   // the counting changes in timeline order; nil until first asked for
+	updated int64        // latest recording or retraction, Unix nanoseconds
+	details detailStore
+	sorted  atomic.Pointer[sortedEntries] // dense in id order, for the version it names
 }
 
-// Entry is a settlement with its changes (all of them, in timeline order) and its timeline.
-type Entry struct {
-	Settlement *Settlement
-	Changes    []*Change
-	Timeline   Timeline
+// pin is a settlement's place in the quadtree.
+type pin struct {
+	point  orb.Point
+	number int32
 }
 
-// Point lets an Entry live in a quadtree.
-func (e *Entry) Point() orb.Point { return e.Settlement.Point }
+func (p *pin) Point() orb.Point { return p.point }
+
+type sortedEntries struct {
+	version uint64
+	entries []*Entry
+}
 
 // NewIndex builds an index over a whole dataset. Changes must refer to known settlements.
 // The index takes the slices over: the caller must not change them afterwards.
@@ -47,48 +63,17 @@ func NewIndex(actors []Actor, settlements []Settlement, changes []Change) *Index
 
 // Reset replaces the whole content of ix, as after a bulk write, keeping the same *Index.
 func (ix *Index) Reset(actors []Actor, settlements []Settlement, changes []Change) {
-	fresh := Index{actors: map[string]*Actor{}, entries: map[string]*Entry{}, changeOwner: map[string]string{}}
-	for i := range actors {
-		fresh.actors[actors[i].ID] = &actors[i]
+	l := ix.NewLoader(len(settlements), len(changes))
+	for _, a := range actors {
+		l.AddActor(a)
 	}
-	grouped := map[string][]*Change{}
-	for i := range changes {
-		c := &changes[i]
-		grouped[c.SettlementID] = append(grouped[c.SettlementID], c)
-		fresh.changeOwner[c.ID] = c.SettlementID
-		fresh.byDate = append(fresh.byDate, c)
-	}
-	slices.SortFunc(fresh.byDate, CompareChanges)
 	for i := range settlements {
-		s := &settlements[i]
-		fresh.entries[s.ID] = newEntry(s, grouped[s.ID])
+		l.AddSettlement(settlements[i])
 	}
-	fresh.reindex()
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	fresh.version = ix.version + 1
-	ix.version, ix.actors, ix.entries, ix.sorted = fresh.version, fresh.actors, fresh.entries, fresh.sorted
-	ix.byDate, ix.tree, ix.changeOwner, ix.extent = fresh.byDate, fresh.tree, fresh.changeOwner, fresh.extent
-}
-
-func newEntry(s *Settlement, changes []*Change) *Entry {
-	changes = slices.Clone(changes)
-	slices.SortFunc(changes, CompareChanges)
-	return &Entry{Settlement: s, Changes: changes, Timeline: BuildTimeline(changes)}
-}
-
-// reindex rebuilds the id order and the spatial index from entries.
-func (ix *Index) reindex() {
-	ix.sorted = ix.sorted[:0]
-	ix.tree = quadtree.New(orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}})
-	ix.extent = orb.Bound{Min: orb.Point{180, 90}, Max: orb.Point{-180, -90}} // empty
-	for _, e := range ix.entries {
-		ix.sorted = append(ix.sorted, e)
-		ix.tree.Add(e)
-		ix.extent = ix.extent.Extend(e.Settlement.Point)
+	for i := range changes {
+		l.AddChange(&changes[i])
 	}
-	slices.SortFunc(ix.sorted, func(a, b *Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
-	ix.version++
+	l.Done()
 }
 
 // Version increases with every write, so caches can tell stale answers.
@@ -116,8 +101,9 @@ func (ix *Index) Apply(b Batch) {
 	for _, s := range b.Settlements {
 		ix.putSettlement(s)
 	}
-	for _, c := range b.Changes {
-		ix.putChange(c)
+	var scratch timelineScratch
+	for i := range b.Changes {
+		ix.putChange(&b.Changes[i], &scratch)
 	}
 	ix.version++
 }
@@ -133,57 +119,79 @@ func (ix *Index) PutSettlement(s Settlement) { ix.Apply(Batch{Settlements: []Set
 func (ix *Index) PutChange(c Change) { ix.Apply(Batch{Changes: []Change{c}}) }
 
 func (ix *Index) putSettlement(s Settlement) {
-	var changes []*Change
-	if old, ok := ix.entries[s.ID]; ok {
-		changes = old.Changes
-		ix.tree.Remove(old, func(p orb.Pointer) bool { return p == old }) // not another entry at the same point
+	n, ok := ix.numbers[s.ID]
+	if !ok {
+		ix.addSettlement(&s)
+		return
 	}
-	e := newEntry(&s, changes)
-	ix.entries[s.ID] = e
-	ix.tree.Add(e)
+	old := ix.dense[n]
+	ix.dense[n] = &Entry{Settlement: &s, changes: old.changes, periods: old.periods, words: ix.words}
+	if s.Point != old.Settlement.Point {
+		p := ix.pins[n]
+		ix.tree.Remove(p, func(q orb.Pointer) bool { return q == p })
+		ix.pins[n] = &pin{point: s.Point, number: n}
+		ix.tree.Add(ix.pins[n])
+		ix.extent = ix.extent.Extend(s.Point)
+	}
+}
+
+// addSettlement gives s the next number, with no changes.
+func (ix *Index) addSettlement(s *Settlement) {
+	n := int32(len(ix.dense))
+	ix.numbers[s.ID] = n
+	ix.dense = append(ix.dense, &Entry{Settlement: s, periods: unknownPeriods, words: ix.words})
+	i, _ := slices.BinarySearchFunc(ix.order, s.ID, func(m int32, id string) int { return cmp.Compare(ix.dense[m].Settlement.ID, id) })
+	ix.order = slices.Insert(ix.order, i, n)
+	ix.pins = append(ix.pins, &pin{point: s.Point, number: n})
+	ix.tree.Add(ix.pins[n])
 	ix.extent = ix.extent.Extend(s.Point)
-	ix.sorted = upsertSorted(ix.sorted, e, func(a, b *Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
 }
 
-func (ix *Index) putChange(c Change) {
-	if owner, ok := ix.changeOwner[c.ID]; ok {
-		ix.dropChange(owner, c.ID)
+// unknownPeriods is the timeline of a settlement without changes.
+var unknownPeriods = []period{{from: MinDay, since: MinDay, change: -1, event: -1}}
+
+func (ix *Index) putChange(c *Change, scratch *timelineScratch) {
+	n, ok := ix.numbers[c.SettlementID]
+	if !ok {
+		return // the store checks that the settlement exists
 	}
-	e := ix.entries[c.SettlementID]
-	ix.entries[c.SettlementID] = newEntry(e.Settlement, append(slices.Clip(e.Changes), &c))
-	ix.changeOwner[c.ID] = c.SettlementID
-	ix.byDate = upsertSorted(ix.byDate, &c, CompareChanges)
-	ix.refreshEntry(c.SettlementID)
-}
-
-func (ix *Index) dropChange(settlementID, changeID string) {
-	isIt := func(c *Change) bool { return c.ID == changeID }
-	ix.byDate = slices.DeleteFunc(slices.Clone(ix.byDate), isIt)
-	e := ix.entries[settlementID]
-	ix.entries[settlementID] = newEntry(e.Settlement, slices.DeleteFunc(slices.Clone(e.Changes), isIt))
-	ix.refreshEntry(settlementID)
-}
-
-// refreshEntry points the sorted list and the tree at the current entry of id.
-func (ix *Index) refreshEntry(id string) {
-	e := ix.entries[id]
-	i, _ := slices.BinarySearchFunc(ix.sorted, id, func(x *Entry, id string) int { return cmp.Compare(x.Settlement.ID, id) })
-	old := ix.sorted[i]
-	ix.sorted = slices.Clone(ix.sorted)
-	ix.sorted[i] = e
-	ix.tree.Remove(old, func(p orb.Pointer) bool { return p == old }) // not another entry at the same point
-	ix.tree.Add(e)
-}
-
-// upsertSorted returns a new slice with v inserted in order (replacing an equal element).
-func upsertSorted[T any](s []T, v T, compare func(a, b T) int) []T {
-	i, found := slices.BinarySearchFunc(s, v, compare)
-	s = slices.Clone(s)
-	if found {
-		s[i] = v
-		return s
+	if ix.owners == nil {
+		ix.owners = ownersOf(ix.dense, ix.owns)
 	}
-	return slices.Insert(s, i, v)
+	if owner, found := ix.owners.find(c.ID, ix.owns); found && owner != n {
+		e := ix.dense[owner]
+		ix.replaceEntry(owner, slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return r.id == c.ID }), scratch)
+	}
+	e := ix.dense[n]
+	changes := slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return r.id == c.ID })
+	changes = append(changes, newRecord(c, ix.words))
+	ix.replaceEntry(n, changes, scratch)
+	if ix.owners.put(c.ID, n, ix.owns) {
+		ix.owners = ownersOf(ix.dense, ix.owns)
+	}
+	ix.details.keep(c)
+	ix.noteUpdate(&changes[len(changes)-1])
+}
+
+// replaceEntry gives settlement n the changes given, in a new entry.
+func (ix *Index) replaceEntry(n int32, changes []record, scratch *timelineScratch) {
+	old := ix.dense[n]
+	e := newEntry(old.Settlement, changes, ix.words, scratch)
+	ix.byDate.remove(old, n)
+	ix.dense[n] = e
+	ix.byDate.add(e, n)
+}
+
+// owns reports whether settlement n has a change id.
+func (ix *Index) owns(n int32, id string) bool {
+	return slices.ContainsFunc(ix.dense[n].changes, func(r record) bool { return r.id == id })
+}
+
+func (ix *Index) noteUpdate(r *record) {
+	ix.updated = max(ix.updated, r.recorded)
+	if r.retraction != nil {
+		ix.updated = max(ix.updated, r.retraction.At.UnixNano())
+	}
 }
 
 // Actor returns the actor with id.
@@ -210,41 +218,77 @@ func (ix *Index) Actors() []*Actor {
 func (ix *Index) Entry(id string) (*Entry, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	e, ok := ix.entries[id]
-	return e, ok
-}
-
-// Change returns the change with id, retracted or not.
-func (ix *Index) Change(id string) (*Change, bool) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	e, ok := ix.entries[ix.changeOwner[id]]
+	n, ok := ix.numbers[id]
 	if !ok {
 		return nil, false
 	}
-	i := slices.IndexFunc(e.Changes, func(c *Change) bool { return c.ID == id })
-	if i < 0 {
+	return ix.dense[n], true
+}
+
+// Change returns the change with id, retracted or not, without its note and sources (see
+// FillDetails).
+func (ix *Index) Change(id string) (*Change, bool) {
+	ix.buildOwners()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	n, ok := ix.owners.find(id, ix.owns)
+	if !ok {
 		return nil, false
 	}
-	return e.Changes[i], true
+	e := ix.dense[n]
+	i := slices.IndexFunc(e.changes, func(r record) bool { return r.id == id })
+	c := new(Change)
+	e.changes[i].change(c, e.Settlement.ID, ix.words.all())
+	return c, true
+}
+
+// buildOwners builds the table of change ids when no one has asked for it yet: a start
+// does not pay for it.
+func (ix *Index) buildOwners() {
+	ix.mu.RLock()
+	built := ix.owners != nil
+	ix.mu.RUnlock()
+	if built {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.owners == nil {
+		ix.owners = ownersOf(ix.dense, ix.owns)
+	}
 }
 
 // Entries returns every settlement in id order, or those inside bound when it is not nil.
 func (ix *Index) Entries(bound *orb.Bound) []*Entry {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	all := ix.sortedLocked()
 	if bound == nil {
-		return ix.sorted
+		return all
 	}
 	if share(*bound, ix.extent) > 1.0/8 {
-		return filterSorted(ix.sorted, *bound) // a scan in id order beats a query and a sort
+		return filterSorted(all, *bound) // a scan in id order beats a query and a sort
 	}
 	found := ix.tree.InBound(nil, *bound)
 	out := make([]*Entry, len(found))
 	for i, p := range found {
-		out[i] = p.(*Entry)
+		out[i] = ix.dense[p.(*pin).number]
 	}
 	slices.SortFunc(out, func(a, b *Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
+	return out
+}
+
+// sortedLocked returns every entry in id order, building the list after a write. The caller
+// holds a read lock, so no write runs meanwhile.
+func (ix *Index) sortedLocked() []*Entry {
+	if s := ix.sorted.Load(); s != nil && s.version == ix.version {
+		return s.entries
+	}
+	out := make([]*Entry, len(ix.order))
+	for i, n := range ix.order {
+		out[i] = ix.dense[n]
+	}
+	ix.sorted.Store(&sortedEntries{version: ix.version, entries: out})
 	return out
 }
 
@@ -267,24 +311,6 @@ func filterSorted(sorted []*Entry, bound orb.Bound) []*Entry {
 	for _, e := range sorted {
 		if bound.Contains(e.Settlement.Point) {
 			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// Changes returns the changes that count from day from to day to (both included; see
-// Date.Counts), in timeline order. Retracted changes are left out.
-func (ix *Index) Changes(from, to Day) []*Change {
-	ix.mu.RLock()
-	all := ix.byDate
-	ix.mu.RUnlock()
-	lo := sort.Search(len(all), func(i int) bool { return all[i].Date.Counts() >= from })
-	hi := sort.Search(len(all), func(i int) bool { return all[i].Date.Counts() > to })
-	hi = max(hi, lo) // from after to: no changes
-	out := make([]*Change, 0, hi-lo)
-	for _, c := range all[lo:hi] {
-		if c.Counts() {
-			out = append(out, c)
 		}
 	}
 	return out

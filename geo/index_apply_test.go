@@ -34,7 +34,7 @@ func TestIndexApply(t *testing.T) {
 	}
 	for _, id := range []string{"new-1", "shusha"} {
 		e, _ := ix.Entry(id)
-		if got := e.Timeline.At(geo.MustParseDate("2001-01-01").Start).Controller; got != "un" {
+		if got := e.Timeline().At(geo.MustParseDate("2001-01-01").Start).Controller; got != "un" {
 			t.Errorf("%s in 2001: %q, want un", id, got)
 		}
 	}

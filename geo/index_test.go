@@ -177,7 +177,7 @@ func TestIndexEntry(t *testing.T) {
 		t.Fatal("Entry(shusha) not found")
 	}
 	wantChanges := []string{"shusha-1992", "shusha-2000", "shusha-2020", "shusha-2021"}
-	if got := ids(e.Changes, changeIDOf); !slices.Equal(got, wantChanges) {
+	if got := ids(e.Changes(), changeIDOf); !slices.Equal(got, wantChanges) {
 		t.Errorf("Entry(shusha).Changes = %v, want %v (retracted kept, in timeline order)", got, wantChanges)
 	}
 	if _, ok := ix.Entry("stepanakert"); ok {
@@ -363,7 +363,7 @@ func TestIndexPutChange(t *testing.T) {
 				t.Errorf("Changes = %v, want %v", got, tt.wantChanges)
 			}
 			e, _ := ix.Entry("abdal-gulabli")
-			if got := ids(e.Changes, changeIDOf); !slices.Equal(got, tt.wantHistory) {
+			if got := ids(e.Changes(), changeIDOf); !slices.Equal(got, tt.wantHistory) {
 				t.Errorf("Entry(abdal-gulabli).Changes = %v, want %v", got, tt.wantHistory)
 			}
 			if got := controllers(before); mapsEqual(got, tt.want) {
@@ -379,7 +379,7 @@ func TestIndexPutChangeTwice(t *testing.T) {
 	ix.PutChange(c)
 	ix.PutChange(c)
 	e, _ := ix.Entry("abdal-gulabli")
-	if got := ids(e.Changes, changeIDOf); !slices.Equal(got, []string{"abdal-1992", "abdal-1994", "abdal-2020"}) {
+	if got := ids(e.Changes(), changeIDOf); !slices.Equal(got, []string{"abdal-1992", "abdal-1994", "abdal-2020"}) {
 		t.Errorf("Entry(abdal-gulabli).Changes = %v, want abdal-1994 once", got)
 	}
 	if got := len(ix.Changes(day("1994-04-01"), day("1994-04-01"))); got != 1 {
@@ -407,8 +407,8 @@ func TestIndexPutSettlement(t *testing.T) {
 		t.Errorf("Snapshot(2020-11-19) = %v, want %v", got, want)
 	}
 	e, _ := ix.Entry("shusha")
-	if e.Settlement.Place != geo.City || len(e.Changes) != 4 {
-		t.Errorf("Entry(shusha) = %+v with %d changes, want a city with its 4 changes", e.Settlement, len(e.Changes))
+	if e.Settlement.Place != geo.City || e.Len() != 4 {
+		t.Errorf("Entry(shusha) = %+v with %d changes, want a city with its 4 changes", e.Settlement, e.Len())
 	}
 	ix.PutChange(geo.Change{ID: "khojaly-1992", SettlementID: "khojaly", Date: geo.MustParseDate("1992-02-26"), Controller: arm})
 	if got := controllers(ix.Snapshot(day("1992-03-01"), &west))["khojaly"]; got != arm {

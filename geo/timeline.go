@@ -51,7 +51,12 @@ func BuildTimeline(changes []*Change) Timeline {
 		}
 	}
 	slices.SortFunc(counting, CompareChanges)
-	t := Timeline{{From: MinDay, To: MaxDay, Since: MinDay}}
+	return buildTimeline(counting, nil)
+}
+
+// buildTimeline derives the periods of counting, sorted changes that count, into buf.
+func buildTimeline(counting []*Change, buf Timeline) Timeline {
+	t := append(buf[:0], Period{From: MinDay, To: MaxDay, Since: MinDay})
 	for _, c := range counting {
 		t = t.apply(c)
 	}

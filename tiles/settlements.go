@@ -54,26 +54,37 @@ func EncodeSettlementsIn(ix *geo.Index, t maptile.Tile, day *geo.Day, lang strin
 	w := newLayerWriter(t)
 	n := 0
 	for _, e := range entries {
-		n += len(e.Timeline)
+		n += e.NumPeriods()
 	}
 	w.features = make([]byte, 0, 72*n)
+	var sc timelineScratch
 	for _, e := range entries {
-		writePeriods(w, e, t.Z, day, lang)
+		writePeriods(w, e, t.Z, day, lang, &sc)
 	}
 	return w.Marshal(SettlementsLayer), nil
 }
 
-// writePeriods writes a feature for each period of e (valid on *day, if day is not nil),
-// with the properties zoom z needs (names in lang only, unless it is ""); the open-ended period of an undated tile carries the
-// timeline property "t".
-func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, lang string) {
+// timelineScratch holds the periods of one settlement and their changes, reused from one
+// settlement of a tile to the next (see geo.Entry.TimelineInto).
+type timelineScratch struct {
+	timeline geo.Timeline
+	changes  []geo.Change
+}
+
+// writePeriods writes a feature for each period of e (only the one valid on *day, if day is not
+// nil), with the properties zoom z needs (names in lang only, unless it is ""); the open-ended
+// period of an undated tile carries the timeline property "t".
+func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, lang string, sc *timelineScratch) {
 	s := e.Settlement
 	names := z >= nameZoom(s.Place.Rank())
+	if day != nil {
+		sc.timeline = append(sc.timeline[:0], e.At(*day))
+	} else {
+		sc.timeline, sc.changes = e.TimelineInto(sc.timeline, sc.changes)
+	}
+	tl := sc.timeline
 	var common []uint32 // the tags of the settlement's own properties, the same in each period
-	for _, p := range e.Timeline {
-		if day != nil && !p.Contains(*day) {
-			continue
-		}
+	for _, p := range tl {
 		if common == nil {
 			w.String("sid", s.ID)
 			if names {
@@ -96,7 +107,7 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, la
 		}
 		writePeriod(w, p, z)
 		if day == nil && p.To == geo.MaxDay {
-			w.String("t", TimelineProp(e.Timeline))
+			w.String("t", TimelineProp(tl))
 		}
 		w.Point(FeatureID(s.ID, p.From), s.Point)
 	}

@@ -151,7 +151,7 @@ func budget(entries []*geo.Entry, z maptile.Zoom, day *geo.Day) []*geo.Entry {
 		if day != nil {
 			return 1
 		}
-		return len(e.Timeline)
+		return e.NumPeriods()
 	}
 	total := 0
 	for _, e := range entries {

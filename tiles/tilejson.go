@@ -131,7 +131,7 @@ func dataBound(ix *geo.Index) orb.Bound {
 func countPeriods(ix *geo.Index) (settlements, periods int) {
 	entries := ix.Entries(nil)
 	for _, e := range entries {
-		periods += len(e.Timeline)
+		periods += e.NumPeriods()
 	}
 	return len(entries), periods
 }

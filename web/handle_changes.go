@@ -43,6 +43,9 @@ func (s *server) handleChangeItems(c echo.Context) error {
 		}
 	}
 	page := matched[min(offset, len(matched)):min(offset+limit, len(matched))]
+	if err := ix.FillDetails(page); err != nil {
+		return err
+	}
 	features := func(yield func(*changeFeature) bool) {
 		for _, ch := range page {
 			if !yield(newChangeFeature(ix, ch)) {
@@ -68,6 +71,9 @@ func (s *server) handleChangeItem(c echo.Context) error {
 	ch, ok := ix.Change(c.Param("id"))
 	if !ok {
 		return geo.NotFoundf("no change with id %q", c.Param("id"))
+	}
+	if err := ix.FillDetails([]*geo.Change{ch}); err != nil {
+		return err
 	}
 	f := newChangeFeature(ix, ch)
 	m := s.metadata("")

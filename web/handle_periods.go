@@ -42,7 +42,7 @@ func (s *server) handlePeriods(c echo.Context) error {
 func periodFeatures(entries []*geo.Entry) iter.Seq[*geojson.FeatureOf[tiles.PeriodProps]] {
 	return func(yield func(*geojson.FeatureOf[tiles.PeriodProps]) bool) {
 		for _, e := range entries {
-			for _, p := range e.Timeline {
+			for _, p := range e.Timeline() {
 				f := &geojson.FeatureOf[tiles.PeriodProps]{Type: "Feature", Geometry: e.Settlement.Point, Properties: tiles.NewPeriodProps(e.Settlement, p)}
 				if !yield(f) {
 					return

@@ -42,6 +42,9 @@ func (s *server) handleSettlementItems(c echo.Context) error {
 	v, err := s.cache.write(ix.Version(), key, func(w io.Writer) error {
 		states := filter.apply(ix.Snapshot(day, bound))
 		page := states[min(offset, len(states)):min(offset+limit, len(states))]
+		if err := fillDetails(ix, page); err != nil {
+			return err
+		}
 		return data.WriteFeatureCollection(w, data.SnapshotFeatures(ix, page), map[string]any{
 			"numberMatched":  len(states),
 			"numberReturned": len(page),
@@ -88,10 +91,18 @@ func (s *server) handleSettlementItem(c echo.Context) error {
 	if !ok {
 		return geo.NotFoundf("no settlement with id %q", c.Param("id"))
 	}
-	f := data.NewSettlementFeature(ix, geo.State{Entry: e, Period: e.Timeline.At(day)})
+	st := []geo.State{{Entry: e, Period: e.At(day)}}
+	if err := fillDetails(ix, st); err != nil {
+		return err
+	}
+	hist, err := history(ix, e)
+	if err != nil {
+		return err
+	}
+	f := data.NewSettlementFeature(ix, st[0])
 	return sendJSON(c, mimeGeoJSON, geojson.FeatureOf[itemProps]{
 		ID: f.ID, Type: f.Type, Geometry: f.Geometry,
-		Properties: itemProps{SettlementProps: f.Properties, Date: day.String(), History: history(ix, e), Metadata: s.metadata(day.String())},
+		Properties: itemProps{SettlementProps: f.Properties, Date: day.String(), History: hist, Metadata: s.metadata(day.String())},
 	})
 }
 

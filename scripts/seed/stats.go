@@ -60,7 +60,7 @@ func (st *stats) count(ix *geo.Index, s *settlement, uncertain bool) {
 		d.abandoned++
 	}
 	for i, day := range statDays {
-		p := e.Timeline.At(mustCounts(day))
+		p := e.At(mustCounts(day))
 		if p.Known() {
 			d.known[i]++
 		}
@@ -74,7 +74,7 @@ func (st *stats) count(ix *geo.Index, s *settlement, uncertain bool) {
 	if uncertain {
 		d.uncertain++
 	}
-	if len(e.Changes) == 0 {
+	if e.Len() == 0 {
 		d.never++
 		st.never[neverReason(s)] = append(st.never[neverReason(s)], s.ID)
 	}

@@ -30,11 +30,11 @@ func TestTownsKnownAfterFirstEvent(t *testing.T) {
 			continue
 		}
 		e, ok := ix.Entry(st.ID)
-		if !ok || len(e.Changes) == 0 {
+		if !ok || e.Len() == 0 {
 			t.Errorf("%s: no history", st.ID)
 			continue
 		}
-		for _, p := range e.Timeline {
+		for _, p := range e.Timeline() {
 			if p.To > firstDay(e) && !p.Known() {
 				t.Errorf("%s: controller unknown from %s to %s", st.ID, p.From, p.To)
 			}
@@ -45,7 +45,7 @@ func TestTownsKnownAfterFirstEvent(t *testing.T) {
 // firstDay is the day the first change of an entry counts from.
 func firstDay(e *geo.Entry) geo.Day {
 	first := geo.MaxDay
-	for _, p := range e.Timeline {
+	for _, p := range e.Timeline() {
 		if p.Change != nil && p.From < first {
 			first = p.From
 		}

@@ -124,7 +124,7 @@ func exportPeriods(path string, ix *geo.Index) error {
 	bw := bufio.NewWriterSize(f, 1<<20)
 	w := csv.NewWriter(bw)
 	for _, e := range ix.Entries(nil) {
-		for _, p := range e.Timeline {
+		for _, p := range e.Timeline() {
 			pp := tiles.NewPeriodProps(e.Settlement, p)
 			w.Write([]string{pp.SID, pp.Name, pp.NameEn, pp.NameAz, pp.NameHy, pp.NameRu, pp.District,
 				strconv.Itoa(pp.Rank), strconv.Itoa(int(pp.From)), strconv.Itoa(int(pp.To)), pp.Controller, pp.Status,

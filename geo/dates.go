@@ -1,0 +1,140 @@
+package geo
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
+
+// dateOrder is the counting changes of every settlement in timeline order, in blocks of at
+// most 2*blockSize, so that a write inserts or removes in one block: O(log n + blockSize).
+// It is only read and written under the index's lock.
+type dateOrder struct {
+	blocks [][]dateRef
+}
+
+const blockSize = 512
+
+// dateRef is a counting change: its record (in its entry) and its settlement's number.
+type dateRef struct {
+	day    Day // r.date.Counts(), kept here for a quick sort
+	number int32
+	r      *record
+}
+
+func compareRefs(a, b dateRef) int {
+	if a.day != b.day {
+		return cmp.Compare(a.day, b.day)
+	}
+	return compareRecords(a.r, b.r)
+}
+
+// newDateOrder orders the counting changes of entries.
+func newDateOrder(entries []*Entry) *dateOrder {
+	var all []dateRef
+	for n, e := range entries {
+		all = appendRefs(all, e, int32(n))
+	}
+	slices.SortFunc(all, compareRefs)
+	o := &dateOrder{}
+	for len(all) > 0 {
+		k := min(blockSize, len(all))
+		o.blocks = append(o.blocks, all[:k:k])
+		all = all[k:]
+	}
+	return o
+}
+
+func appendRefs(refs []dateRef, e *Entry, n int32) []dateRef {
+	for i := range e.changes {
+		if r := &e.changes[i]; r.counts() {
+			refs = append(refs, dateRef{day: r.date.Counts(), number: n, r: r})
+		}
+	}
+	return refs
+}
+
+// add inserts the counting changes of e, settlement n.
+func (o *dateOrder) add(e *Entry, n int32) {
+	if o == nil {
+		return
+	}
+	for _, ref := range appendRefs(nil, e, n) {
+		o.insert(ref)
+	}
+}
+
+// remove takes out the counting changes of e, settlement n.
+func (o *dateOrder) remove(e *Entry, n int32) {
+	if o == nil {
+		return
+	}
+	for _, ref := range appendRefs(nil, e, n) {
+		o.delete(ref)
+	}
+}
+
+// block returns the first block whose last ref is not before ref (len(blocks) when none).
+func (o *dateOrder) block(ref dateRef) int {
+	return sort.Search(len(o.blocks), func(i int) bool {
+		b := o.blocks[i]
+		return compareRefs(b[len(b)-1], ref) >= 0
+	})
+}
+
+func (o *dateOrder) insert(ref dateRef) {
+	if len(o.blocks) == 0 {
+		o.blocks = [][]dateRef{{ref}}
+		return
+	}
+	bi := min(o.block(ref), len(o.blocks)-1)
+	b := o.blocks[bi]
+	i, _ := slices.BinarySearchFunc(b, ref, compareRefs)
+	b = slices.Insert(b, i, ref)
+	if len(b) <= 2*blockSize {
+		o.blocks[bi] = b
+		return
+	}
+	half := len(b) / 2
+	o.blocks = slices.Insert(o.blocks, bi+1, slices.Clone(b[half:]))
+	o.blocks[bi] = b[:half:half]
+}
+
+func (o *dateOrder) delete(ref dateRef) {
+	bi := o.block(ref)
+	if bi == len(o.blocks) {
+		return
+	}
+	b := o.blocks[bi]
+	i, found := slices.BinarySearchFunc(b, ref, compareRefs)
+	if !found || b[i].number != ref.number {
+		return
+	}
+	if b = slices.Delete(b, i, i+1); len(b) == 0 {
+		o.blocks = slices.Delete(o.blocks, bi, bi+1)
+		return
+	}
+	o.blocks[bi] = b
+}
+
+// each calls fn with every ref that counts from day from to day to, in order, until fn
+// returns false.
+func (o *dateOrder) each(from, to Day, fn func(dateRef) bool) {
+	for bi := o.firstBlock(from); bi < len(o.blocks); bi++ {
+		b := o.blocks[bi]
+		i := sort.Search(len(b), func(i int) bool { return b[i].day >= from })
+		for _, ref := range b[i:] {
+			if ref.day > to || !fn(ref) {
+				return
+			}
+		}
+	}
+}
+
+// firstBlock returns the first block with a ref from day from on.
+func (o *dateOrder) firstBlock(from Day) int {
+	return sort.Search(len(o.blocks), func(i int) bool {
+		b := o.blocks[i]
+		return b[len(b)-1].day >= from
+	})
+}

@@ -1,0 +1,115 @@
+package geo
+
+import (
+	"sync"
+	"time"
+)
+
+// record is a change as the index keeps it: about 56 bytes, with its strings interned, and
+// without its note and sources (see Details). Records never change once written.
+type record struct {
+	id         string
+	recorded   int64 // RecordedAt, Unix nanoseconds
+	date       Date
+	retraction *Retraction
+	controller word
+	kind       word
+	status     word
+}
+
+// newRecord compacts c, interning its words in w.
+func newRecord(c *Change, w *words) record {
+	var recorded int64
+	if !c.RecordedAt.IsZero() {
+		recorded = c.RecordedAt.UnixNano()
+	}
+	return record{id: c.ID, recorded: recorded, date: c.Date, retraction: c.Retracted,
+		controller: w.intern(c.Controller), kind: w.intern(string(c.Kind)), status: w.intern(string(c.Status))}
+}
+
+// change fills c from r, a change of settlement (no note, no sources).
+func (r *record) change(c *Change, settlement string, w []string) {
+	*c = Change{ID: r.id, SettlementID: settlement, Date: r.date, Controller: w[r.controller],
+		Kind: Kind(w[r.kind]), Status: Status(w[r.status]), Retracted: r.retraction}
+	if r.recorded != 0 {
+		c.RecordedAt = time.Unix(0, r.recorded).UTC()
+	}
+}
+
+func (r *record) counts() bool { return r.retraction == nil }
+
+// compareRecords is CompareChanges on records.
+func compareRecords(a, b *record) int {
+	if c := compareDay(a.date.Counts(), b.date.Counts()); c != 0 {
+		return c
+	}
+	switch {
+	case a.date.Precision != b.date.Precision:
+		return int(a.date.Precision) - int(b.date.Precision)
+	case a.recorded != b.recorded:
+		return compareDay(Day(sign(a.recorded-b.recorded)), 0)
+	case a.id < b.id:
+		return -1
+	case a.id > b.id:
+		return 1
+	}
+	return 0
+}
+
+func compareDay(a, b Day) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func sign(x int64) int64 {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
+}
+
+// word is an interned string: an actor id, a kind or a status. Word 0 is "".
+type word uint16
+
+// words interns the few distinct strings of the changes. The list only grows, and a reader
+// holds the list it read, so readers need no lock.
+type words struct {
+	mu    sync.Mutex
+	index map[string]word
+	list  []string // never written after it is handed out: adding copies it
+}
+
+func newWords() *words {
+	return &words{index: map[string]word{"": 0}, list: []string{""}}
+}
+
+// intern returns the word of s, adding it when new.
+func (w *words) intern(s string) word {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if i, ok := w.index[s]; ok {
+		return i
+	}
+	if len(w.list) > 1<<16-1 {
+		panic("geo: more than 65535 distinct actors, kinds and statuses")
+	}
+	i := word(len(w.list))
+	w.list = append(w.list[:i:i], s) // a new array: readers keep theirs
+	w.index[s] = i
+	return i
+}
+
+// all returns the list of words for reading.
+func (w *words) all() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.list
+}
