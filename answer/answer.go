@@ -39,6 +39,11 @@ func (a *Answer) Empty() bool { return a.n == 0 }
 
 // Bytes is the raw form in one slice: the slice itself when it is in one piece, else a copy.
 func (a *Answer) Bytes() []byte {
+	if a.zipped() {
+		var b bytes.Buffer
+		a.writeUnzipped(&b) // the gzip form was written here: it decodes
+		return b.Bytes()
+	}
 	if len(a.raw) == 1 {
 		return a.raw[0]
 	}
@@ -47,6 +52,9 @@ func (a *Answer) Bytes() []byte {
 
 // WriteTo writes the raw form to w.
 func (a *Answer) WriteTo(w io.Writer) (int64, error) {
+	if a.zipped() {
+		return a.writeUnzipped(w)
+	}
 	var n int64
 	for _, p := range a.raw {
 		k, err := w.Write(p)
@@ -58,7 +66,12 @@ func (a *Answer) WriteTo(w io.Writer) (int64, error) {
 }
 
 // NewReader reads the raw form, with Seek for byte ranges.
-func (a *Answer) NewReader() io.ReadSeeker { return io.NewSectionReader(pieces(a.raw), 0, int64(a.n)) }
+func (a *Answer) NewReader() io.ReadSeeker {
+	if a.zipped() {
+		return &unzipReader{a: a}
+	}
+	return io.NewSectionReader(pieces(a.raw), 0, int64(a.n))
+}
 
 // GzipETag is the ETag of the gzip form of a.
 func (a *Answer) GzipETag() string {
@@ -69,7 +82,12 @@ func (a *Answer) GzipETag() string {
 }
 
 // Size is about the memory a holds.
-func (a *Answer) Size() int { return a.n + len(a.Gzip) + 128 }
+func (a *Answer) Size() int {
+	if a.zipped() {
+		return len(a.Gzip) + 128
+	}
+	return a.n + len(a.Gzip) + 128
+}
 
 // New makes the answer of raw, with its gzip form at level (NoCompression for none). It keeps
 // raw, which the caller must not change.

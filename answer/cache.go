@@ -88,9 +88,13 @@ func (c *Cache[K]) advance(version uint64) {
 	}
 }
 
-// add stores a unless it is of an older version or larger than half the budget, then drops
-// the least recently used answers until the cache is within its budget.
+// add stores a unless it is of an older version or larger than half the budget (an answer
+// that large is stored by its gzip form alone when that fits), then drops the least recently
+// used answers until the cache is within its budget.
 func (c *Cache[K]) add(k key[K], a *Answer) {
+	if a != nil && a.Size() > c.max/2 {
+		a = a.GzipOnly()
+	}
 	if a == nil || k.version != c.version || a.Size() > c.max/2 || c.lru.Contains(k) {
 		return
 	}
