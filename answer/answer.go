@@ -105,9 +105,20 @@ func New(raw []byte, level int) (*Answer, error) {
 // another goroutine hashes and compresses (at level; NoCompression for none) the pieces as
 // they come, so that on two cores the answer is ready about when the encoder is done.
 func Build(level int, write func(io.Writer) error) (*Answer, error) {
+	return BuildWithin(level, 0, write)
+}
+
+// BuildWithin is Build for an answer that a Cache keeps by its gzip form alone when its raw
+// form is over rawMax bytes (0 for no limit): once the raw form passes rawMax, its pieces are
+// dropped as soon as they are compressed, and the answer is gzip-only (GzipOnly), so that a
+// 137 MB snapshot is never held whole. There is no limit at NoCompression.
+func BuildWithin(level, rawMax int, write func(io.Writer) error) (*Answer, error) {
 	t, err := newTee(level)
 	if err != nil {
 		return nil, err
+	}
+	if level != NoCompression {
+		t.raw.max = rawMax
 	}
 	pieces, done := make(chan []byte, 64), make(chan struct{})
 	go func() {
@@ -198,8 +209,8 @@ func (t *tee) answer() (*Answer, error) {
 		return nil, err
 	}
 	gzipWriters[t.level+2].Put(t.gz)
-	if t.gzBody.Len() < a.n {
-		a.Gzip = t.gzBody.Bytes()
+	if t.gzBody.Len() < a.n || t.raw.dropped {
+		a.Gzip = t.gzBody.Bytes() // the only form left when the raw one was dropped
 	}
 	return a, nil
 }
@@ -208,8 +219,10 @@ func (t *tee) answer() (*Answer, error) {
 // large answer is copied once, where a growing buffer would copy (and clear) about twice its
 // size, and is never moved into one slice.
 type chunks struct {
-	blocks [][]byte
-	len    int
+	blocks  [][]byte
+	len     int
+	max     int  // beyond this length the blocks are dropped (0 for no limit)
+	dropped bool // the blocks were dropped: the answer is gzip-only
 }
 
 const chunkSize = 1 << 20
@@ -217,6 +230,15 @@ const chunkSize = 1 << 20
 // write copies p into the blocks and sends each part kept, as it lies in its block, to kept.
 func (c *chunks) write(p []byte, kept chan<- []byte) {
 	c.len += len(p)
+	if c.max > 0 && c.len > c.max {
+		c.blocks, c.dropped = nil, true // the pieces sent on stay alive until compressed
+	}
+	if c.dropped {
+		if len(p) > 0 {
+			kept <- bytes.Clone(p) // the encoder may reuse p
+		}
+		return
+	}
 	for len(p) > 0 {
 		if n := len(c.blocks); n == 0 || len(c.blocks[n-1]) == cap(c.blocks[n-1]) {
 			c.blocks = append(c.blocks, make([]byte, 0, min(chunkSize, max(c.len, 4096))))

@@ -101,3 +101,42 @@ func TestCacheKeepsALargeAnswerGzipOnly(t *testing.T) {
 		t.Error("an answer larger than half the budget in gzip was kept")
 	}
 }
+
+func TestBuildWithinDropsALargeRawForm(t *testing.T) {
+	want := large()
+	write := func(w io.Writer) error {
+		for p := want; len(p) > 0; p = p[min(len(p), 40_000):] {
+			w.Write(p[:min(len(p), 40_000)])
+		}
+		return nil
+	}
+	full, _ := Build(BestSpeed, write)
+	tests := []struct {
+		name     string
+		rawMax   int
+		level    int
+		gzipOnly bool
+	}{
+		{"over the limit", len(want) / 3, BestSpeed, true},
+		{"at the limit", len(want), BestSpeed, false},
+		{"no limit", 0, BestSpeed, false},
+		{"no compression", 1000, NoCompression, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := BuildWithin(tt.level, tt.rawMax, write)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.zipped() != tt.gzipOnly || a.Len() != len(want) || a.ETag != full.ETag || a.Hash != full.Hash {
+				t.Errorf("gzip-only %v, %d bytes, ETag %s; want %v, %d, %s", a.zipped(), a.Len(), a.ETag, tt.gzipOnly, len(want), full.ETag)
+			}
+			if !bytes.Equal(a.Bytes(), want) {
+				t.Error("the raw form is not what was written")
+			}
+			if tt.level != NoCompression && !bytes.Equal(gunzip(t, a.Gzip), want) {
+				t.Error("the gzip form does not decode to what was written")
+			}
+		})
+	}
+}
