@@ -27,11 +27,12 @@ func (s *Store) readDetails(ids []string, notes bool) (map[string]geo.Details, e
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for w := range workers {
-		parts[w] = map[string]geo.Details{}
+		parts[w] = make(map[string]geo.Details, len(ids)/workers+1)
 		wg.Go(func() {
+			dates := dateMemo{}
 			for b := w; b < batches && errs[w] == nil; b += workers {
 				batch := only(ids[b*detailBatch : min((b+1)*detailBatch, len(ids))])
-				errs[w] = s.readBatchDetails(batch, notes, parts[w])
+				errs[w] = s.readBatchDetails(batch, notes, parts[w], dates)
 			}
 		})
 	}
@@ -50,14 +51,14 @@ func (s *Store) readDetails(ids []string, notes bool) (map[string]geo.Details, e
 }
 
 // readBatchDetails reads the details of one batch of changes into into.
-func (s *Store) readBatchDetails(ids only, notes bool, into map[string]geo.Details) error {
+func (s *Store) readBatchDetails(ids only, notes bool, into map[string]geo.Details, dates dateMemo) error {
 	ctx := context.Background()
 	if notes {
 		if err := s.readNotes(ctx, ids, into); err != nil {
 			return fmt.Errorf("data: read notes: %w", err)
 		}
 	}
-	if err := s.readDetailSources(ctx, ids, into); err != nil {
+	if err := s.readDetailSources(ctx, ids, into, dates); err != nil {
 		return fmt.Errorf("data: read sources: %w", err)
 	}
 	return nil
@@ -77,16 +78,18 @@ func (s *Store) readNotes(ctx context.Context, ids only, into map[string]geo.Det
 	})
 }
 
-func (s *Store) readDetailSources(ctx context.Context, ids only, into map[string]geo.Details) error {
+func (s *Store) readDetailSources(ctx context.Context, ids only, into map[string]geo.Details, dates dateMemo) error {
 	where, args := ids.where("change_id")
 	return eachRow(ctx, s.db, `SELECT change_id, title, publisher, url, published FROM sources `+where+`
 		ORDER BY change_id, position`, args, func(r *sql.Rows) error {
-		var id, published string
+		var id string
+		var published sql.RawBytes
 		var src geo.Source
 		if err := r.Scan(&id, &src.Title, &src.Publisher, &src.URL, &published); err != nil {
 			return err
 		}
-		if err := src.Published.UnmarshalText([]byte(published)); err != nil {
+		var err error
+		if src.Published, err = dates.parse(published); err != nil {
 			return err
 		}
 		d := into[id]
@@ -94,6 +97,22 @@ func (s *Store) readDetailSources(ctx context.Context, ids only, into map[string
 		into[id] = d
 		return nil
 	})
+}
+
+// dateMemo parses the publication dates of sources, each distinct text once: a snapshot's
+// 140,000 sources of 100,000 settlements have about 13,000 distinct dates.
+type dateMemo map[string]geo.Date
+
+func (m dateMemo) parse(text []byte) (geo.Date, error) {
+	if d, ok := m[string(text)]; ok {
+		return d, nil
+	}
+	var d geo.Date
+	if err := d.UnmarshalText(text); err != nil {
+		return d, err
+	}
+	m[string(text)] = d
+	return d, nil
 }
 
 // eachRow runs query on db and calls fn with each row.
