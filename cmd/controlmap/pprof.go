@@ -29,8 +29,8 @@ func servePprof(addr string, log *slog.Logger) (*http.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--pprof: %w", err)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Addr: ln.Addr().String(), Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	log.Info("profiles", "addr", "http://"+ln.Addr().String()+"/debug/pprof/")
+	log.Info("profiles", "addr", "http://"+srv.Addr+"/debug/pprof/")
 	return srv, nil
 }
