@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -29,6 +30,41 @@ type Answer struct {
 	Gzip []byte // nil when compression does not pay
 	ETag string // strong ETag of the raw form, quoted; the gzip form adds "-gz" inside the quotes
 	Hash string // content hash of the raw form (64-bit xxHash, in hex), for cache-busting URLs
+
+	plain, zipped Headers // made once, by the constructors
+}
+
+// Headers are the ETag and Content-Length of one form of an answer, as header values ready to
+// put in an http.Header: serving a cached answer builds no string. They are shared by every
+// request, so they must never be changed (each slice has cap 1: an Add to it copies it).
+type Headers struct {
+	ETag          []string
+	ContentLength []string
+}
+
+// Headers returns the header values of the gzip form (zipped) or of the raw form.
+func (a *Answer) Headers(zipped bool) Headers {
+	switch {
+	case zipped && a.zipped.ETag != nil:
+		return a.zipped
+	case zipped:
+		return Headers{ETag: []string{a.GzipETag()}, ContentLength: []string{strconv.Itoa(len(a.Gzip))}}
+	case a.plain.ETag != nil:
+		return a.plain
+	}
+	return Headers{ETag: []string{a.ETag}, ContentLength: []string{strconv.Itoa(a.n)}} // an answer made without New, Build or FromParts
+}
+
+// withHeaders makes the header values of a's forms and returns a.
+func (a *Answer) withHeaders() *Answer {
+	if a.n == 0 {
+		return a
+	}
+	a.plain = Headers{ETag: []string{a.ETag}, ContentLength: []string{strconv.Itoa(a.n)}}
+	if a.Gzip != nil {
+		a.zipped = Headers{ETag: []string{a.GzipETag()}, ContentLength: []string{strconv.Itoa(len(a.Gzip))}}
+	}
+	return a
 }
 
 // Len is the length of the raw form.
@@ -203,7 +239,7 @@ func (t *tee) answer() (*Answer, error) {
 	hash := hex.EncodeToString(binary.BigEndian.AppendUint64(nil, t.sum.Sum64()))
 	a := &Answer{raw: t.raw.blocks, n: t.raw.len, ETag: `"` + hash + `"`, Hash: hash}
 	if t.gz == nil {
-		return a, nil
+		return a.withHeaders(), nil
 	}
 	if err := t.gz.Close(); err != nil {
 		return nil, err
@@ -212,7 +248,7 @@ func (t *tee) answer() (*Answer, error) {
 	if t.gzBody.Len() < a.n || t.raw.dropped {
 		a.Gzip = t.gzBody.Bytes() // the only form left when the raw one was dropped
 	}
-	return a, nil
+	return a.withHeaders(), nil
 }
 
 // chunks gathers bytes in blocks of up to chunkSize, each filled before the next is made: a
@@ -275,7 +311,8 @@ func FromParts(raw, gz []byte, etag string) *Answer {
 	if len(raw) == 0 {
 		return &Answer{}
 	}
-	return &Answer{raw: [][]byte{raw}, n: len(raw), Gzip: gz, ETag: etag, Hash: strings.Trim(etag, `"`)}
+	a := &Answer{raw: [][]byte{raw}, n: len(raw), Gzip: gz, ETag: etag, Hash: strings.Trim(etag, `"`)}
+	return a.withHeaders()
 }
 
 // ETagOf is the ETag that New and Build give the answer of raw.

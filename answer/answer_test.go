@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -94,5 +95,29 @@ func TestPartsAndCompress(t *testing.T) {
 	}
 	if !FromParts(nil, nil, "").Empty() {
 		t.Error("an empty tile read back is not empty")
+	}
+}
+
+func TestHeadersAreTheFormsETagAndLength(t *testing.T) {
+	raw := bytes.Repeat([]byte("controlled by "), 100)
+	built, err := New(raw, BestSpeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, a := range map[string]*Answer{
+		"New":       built,
+		"FromParts": FromParts(raw, built.Gzip, built.ETag),
+		"literal":   {raw: [][]byte{raw}, n: len(raw), Gzip: built.Gzip, ETag: built.ETag},
+	} {
+		plain, zipped := a.Headers(false), a.Headers(true)
+		if plain.ETag[0] != a.ETag || plain.ContentLength[0] != strconv.Itoa(len(raw)) {
+			t.Errorf("%s: raw form headers %v, want %s and %d", name, plain, a.ETag, len(raw))
+		}
+		if zipped.ETag[0] != a.GzipETag() || zipped.ContentLength[0] != strconv.Itoa(len(a.Gzip)) {
+			t.Errorf("%s: gzip form headers %v, want %s and %d", name, zipped, a.GzipETag(), len(a.Gzip))
+		}
+		if cap(plain.ETag) != 1 || cap(zipped.ContentLength) != 1 {
+			t.Errorf("%s: header values of cap %d and %d, want 1 (an Add must copy them)", name, cap(plain.ETag), cap(zipped.ContentLength))
+		}
 	}
 }

@@ -3,6 +3,9 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/maptile"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -107,4 +110,25 @@ func benchColdSnapshots(b *testing.B, h http.Handler, header ...string) {
 		size = w.n
 	}
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// BenchmarkCachedTile serves one cached settlement tile (gzip) through the real router and its
+// middleware, from parallel goroutines, without a network: the per-request work of the cached
+// tile path (wrk against `serve` measures the rest, see scripts/bench/compare).
+func BenchmarkCachedTile(b *testing.B) {
+	h := newServer(b, datatest.MustOpenSeeded(b))
+	t := maptile.At(orb.Point{46.75, 39.76}, 10) // Shusha
+	target := fmt.Sprintf("/tiles/settlements/%d/%d/%d.mvt", t.Z, t.X, t.Y)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		req := httptest.NewRequest(http.MethodGet, target, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		for pb.Next() {
+			w := &sink{header: make(http.Header, 8)}
+			h.ServeHTTP(w, req)
+			if w.code != http.StatusOK || w.n == 0 {
+				b.Fatalf("GET %s = %d, %d bytes", target, w.code, w.n)
+			}
+		}
+	})
 }

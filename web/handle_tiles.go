@@ -23,7 +23,9 @@ const (
 // registerTiles mounts the vector tiles, their TileJSON, the MapLibre style, the glyphs and
 // the optional PMTiles basemap. today is the day /style.json shows when not given a date.
 func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config, today func() geo.Day) {
-	h := tileHandlers{ts: ts, cfg: cfg, today: today}
+	h := tileHandlers{ts: ts, cfg: cfg, today: today,
+		settlementHeaders: newHeaderValues(mimeMVT, fmt.Sprintf("public, max-age=%d", int(ts.MaxAge().Seconds()))),
+		basemapHeaders:    newHeaderValues(mimeMVT, basemapCache)}
 	e.GET("/tiles/settlements/:z/:x/:y", h.settlements)
 	e.GET("/tiles/settlements.json", h.tileJSON)
 	e.GET("/tiles/settlements.pmtiles", h.pyramid)
@@ -38,22 +40,27 @@ type tileHandlers struct {
 	ts    *tiles.Server
 	cfg   Config
 	today func() geo.Day
+	// the header values of the tiles, made once
+	settlementHeaders, basemapHeaders headerValues
 }
+
+const mimeMVT = "application/vnd.mapbox-vector-tile"
 
 func (h tileHandlers) settlements(c echo.Context) error {
 	t, err := tileParams(c)
 	if err != nil {
 		return err
 	}
-	day, err := tiles.ParseDate(c.QueryParam("date"))
+	date, lang := queryParam(c, "date"), queryParam(c, "lang")
+	day, err := tiles.ParseDate(date)
 	if err != nil {
 		return err
 	}
-	tile, err := h.ts.SettlementsIn(t, day, c.QueryParam("lang"))
+	tile, err := h.ts.SettlementsIn(t, day, lang)
 	if err != nil {
 		return err
 	}
-	return writeTile(c, tile, "application/vnd.mapbox-vector-tile", fmt.Sprintf("public, max-age=%d", int(h.ts.MaxAge().Seconds())))
+	return writeTile(c, tile, h.settlementHeaders)
 }
 
 func (h tileHandlers) basemap(c echo.Context) error {
@@ -65,7 +72,7 @@ func (h tileHandlers) basemap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeTile(c, tile, "application/vnd.mapbox-vector-tile", basemapCache)
+	return writeTile(c, tile, h.basemapHeaders)
 }
 
 // tileParams reads z, x and y, the last with its ".mvt" suffix.
@@ -86,7 +93,7 @@ func (h tileHandlers) glyphs(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeTile(c, tile, "application/x-protobuf", basemapCache)
+	return writeTile(c, tile, newHeaderValues("application/x-protobuf", basemapCache))
 }
 
 func (h tileHandlers) tileJSON(c echo.Context) error {
@@ -136,10 +143,19 @@ func (h tileHandlers) pmtiles(c echo.Context) error {
 
 // writeTile answers with tile: 204 when it is empty, else as sendCached does (the tile cache
 // holds both forms).
-func writeTile(c echo.Context, tile *tiles.Encoded, contentType, cacheControl string) error {
+func writeTile(c echo.Context, tile *tiles.Encoded, hv headerValues) error {
 	if tile.Empty() {
-		c.Response().Header().Set("Cache-Control", cacheControl)
+		c.Response().Header()[hdrCacheControl] = hv.cacheControl
 		return c.NoContent(http.StatusNoContent)
 	}
-	return sendCached(c, tile, contentType, cacheControl)
+	return sendReady(c, tile, hv)
+}
+
+// queryParam is c.QueryParam that parses no query (and makes no map) when there is none, as
+// for most tile requests.
+func queryParam(c echo.Context, name string) string {
+	if c.QueryString() == "" {
+		return ""
+	}
+	return c.QueryParam(name)
 }

@@ -92,9 +92,17 @@ var precompressed = map[string]bool{
 	"/api/diff":                          true,
 }
 
+// requestLog sends each error to the error handler and logs each request at debug level. Below
+// that level it reads no clock and builds no log record.
 func requestLog(log *slog.Logger) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			if !log.Enabled(c.Request().Context(), slog.LevelDebug) {
+				if err := next(c); err != nil {
+					c.Error(err)
+				}
+				return nil
+			}
 			start := time.Now()
 			err := next(c)
 			if err != nil {

@@ -20,6 +20,7 @@ func serve(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.BasemapPMTiles, "basemap-pmtiles", "", "PMTiles basemap file to serve at /tiles/basemap.pmtiles (give its style with --basemap-style-file)")
 	fs.StringVar(&cfg.BasemapStyleFile, "basemap-style-file", "", "MapLibre style file served as /style.json; {origin} in it is replaced by the site's origin")
 	fs.StringVar(&cfg.PublicURL, "public-url", "", "absolute base URL of the site, for oEmbed and links (default: the request's)")
+	pprofAddr := fs.String("pprof", "", "loopback address (127.0.0.1:6060) to serve Go's profiles at /debug/pprof/ on (default: off)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -29,6 +30,13 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	log := cfg.logger()
+	if *pprofAddr != "" {
+		debug, err := servePprof(*pprofAddr, log)
+		if err != nil {
+			return err
+		}
+		defer debug.Close()
+	}
 	st, err := data.Open(ctx, cfg.DB, data.Options{Seed: cfg.Seed, Log: log})
 	if err != nil {
 		return err
