@@ -75,7 +75,7 @@ func (a *Answer) Empty() bool { return a.n == 0 }
 
 // Bytes is the raw form in one slice: the slice itself when it is in one piece, else a copy.
 func (a *Answer) Bytes() []byte {
-	if a.zipped() {
+	if a.gzipOnly() {
 		var b bytes.Buffer
 		a.writeUnzipped(&b) // the gzip form was written here: it decodes
 		return b.Bytes()
@@ -88,7 +88,7 @@ func (a *Answer) Bytes() []byte {
 
 // WriteTo writes the raw form to w.
 func (a *Answer) WriteTo(w io.Writer) (int64, error) {
-	if a.zipped() {
+	if a.gzipOnly() {
 		return a.writeUnzipped(w)
 	}
 	var n int64
@@ -103,7 +103,7 @@ func (a *Answer) WriteTo(w io.Writer) (int64, error) {
 
 // NewReader reads the raw form, with Seek for byte ranges.
 func (a *Answer) NewReader() io.ReadSeeker {
-	if a.zipped() {
+	if a.gzipOnly() {
 		return &unzipReader{a: a}
 	}
 	return io.NewSectionReader(pieces(a.raw), 0, int64(a.n))
@@ -119,7 +119,7 @@ func (a *Answer) GzipETag() string {
 
 // Size is about the memory a holds.
 func (a *Answer) Size() int {
-	if a.zipped() {
+	if a.gzipOnly() {
 		return len(a.Gzip) + 128
 	}
 	return a.n + len(a.Gzip) + 128

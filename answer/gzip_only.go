@@ -19,8 +19,8 @@ func (a *Answer) GzipOnly() *Answer {
 	return &Answer{n: a.n, Gzip: a.Gzip, ETag: a.ETag, Hash: a.Hash}
 }
 
-// zipped reports whether a keeps its gzip form only.
-func (a *Answer) zipped() bool { return a.raw == nil && a.n > 0 }
+// gzipOnly reports whether a keeps its gzip form only.
+func (a *Answer) gzipOnly() bool { return a.raw == nil && a.n > 0 }
 
 // unzip reads the raw form out of the gzip form.
 func (a *Answer) unzip() (*gzip.Reader, error) { return gzip.NewReader(bytes.NewReader(a.Gzip)) }

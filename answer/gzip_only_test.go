@@ -128,8 +128,8 @@ func TestBuildWithinDropsALargeRawForm(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.zipped() != tt.gzipOnly || a.Len() != len(want) || a.ETag != full.ETag || a.Hash != full.Hash {
-				t.Errorf("gzip-only %v, %d bytes, ETag %s; want %v, %d, %s", a.zipped(), a.Len(), a.ETag, tt.gzipOnly, len(want), full.ETag)
+			if a.gzipOnly() != tt.gzipOnly || a.Len() != len(want) || a.ETag != full.ETag || a.Hash != full.Hash {
+				t.Errorf("gzip-only %v, %d bytes, ETag %s; want %v, %d, %s", a.gzipOnly(), a.Len(), a.ETag, tt.gzipOnly, len(want), full.ETag)
 			}
 			if !bytes.Equal(a.Bytes(), want) {
 				t.Error("the raw form is not what was written")
