@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"cmp"
 	"sync"
 	"time"
 )
@@ -40,40 +41,12 @@ func (r *record) counts() bool { return r.retraction == nil }
 
 // compareRecords is CompareChanges on records.
 func compareRecords(a, b *record) int {
-	if c := compareDay(a.date.Counts(), b.date.Counts()); c != 0 {
-		return c
-	}
-	switch {
-	case a.date.Precision != b.date.Precision:
-		return int(a.date.Precision) - int(b.date.Precision)
-	case a.recorded != b.recorded:
-		return compareDay(Day(sign(a.recorded-b.recorded)), 0)
-	case a.id < b.id:
-		return -1
-	case a.id > b.id:
-		return 1
-	}
-	return 0
-}
-
-func compareDay(a, b Day) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func sign(x int64) int64 {
-	switch {
-	case x < 0:
-		return -1
-	case x > 0:
-		return 1
-	}
-	return 0
+	return cmp.Or(
+		cmp.Compare(a.date.Counts(), b.date.Counts()),
+		cmp.Compare(a.date.Precision, b.date.Precision),
+		cmp.Compare(a.recorded, b.recorded),
+		cmp.Compare(a.id, b.id),
+	)
 }
 
 // word is an interned string: an actor id, a kind or a status. Word 0 is "".

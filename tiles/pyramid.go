@@ -3,6 +3,7 @@ package tiles
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
@@ -153,7 +154,7 @@ func writePyramidTo(f *os.File, ix *geo.Index, path string, maxZoom maptile.Zoom
 	if ix.Version() != version {
 		return nil, errStale
 	}
-	slices.SortFunc(entries, func(a, b pmEntry) int { return cmpUint(a.id, b.id) })
+	slices.SortFunc(entries, func(a, b pmEntry) int { return cmp.Compare(a.id, b.id) })
 	entries = mergeRuns(entries)
 	root, leaves, err := directories(entries)
 	if err != nil {
@@ -185,16 +186,6 @@ func writePyramidTo(f *os.File, ix *geo.Index, path string, maxZoom maptile.Zoom
 		return nil, err
 	}
 	return p, nil
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // mergeRuns folds consecutive tile ids holding the same bytes into one entry.
@@ -374,18 +365,5 @@ func (s *Server) ServePyramid(w http.ResponseWriter, r *http.Request) error {
 	if p == nil {
 		return geo.NotFoundf("no settlement pyramid has been written")
 	}
-	f, err := os.Open(p.path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/vnd.pmtiles")
-	w.Header().Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(s.cfg.MaxAge.Seconds())))
-	w.Header().Del("Content-Encoding")
-	http.ServeContent(w, r, "", info.ModTime(), f)
-	return nil
+	return serveFile(w, r, p.path, int(s.cfg.MaxAge.Seconds()))
 }
