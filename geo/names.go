@@ -1,7 +1,17 @@
 package geo
 
+import "slices"
+
 // Languages lists the languages of Names, in the order a default name is picked.
 var Languages = []string{"en", "az", "ru", "hy"}
+
+// CheckLang checks that lang is one of Languages; the error names field.
+func CheckLang(field, lang string) error {
+	if !slices.Contains(Languages, lang) {
+		return Invalidf(field, "%q is not one of en, az, hy, ru", lang)
+	}
+	return nil
+}
 
 // Names are the names of a place or an actor in English, Azerbaijani, Armenian and Russian.
 // Any may be empty. Names are never keys: ids are.

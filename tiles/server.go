@@ -71,11 +71,10 @@ func (s *Server) Settlements(t maptile.Tile, day *geo.Day) (*Encoded, error) {
 // geo.Languages), or of every language when lang is "".
 func (s *Server) SettlementsIn(t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
 	if lang != "" {
-		c, ok := s.inLang[lang]
-		if !ok {
-			return nil, geo.Invalidf("lang", "%q is not one of en, az, hy, ru", lang)
+		if err := geo.CheckLang("lang", lang); err != nil {
+			return nil, err
 		}
-		return s.settlementsFrom(c, t, day, lang)
+		return s.settlementsFrom(s.inLang[lang], t, day, lang)
 	}
 	return s.settlementsFrom(s.settlements, t, day, "")
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"slices"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -28,8 +27,8 @@ func (s *Server) Style(origin, lang string, day geo.Day) ([]byte, error) {
 	if lang == "" {
 		lang = "en"
 	}
-	if !slices.Contains(geo.Languages, lang) {
-		return nil, geo.Invalidf("lang", "%q is not one of en, az, hy, ru", lang)
+	if err := geo.CheckLang("lang", lang); err != nil {
+		return nil, err
 	}
 	return marshalStyle(style(origin, lang, s.ix.Actors(), day))
 }
