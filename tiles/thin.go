@@ -32,15 +32,6 @@ func FeatureBudget(z maptile.Zoom) int {
 	return Budget
 }
 
-// thin returns entries, or one entry per thinning cell when there are more than ThinAbove.
-// entries must be in id order; the result keeps that order.
-func thin(entries []*geo.Entry, z maptile.Zoom) []*geo.Entry {
-	if len(entries) <= ThinAbove {
-		return entries
-	}
-	return thinAll(entries, z)
-}
-
 // thinAll keeps one entry per thinning cell, in the order of entries.
 func thinAll(entries []*geo.Entry, z maptile.Zoom) []*geo.Entry {
 	cells := make([]int64, len(entries))

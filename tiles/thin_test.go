@@ -13,7 +13,8 @@ import (
 func TestThinKeepsSmallTiles(t *testing.T) {
 	ix := testIndex()
 	entries := ix.Entries(nil)
-	if got := thin(entries, 3); len(got) != len(entries) {
+	tile := maptile.At(entries[0].Settlement.Point, 3)
+	if got := thinTile(ix, tile, tile.Bound(float64(Buffer)/4096)); len(got) != len(entries) {
 		t.Errorf("thinned %d settlements to %d, under the threshold", len(entries), len(got))
 	}
 }
@@ -29,7 +30,8 @@ func TestThinKeepsTheMostImportant(t *testing.T) {
 		geo.Settlement{ID: "zcity", Names: geo.Names{En: "c"}, Point: orb.Point{46.75, 39.8}, Place: geo.City, Population: 1},
 		geo.Settlement{ID: "far", Names: geo.Names{En: "f"}, Point: orb.Point{47.5, 38.9}})
 	ix := geo.NewIndex(nil, ss, nil)
-	got := thin(ix.Entries(nil), 6)
+	tile := maptile.At(orb.Point{46.75, 39.8}, 6)
+	got := thinTile(ix, tile, tile.Bound(float64(Buffer)/4096))
 	var ids []string
 	for _, e := range got {
 		ids = append(ids, e.Settlement.ID)
@@ -43,7 +45,7 @@ func TestThinBoundsTheTile(t *testing.T) {
 	ix := generatedIndex(20000)
 	tile := maptile.At(orb.Point{46, 39.75}, 6)
 	bound := tile.Bound(float64(Buffer) / 4096)
-	got := thin(ix.Entries(&bound), tile.Z)
+	got := thinTile(ix, tile, bound)
 	cells := (512 + 2*16) / CellPixels
 	if len(got) > cells*cells {
 		t.Errorf("kept %d settlements, more than the %d cells", len(got), cells*cells)
