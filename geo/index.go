@@ -155,10 +155,7 @@ func (ix *Index) putChange(c *Change, scratch *timelineScratch) {
 	if !ok {
 		return // the store checks that the settlement exists
 	}
-	if ix.owners == nil {
-		ix.owners = ownersOf(ix.dense, ix.owns)
-	}
-	if owner, found := ix.owners.find(c.ID, ix.owns); found && owner != n {
+	if owner, found := ix.ownersLocked().find(c.ID, ix.owns); found && owner != n {
 		e := ix.dense[owner]
 		ix.replaceEntry(owner, slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return r.id == c.ID }), scratch)
 	}
@@ -253,9 +250,15 @@ func (ix *Index) buildOwners() {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.ownersLocked()
+}
+
+// ownersLocked returns the table of change ids, building it if needed; ix.mu is held for writing.
+func (ix *Index) ownersLocked() *changeTable {
 	if ix.owners == nil {
 		ix.owners = ownersOf(ix.dense, ix.owns)
 	}
+	return ix.owners
 }
 
 // Entries returns every settlement in id order, or those inside bound when it is not nil.
