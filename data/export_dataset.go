@@ -71,17 +71,7 @@ func writeLatestGeoJSON(w io.Writer, ix *geo.Index) error {
 	return WriteFeatureCollection(w, SnapshotFeatures(ix, states), map[string]any{"metadata": m})
 }
 
-func writeLatestCSV(w io.Writer, ix *geo.Index) error {
-	states, err := latest(ix)
-	if err != nil {
-		return err
-	}
-	rows := make([]SettlementProps, len(states))
-	for i, st := range states {
-		rows[i] = NewSettlementProps(ix, st)
-	}
-	return writeCSV(w, Columns, rows)
-}
+func writeLatestCSV(w io.Writer, ix *geo.Index) error { return WriteSnapshotCSV(w, ix, geo.MaxDay) }
 
 // changeFeatureProps are the properties of a change in changes.geojson: its flat row and its
 // sources.

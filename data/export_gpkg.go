@@ -129,8 +129,9 @@ func gpkgSettlements(ctx context.Context, tx *sql.Tx, ix *geo.Index, day geo.Day
 		return err
 	}
 	defer ins.Close()
+	b := newPropsBuilder(ix)
 	for _, st := range states {
-		p := NewSettlementProps(ix, st)
+		p := b.props(st)
 		blob, err := gpkgPoint(p.Lon, p.Lat)
 		if err != nil {
 			return err

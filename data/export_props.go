@@ -74,6 +74,15 @@ type propsBuilder struct {
 	dates  map[geo.Date]*string
 }
 
+// settlementRows are the SettlementProps of states, in order, made by one propsBuilder.
+func settlementRows(ix *geo.Index, states []geo.State) []SettlementProps {
+	b, rows := newPropsBuilder(ix), make([]SettlementProps, len(states))
+	for i, st := range states {
+		rows[i] = b.props(st)
+	}
+	return rows
+}
+
 func newPropsBuilder(ix *geo.Index) *propsBuilder {
 	return &propsBuilder{ix: ix, actors: map[string]*ActorJSON{}, texts: map[string]*string{}, dates: map[geo.Date]*string{}}
 }
@@ -249,13 +258,6 @@ func NewMetadata(date string) Metadata {
 // zero when there is none. Exports carry it instead of the time they were made, so the same data
 // always gives the same bytes.
 func UpdatedAt(ix *geo.Index) time.Time { return ix.UpdatedAt() }
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
 
 // Column is a flat column of a row type (SettlementProps, ChangeRow, SourceRow): its name, its
 // type and what it holds.
