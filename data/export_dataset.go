@@ -41,7 +41,7 @@ var datasetFiles = []datasetFile{
 // with a README of the columns and the attribution. Every file is stamped with the time the
 // data last changed, so the same data gives the same bytes.
 func WriteDataset(w io.Writer, ix *geo.Index) error {
-	stamp := UpdatedAt(ix)
+	stamp := ix.UpdatedAt()
 	if stamp.Before(datasetEpoch) {
 		stamp = datasetEpoch
 	}

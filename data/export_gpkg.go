@@ -219,7 +219,7 @@ func gpkgInsert(name string, columns []Column, withGeom bool) string {
 // gpkgContents registers a table; its last_change is when the data last changed, so the same
 // data gives the same file.
 func gpkgContents(ctx context.Context, tx *sql.Tx, ix *geo.Index, name, kind, desc string, b *orb.Bound) error {
-	changed := UpdatedAt(ix).Format("2006-01-02T15:04:05.000Z")
+	changed := ix.UpdatedAt().Format("2006-01-02T15:04:05.000Z")
 	var srs, minX, minY, maxX, maxY any
 	if b != nil {
 		srs, minX, minY, maxX, maxY = wgs84, b.Min.Lon(), b.Min.Lat(), b.Max.Lon(), b.Max.Lat()

@@ -3,7 +3,6 @@ package data
 import (
 	"reflect"
 	"strings"
-	"time"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -253,11 +252,6 @@ type Metadata struct {
 func NewMetadata(date string) Metadata {
 	return Metadata{Date: date, Attribution: Attribution(), Licence: Licence}
 }
-
-// UpdatedAt is when the data of ix last changed: the latest recording or retraction of a change,
-// zero when there is none. Exports carry it instead of the time they were made, so the same data
-// always gives the same bytes.
-func UpdatedAt(ix *geo.Index) time.Time { return ix.UpdatedAt() }
 
 // Column is a flat column of a row type (SettlementProps, ChangeRow, SourceRow): its name, its
 // type and what it holds.
