@@ -98,27 +98,19 @@ func writeChangesGeoJSON(w io.Writer, ix *geo.Index) error {
 }
 
 func writeChangesCSV(w io.Writer, ix *geo.Index) error {
-	var rows []ChangeRow
 	all, err := AllChanges(ix)
 	if err != nil {
 		return err
 	}
-	for _, ec := range all {
-		rows = append(rows, NewChangeRow(ix, ec.Entry, ec.Change))
-	}
-	return writeCSV(w, ChangeColumns, rows)
+	return writeCSV(w, ChangeColumns, flatChanges(ix, all))
 }
 
 func writeSourcesCSV(w io.Writer, ix *geo.Index) error {
-	var rows []SourceRow
 	all, err := AllChanges(ix)
 	if err != nil {
 		return err
 	}
-	for _, ec := range all {
-		rows = append(rows, NewSourceRows(ec.Change)...)
-	}
-	return writeCSV(w, SourceColumns, rows)
+	return writeCSV(w, SourceColumns, flatSources(all))
 }
 
 // ActorRow is an actor as one flat row: actors.csv of the dataset archive.
