@@ -59,7 +59,7 @@ func WriteChangesAtom(w io.Writer, ix *geo.Index, site string) error {
 	})
 	feed := atomFeed{
 		Title: "controlmap: recorded changes of control", ID: site + "/api/changes.atom",
-		Updated: atomTime(UpdatedAt(ix)), Rights: Attribution() + " Licence: " + Licence + ".",
+		Updated: atomTime(ix.UpdatedAt()), Rights: Attribution() + " Licence: " + Licence + ".",
 		Author: atomAuthor{Name: "controlmap"},
 		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: site + "/api/changes.atom"}, {Rel: "alternate", Type: "text/html", Href: site + "/"}},
 	}

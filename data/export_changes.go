@@ -141,6 +141,24 @@ func AllChanges(ix *geo.Index) ([]EntryChange, error) {
 	return out, ix.FillDetails(changes)
 }
 
+// flatChanges are the flat rows of all, in order.
+func flatChanges(ix *geo.Index, all []EntryChange) []ChangeRow {
+	rows := make([]ChangeRow, len(all))
+	for i, ec := range all {
+		rows[i] = NewChangeRow(ix, ec.Entry, ec.Change)
+	}
+	return rows
+}
+
+// flatSources are the flat rows of the sources of all, in order.
+func flatSources(all []EntryChange) []SourceRow {
+	var rows []SourceRow
+	for _, ec := range all {
+		rows = append(rows, NewSourceRows(ec.Change)...)
+	}
+	return rows
+}
+
 // EntryChange is a change with the entry of its settlement.
 type EntryChange struct {
 	Entry  *geo.Entry

@@ -20,11 +20,7 @@ func WriteSnapshotCSV(w io.Writer, ix *geo.Index, day geo.Day) error {
 	if err != nil {
 		return err
 	}
-	rows := make([]SettlementProps, len(states))
-	for i, st := range states {
-		rows[i] = NewSettlementProps(ix, st)
-	}
-	return writeCSV(w, Columns, rows)
+	return writeCSV(w, Columns, settlementRows(ix, states))
 }
 
 // writeCSV writes rows as CSV with a BOM and a header of columns (columns of T).

@@ -41,7 +41,7 @@ var datasetFiles = []datasetFile{
 // with a README of the columns and the attribution. Every file is stamped with the time the
 // data last changed, so the same data gives the same bytes.
 func WriteDataset(w io.Writer, ix *geo.Index) error {
-	stamp := UpdatedAt(ix)
+	stamp := ix.UpdatedAt()
 	if stamp.Before(datasetEpoch) {
 		stamp = datasetEpoch
 	}
@@ -71,17 +71,7 @@ func writeLatestGeoJSON(w io.Writer, ix *geo.Index) error {
 	return WriteFeatureCollection(w, SnapshotFeatures(ix, states), map[string]any{"metadata": m})
 }
 
-func writeLatestCSV(w io.Writer, ix *geo.Index) error {
-	states, err := latest(ix)
-	if err != nil {
-		return err
-	}
-	rows := make([]SettlementProps, len(states))
-	for i, st := range states {
-		rows[i] = NewSettlementProps(ix, st)
-	}
-	return writeCSV(w, Columns, rows)
-}
+func writeLatestCSV(w io.Writer, ix *geo.Index) error { return WriteSnapshotCSV(w, ix, geo.MaxDay) }
 
 // changeFeatureProps are the properties of a change in changes.geojson: its flat row and its
 // sources.
@@ -108,27 +98,19 @@ func writeChangesGeoJSON(w io.Writer, ix *geo.Index) error {
 }
 
 func writeChangesCSV(w io.Writer, ix *geo.Index) error {
-	var rows []ChangeRow
 	all, err := AllChanges(ix)
 	if err != nil {
 		return err
 	}
-	for _, ec := range all {
-		rows = append(rows, NewChangeRow(ix, ec.Entry, ec.Change))
-	}
-	return writeCSV(w, ChangeColumns, rows)
+	return writeCSV(w, ChangeColumns, flatChanges(ix, all))
 }
 
 func writeSourcesCSV(w io.Writer, ix *geo.Index) error {
-	var rows []SourceRow
 	all, err := AllChanges(ix)
 	if err != nil {
 		return err
 	}
-	for _, ec := range all {
-		rows = append(rows, NewSourceRows(ec.Change)...)
-	}
-	return writeCSV(w, SourceColumns, rows)
+	return writeCSV(w, SourceColumns, flatSources(all))
 }
 
 // ActorRow is an actor as one flat row: actors.csv of the dataset archive.

@@ -41,7 +41,7 @@ func SnapshotFeatures(ix *geo.Index, states []geo.State) iter.Seq[*SettlementFea
 func SnapshotMetadata(ix *geo.Index, day geo.Day, states []geo.State) Metadata {
 	m, n := NewMetadata(day.String()), len(states)
 	m.Count = &n
-	if t := UpdatedAt(ix); !t.IsZero() {
+	if t := ix.UpdatedAt(); !t.IsZero() {
 		m.UpdatedAt = t.Format(time.RFC3339)
 	}
 	return m

@@ -101,7 +101,7 @@ func fillGeoPackage(ctx context.Context, tx *sql.Tx, ix *geo.Index, day geo.Day)
 	if _, err := tx.ExecContext(ctx, gpkgSchema); err != nil {
 		return err
 	}
-	for _, step := range []func(context.Context, *sql.Tx, *geo.Index, geo.Day) error{gpkgSettlements, gpkgChanges, gpkgSources} {
+	for _, step := range []func(context.Context, *sql.Tx, *geo.Index, geo.Day) error{gpkgSettlements, gpkgChanges} {
 		if err := step(ctx, tx, ix, day); err != nil {
 			return err
 		}
@@ -129,8 +129,9 @@ func gpkgSettlements(ctx context.Context, tx *sql.Tx, ix *geo.Index, day geo.Day
 		return err
 	}
 	defer ins.Close()
+	b := newPropsBuilder(ix)
 	for _, st := range states {
-		p := NewSettlementProps(ix, st)
+		p := b.props(st)
 		blob, err := gpkgPoint(p.Lon, p.Lat)
 		if err != nil {
 			return err
@@ -142,30 +143,16 @@ func gpkgSettlements(ctx context.Context, tx *sql.Tx, ix *geo.Index, day geo.Day
 	return nil
 }
 
-// gpkgChanges writes the changes attribute table.
+// gpkgChanges writes the changes and sources attribute tables, reading the changes once.
 func gpkgChanges(ctx context.Context, tx *sql.Tx, ix *geo.Index, _ geo.Day) error {
-	rows := make([]ChangeRow, 0)
 	all, err := AllChanges(ix)
 	if err != nil {
 		return err
 	}
-	for _, ec := range all {
-		rows = append(rows, NewChangeRow(ix, ec.Entry, ec.Change))
-	}
-	return gpkgAttributes(ctx, tx, ix, "changes", "Every recorded change of control, retracted ones included", ChangeColumns, rows)
-}
-
-// gpkgSources writes the sources attribute table.
-func gpkgSources(ctx context.Context, tx *sql.Tx, ix *geo.Index, _ geo.Day) error {
-	rows := make([]SourceRow, 0)
-	all, err := AllChanges(ix)
-	if err != nil {
+	if err := gpkgAttributes(ctx, tx, ix, "changes", "Every recorded change of control, retracted ones included", ChangeColumns, flatChanges(ix, all)); err != nil {
 		return err
 	}
-	for _, ec := range all {
-		rows = append(rows, NewSourceRows(ec.Change)...)
-	}
-	return gpkgAttributes(ctx, tx, ix, "sources", "The sources of each change", SourceColumns, rows)
+	return gpkgAttributes(ctx, tx, ix, "sources", "The sources of each change", SourceColumns, flatSources(all))
 }
 
 // gpkgAttributes creates an attribute table of columns and fills it with rows.
@@ -218,7 +205,7 @@ func gpkgInsert(name string, columns []Column, withGeom bool) string {
 // gpkgContents registers a table; its last_change is when the data last changed, so the same
 // data gives the same file.
 func gpkgContents(ctx context.Context, tx *sql.Tx, ix *geo.Index, name, kind, desc string, b *orb.Bound) error {
-	changed := UpdatedAt(ix).Format("2006-01-02T15:04:05.000Z")
+	changed := ix.UpdatedAt().Format("2006-01-02T15:04:05.000Z")
 	var srs, minX, minY, maxX, maxY any
 	if b != nil {
 		srs, minX, minY, maxX, maxY = wgs84, b.Min.Lon(), b.Min.Lat(), b.Max.Lon(), b.Max.Lat()

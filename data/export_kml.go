@@ -31,12 +31,13 @@ func WriteSnapshotKML(w io.Writer, ix *geo.Index, day geo.Day) error {
 	if err != nil {
 		return err
 	}
-	for _, st := range states {
+	rows := settlementRows(ix, states)
+	for i, st := range states {
 		history, err := Changes(ix, st.Entry)
 		if err != nil {
 			return err
 		}
-		doc.Append(kmlPlacemark(ix, st, history))
+		doc.Append(kmlPlacemark(ix, st, &rows[i], history))
 	}
 	return kml.KML(doc).WriteIndent(w, "", "  ")
 }
@@ -68,9 +69,8 @@ func parseColor(hex string) color.RGBA {
 	return color.RGBA{r, g, b, 0xff}
 }
 
-// kmlPlacemark is one settlement on a day.
-func kmlPlacemark(ix *geo.Index, st geo.State, history []*geo.Change) kml.Element {
-	p := NewSettlementProps(ix, st)
+// kmlPlacemark is one settlement on a day, p its props.
+func kmlPlacemark(ix *geo.Index, st geo.State, p *SettlementProps, history []*geo.Change) kml.Element {
 	style := "unknown"
 	if p.ControllerID != nil {
 		style = *p.ControllerID
@@ -78,9 +78,9 @@ func kmlPlacemark(ix *geo.Index, st geo.State, history []*geo.Change) kml.Elemen
 	pt := geom.NewPointFlat(geom.XY, []float64{p.Lon, p.Lat})
 	return kml.Placemark(
 		kml.Name(p.Name),
-		kml.Description(kmlDescription(ix, st.Entry, history, &p)),
+		kml.Description(kmlDescription(ix, st.Entry, history, p)),
 		kml.StyleURL("#controller-"+style),
-		kmlExtendedData(&p),
+		kmlExtendedData(p),
 		geomkml.EncodePoint(pt),
 	)
 }

@@ -3,7 +3,6 @@ package data
 import (
 	"reflect"
 	"strings"
-	"time"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -72,6 +71,15 @@ type propsBuilder struct {
 	actors map[string]*ActorJSON
 	texts  map[string]*string
 	dates  map[geo.Date]*string
+}
+
+// settlementRows are the SettlementProps of states, in order, made by one propsBuilder.
+func settlementRows(ix *geo.Index, states []geo.State) []SettlementProps {
+	b, rows := newPropsBuilder(ix), make([]SettlementProps, len(states))
+	for i, st := range states {
+		rows[i] = b.props(st)
+	}
+	return rows
 }
 
 func newPropsBuilder(ix *geo.Index) *propsBuilder {
@@ -243,18 +251,6 @@ type Metadata struct {
 // NewMetadata is the metadata of an answer about date ("" when it is about no date).
 func NewMetadata(date string) Metadata {
 	return Metadata{Date: date, Attribution: Attribution(), Licence: Licence}
-}
-
-// UpdatedAt is when the data of ix last changed: the latest recording or retraction of a change,
-// zero when there is none. Exports carry it instead of the time they were made, so the same data
-// always gives the same bytes.
-func UpdatedAt(ix *geo.Index) time.Time { return ix.UpdatedAt() }
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
 
 // Column is a flat column of a row type (SettlementProps, ChangeRow, SourceRow): its name, its

@@ -100,15 +100,9 @@ func TestWriteAfterOutsideWrite(t *testing.T) {
 // TestSyncAppliesWhatWasWritten: a small outside write is applied record by record from the
 // revisions it left, a large one reloads everything; both reach the index whole.
 func TestSyncAppliesWhatWasWritten(t *testing.T) {
-	var logs bytes.Buffer
 	path := filepath.Join(t.TempDir(), "cm.db")
 	ctx := context.Background()
-	opts := data.Options{Now: func() time.Time { return datatest.Today }, Log: slog.New(slog.NewTextHandler(&logs, nil))}
-	served, err := data.Open(ctx, path, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer served.Close()
+	served, logs := openLogged(t, path)
 	other := datatest.MustOpenAt(t, path)
 	importTestdata(t, other)
 	datatest.MustImport(t, other, data.ImportSettlements, "s.csv", settlementsHeader+"new-a,A,,,,D,AZ,46.1,39.1,,,\n")
@@ -150,15 +144,9 @@ func TestSyncAppliesWhatWasWritten(t *testing.T) {
 // TestSyncSkipsOwnWrites: the served store's own writes count as caught up, so the next outside
 // write applies only its own record.
 func TestSyncSkipsOwnWrites(t *testing.T) {
-	var logs bytes.Buffer
 	path := filepath.Join(t.TempDir(), "cm.db")
 	ctx := context.Background()
-	opts := data.Options{Now: func() time.Time { return datatest.Today }, Log: slog.New(slog.NewTextHandler(&logs, nil))}
-	served, err := data.Open(ctx, path, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer served.Close()
+	served, logs := openLogged(t, path)
 	importTestdata(t, served)
 	other := datatest.MustOpenAt(t, path)
 	datatest.MustImport(t, other, data.ImportSettlements, "s.csv", settlementsHeader+"new-a,A,,,,D,AZ,46.1,39.1,,,\n")
@@ -168,4 +156,17 @@ func TestSyncSkipsOwnWrites(t *testing.T) {
 	if !strings.Contains(logs.String(), "records=1 ") {
 		t.Errorf("the outside write of one settlement was not picked up alone:\n%s", logs.String())
 	}
+}
+
+// openLogged opens the store at path, logging to the buffer it returns; it is closed with the test.
+func openLogged(t *testing.T, path string) (*data.Store, *bytes.Buffer) {
+	t.Helper()
+	logs := new(bytes.Buffer)
+	opts := data.Options{Now: func() time.Time { return datatest.Today }, Log: slog.New(slog.NewTextHandler(logs, nil))}
+	st, err := data.Open(context.Background(), path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, logs
 }

@@ -80,7 +80,7 @@ func (s *server) handleChangesAtom(c echo.Context) error {
 
 // datasetFileName names the archive after the day its data last changed.
 func datasetFileName(ix *geo.Index) string {
-	t := data.UpdatedAt(ix)
+	t := ix.UpdatedAt()
 	if t.IsZero() {
 		return "controlmap-dataset.zip"
 	}
