@@ -70,20 +70,13 @@ func importGeoNames(ctx context.Context, st *data.Store, files []string, g *geoN
 	return nil
 }
 
-func importGeoNamesFile(ctx context.Context, st *data.Store, file string, opts data.GeoNamesOptions, stderr io.Writer) (data.GeoNamesReport, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return data.GeoNamesReport{}, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return data.GeoNamesReport{}, err
-	}
-	shown := newStages(stderr, file, info.Size(), "settlements")
-	defer shown.Close()
-	opts.Progress = shown.wrote
-	return st.ImportGeoNames(ctx, file, io.TeeReader(f, shown.reading), opts)
+func importGeoNamesFile(ctx context.Context, st *data.Store, file string, opts data.GeoNamesOptions, stderr io.Writer) (rep data.GeoNamesReport, err error) {
+	err = readShown(stderr, file, "settlements", func(r io.Reader, shown *stages) error {
+		opts.Progress = shown.wrote
+		rep, err = st.ImportGeoNames(ctx, file, r, opts)
+		return err
+	})
+	return rep, err
 }
 
 func printGeoNamesReport(w io.Writer, file string, rep data.GeoNamesReport) {
