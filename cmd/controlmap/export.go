@@ -84,3 +84,21 @@ func exportFormat(name, output string) (data.Format, error) {
 	}
 	return f, nil
 }
+
+// writeAtomic writes a file through a temporary one renamed into place, so that a failure
+// never leaves a half-written file.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
