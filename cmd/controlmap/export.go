@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -90,7 +91,11 @@ func exportFormat(name, output string) (data.Format, error) {
 func writeAtomic(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return err
+		var pathErr *os.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err // the temporary name means nothing to the user
+		}
+		return fmt.Errorf("-o: %s: %w", path, err)
 	}
 	defer os.Remove(f.Name())
 	if err := write(f); err != nil {

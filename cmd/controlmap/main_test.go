@@ -135,3 +135,27 @@ func TestGenErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestServeErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cm.db")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--addr", "127.0.0.1:bad"}, "--addr: listen tcp: "},
+		{[]string{"--pprof", "0.0.0.0:1"}, `--pprof: "0.0.0.0:1" is not a loopback address`},
+		{[]string{"--pprof", "nonsense"}, "--pprof: address nonsense: missing port"},
+	}
+	for _, tt := range tests {
+		err := run(context.Background(), append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, tt.args...))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("serve %q: err = %v, want …%s…", tt.args, err, tt.want)
+		}
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	if err := run(context.Background(), []string{"bogus"}); err != errUsage {
+		t.Errorf("err = %v, want the usage (exit 1)", err)
+	}
+}
