@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // config is every setting of every command, with its default.
@@ -65,4 +68,37 @@ func parse(fs *flag.FlagSet, args []string) error {
 
 func (c config) logger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: c.LogLevel}))
+}
+
+// bboxFlag is minLon,minLat,maxLon,maxLat (gen --bbox, import --bbox).
+type bboxFlag struct{ bound *orb.Bound }
+
+func (b *bboxFlag) String() string {
+	if b.bound == nil {
+		return ""
+	}
+	return fmt.Sprintf("%g,%g,%g,%g", b.bound.Min.Lon(), b.bound.Min.Lat(), b.bound.Max.Lon(), b.bound.Max.Lat())
+}
+
+func (b *bboxFlag) Set(s string) error {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return errors.New("want minLon,minLat,maxLon,maxLat")
+	}
+	var v [4]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return fmt.Errorf("%q is not a number", p)
+		}
+		v[i] = f
+	}
+	switch {
+	case !(v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90):
+		return errors.New("outside -180..180, -90..90")
+	case !(v[0] <= v[2] && v[1] <= v[3]):
+		return errors.New("min is greater than max")
+	}
+	b.bound = &orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
+	return nil
 }

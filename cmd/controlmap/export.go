@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -83,4 +84,26 @@ func exportFormat(name, output string) (data.Format, error) {
 		return f, fmt.Errorf("--format: %q is not one of %s", name, strings.Join(data.FormatNames(), ", "))
 	}
 	return f, nil
+}
+
+// writeAtomic writes a file through a temporary one renamed into place, so that a failure
+// never leaves a half-written file.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		var pathErr *os.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err // the temporary name means nothing to the user
+		}
+		return fmt.Errorf("-o: %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }

@@ -105,6 +105,7 @@ func TestExportUsageErrors(t *testing.T) {
 		{[]string{"--format", "shp"}, `--format: "shp" is not one of geojson, csv, kml, gpkg`},
 		{[]string{"--date", "2020-11-31"}, "--date:"},
 		{[]string{"--all", "--date", "2020-11-20"}, "--all: takes no --date or --format"},
+		{[]string{"-o", "/nonexistent/out.geojson"}, "-o: /nonexistent/out.geojson: no such file or directory"},
 	} {
 		err := run(context.Background(), append([]string{"export", "--db", db}, tc.args...))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

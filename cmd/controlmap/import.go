@@ -12,7 +12,8 @@ import (
 )
 
 const importUsage = `usage: controlmap import [flags] actors|settlements|changes FILE...
-       controlmap import [flags] geonames FILE... [--admin1 CODE,...] [--feature-codes PPL,...] [--bbox minLon,minLat,maxLon,maxLat]`
+       controlmap import [flags] geonames FILE... [--admin1 CODE,...] [--feature-codes PPL,...] [--bbox minLon,minLat,maxLon,maxLat]
+                                 [--admin1-names FILE]`
 
 func importFiles(ctx context.Context, args []string) error {
 	cfg := defaults()
@@ -54,19 +55,12 @@ func importFiles(ctx context.Context, args []string) error {
 }
 
 // importFile imports one file of kind, showing its progress on stderr.
-func importFile(ctx context.Context, st *data.Store, kind, file string, stderr io.Writer) (int, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return 0, err
-	}
-	shown := newStages(stderr, file, info.Size(), kind)
-	defer shown.Close()
-	return st.ImportWith(ctx, kind, file, io.TeeReader(f, shown.reading), data.ImportOptions{Progress: shown.wrote})
+func importFile(ctx context.Context, st *data.Store, kind, file string, stderr io.Writer) (n int, err error) {
+	err = readShown(stderr, file, kind, func(r io.Reader, shown *stages) error {
+		n, err = st.ImportWith(ctx, kind, file, r, data.ImportOptions{Progress: shown.wrote})
+		return err
+	})
+	return n, err
 }
 
 // parseInterspersed parses args as parse does, allowing flags after the positional arguments,

@@ -2,17 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/controlmap/controlmap/data"
-	"github.com/paulmach/orb"
 )
 
 // geoNamesFlags are the flags of "import geonames".
@@ -70,20 +67,13 @@ func importGeoNames(ctx context.Context, st *data.Store, files []string, g *geoN
 	return nil
 }
 
-func importGeoNamesFile(ctx context.Context, st *data.Store, file string, opts data.GeoNamesOptions, stderr io.Writer) (data.GeoNamesReport, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return data.GeoNamesReport{}, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return data.GeoNamesReport{}, err
-	}
-	shown := newStages(stderr, file, info.Size(), "settlements")
-	defer shown.Close()
-	opts.Progress = shown.wrote
-	return st.ImportGeoNames(ctx, file, io.TeeReader(f, shown.reading), opts)
+func importGeoNamesFile(ctx context.Context, st *data.Store, file string, opts data.GeoNamesOptions, stderr io.Writer) (rep data.GeoNamesReport, err error) {
+	err = readShown(stderr, file, "settlements", func(r io.Reader, shown *stages) error {
+		opts.Progress = shown.wrote
+		rep, err = st.ImportGeoNames(ctx, file, r, opts)
+		return err
+	})
+	return rep, err
 }
 
 func printGeoNamesReport(w io.Writer, file string, rep data.GeoNamesReport) {
@@ -126,37 +116,4 @@ func example(p *regexp.Regexp) string {
 		return "AZ.03 or 03"
 	}
 	return "PPL or PPLA"
-}
-
-// bboxFlag is minLon,minLat,maxLon,maxLat.
-type bboxFlag struct{ bound *orb.Bound }
-
-func (b *bboxFlag) String() string {
-	if b.bound == nil {
-		return ""
-	}
-	return fmt.Sprintf("%g,%g,%g,%g", b.bound.Min.Lon(), b.bound.Min.Lat(), b.bound.Max.Lon(), b.bound.Max.Lat())
-}
-
-func (b *bboxFlag) Set(s string) error {
-	parts := strings.Split(s, ",")
-	if len(parts) != 4 {
-		return errors.New("want minLon,minLat,maxLon,maxLat")
-	}
-	var v [4]float64
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return fmt.Errorf("%q is not a number", p)
-		}
-		v[i] = f
-	}
-	switch {
-	case !(v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90):
-		return errors.New("outside -180..180, -90..90")
-	case !(v[0] <= v[2] && v[1] <= v[3]):
-		return errors.New("min is greater than max")
-	}
-	b.bound = &orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
-	return nil
 }

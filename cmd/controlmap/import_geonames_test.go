@@ -77,8 +77,12 @@ func TestProgressLines(t *testing.T) {
 	}
 }
 
-func TestImportGeoNamesFlagErrors(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "cm.db")
+// TestImportErrors: each bad flag or file names the flag, or FILE:LINE: field.
+func TestImportErrors(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cm.db")
+	badInterval := writeFile(t, dir, "changes.csv", "id,settlement_id,date,controller,kind,status,source_title,source_publisher,source_url,source_date,note\n"+
+		"c1,abdal-gulabli,2020-10-05/2020-10-01,arm,capture,confirmed,T,P,https://example.org,2020-10-01,\n")
 	tests := []struct {
 		args []string
 		want string
@@ -91,6 +95,9 @@ func TestImportGeoNamesFlagErrors(t *testing.T) {
 		{[]string{"geonames", geoNamesExtract, "--admin1-names", "/nonexistent.csv"}, "--admin1-names:"},
 		{[]string{"settlements", geoNamesExtract, "--admin1", "03"}, "apply only to geonames"},
 		{[]string{"geonames", "../../data/testdata/geonames/bad_latitude.txt"}, "bad_latitude.txt:4: latitude: 91.5 is outside -90..90"},
+		{[]string{"geonames", "/nonexistent.txt"}, "open /nonexistent.txt: no such file"},
+		{[]string{"changes", "/nonexistent.csv"}, "open /nonexistent.csv: no such file"},
+		{[]string{"changes", badInterval}, "changes.csv:2: date: \"2020-10-05/2020-10-01\" starts after it ends"},
 	}
 	for _, tt := range tests {
 		err := run(context.Background(), append([]string{"import", "--db", db, "--seed=false"}, tt.args...))

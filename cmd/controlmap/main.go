@@ -14,9 +14,11 @@ import (
 const usage = `controlmap: who controlled each settlement on each date, with sources.
 
 Usage:
-  controlmap serve    [--addr :8080] [--db controlmap.db] [--basemap-style URL] [--public-url URL]
+  controlmap serve    [--addr :8080] [--db controlmap.db] [--basemap-style URL] [--public-url URL] [--tiles-pyramid FILE]
+                      [--basemap-pmtiles FILE --basemap-style-file FILE] [--pprof 127.0.0.1:6060]
   controlmap import   [--db controlmap.db] actors|settlements|changes FILE...
-  controlmap import   [--db controlmap.db] geonames FILE... [--admin1 AZ.03,...] [--feature-codes PPL,...] [--bbox ...]
+  controlmap import   [--db controlmap.db] geonames FILE... [--admin1 AZ.03,...] [--feature-codes PPL,...]
+                      [--bbox minLon,minLat,maxLon,maxLat] [--admin1-names FILE]
   controlmap snapshot [--db controlmap.db] --date YYYY-MM-DD [-o FILE]
   controlmap export   [--db controlmap.db] --date YYYY-MM-DD [--format geojson|csv|kml|gpkg] [-o FILE]
   controlmap export   [--db controlmap.db] --all -o FILE.zip

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,9 +110,52 @@ func TestGenCommand(t *testing.T) {
 			t.Errorf("settlement at %v, outside --bbox", c)
 		}
 	}
-	for _, bad := range [][]string{{"gen", "--bbox", "1,2,3", "-o", db + "2"}, {"gen", "--settlements", "0", "-o", db + "3"}} {
-		if err := run(context.Background(), bad); err == nil {
-			t.Errorf("%v: no error", bad)
+}
+
+func TestGenErrors(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "existing.db")
+	if err := os.WriteFile(existing, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bbox", "1,2,3"}, "-bbox: want minLon,minLat,maxLon,maxLat"},
+		{[]string{"--bbox", "5,5,1,1"}, "-bbox: min is greater than max"},
+		{[]string{"--settlements", "0"}, "settlements: 0: need at least 1"},
+		{[]string{"--settlements", "-5"}, "settlements: -5: need at least 1"},
+		{[]string{"--settlements", "3", "-o", existing}, "exists (use --force to replace it)"},
+	}
+	for i, tt := range tests {
+		args := append([]string{"gen", "-o", filepath.Join(dir, fmt.Sprint(i, ".db"))}, tt.args...)
+		if err := run(context.Background(), args); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("gen %q: err = %v, want …%s…", tt.args, err, tt.want)
 		}
+	}
+}
+
+func TestServeErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cm.db")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--addr", "127.0.0.1:bad"}, "--addr: listen tcp: "},
+		{[]string{"--pprof", "0.0.0.0:1"}, `--pprof: "0.0.0.0:1" is not a loopback address`},
+		{[]string{"--pprof", "nonsense"}, "--pprof: address nonsense: missing port"},
+	}
+	for _, tt := range tests {
+		err := run(context.Background(), append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, tt.args...))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("serve %q: err = %v, want …%s…", tt.args, err, tt.want)
+		}
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	if err := run(context.Background(), []string{"bogus"}); err != errUsage {
+		t.Errorf("err = %v, want the usage (exit 1)", err)
 	}
 }

@@ -71,6 +71,23 @@ type stages struct {
 	writing progress
 }
 
+// readShown opens file and calls read with a reader of it that shows the reading on w, and the
+// stages that show the writing of what.
+func readShown(w io.Writer, file, what string, read func(io.Reader, *stages) error) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	shown := newStages(w, file, info.Size(), what)
+	defer shown.Close()
+	return read(io.TeeReader(f, shown.reading), shown)
+}
+
 // newStages starts showing the reading of file, of size bytes, on w.
 func newStages(w io.Writer, file string, size int64, what string) *stages {
 	return &stages{w: w, what: what, reading: newProgress(w, "reading "+file, size, true)}

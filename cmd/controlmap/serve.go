@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"time"
 
@@ -37,6 +39,11 @@ func serve(ctx context.Context, args []string) error {
 		}
 		defer debug.Close()
 	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("--addr: %w", err)
+	}
+	defer ln.Close()
 	st, err := data.Open(ctx, cfg.DB, data.Options{Seed: cfg.Seed, Log: log})
 	if err != nil {
 		return err
@@ -49,7 +56,7 @@ func serve(ctx context.Context, args []string) error {
 	}
 	srv := &http.Server{Addr: cfg.Addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(ln) }()
 	log.Info("serving", "addr", cfg.Addr, "db", cfg.DB, "settlements", len(st.Index().Entries(nil)))
 	select {
 	case err := <-errc:
