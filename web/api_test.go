@@ -97,6 +97,13 @@ func TestAPIGolden(t *testing.T) {
 		{"diff.geojson", "/api/diff?from=2020-11-19&to=2020-11-20"},
 		{"snapshot-2020-11-20.geojson", "/api/snapshots/2020-11-20.geojson"},
 	}
+	assertGoldens(t, h, tests)
+}
+
+// assertGoldens gets each target, which must answer 200, and compares its body with the golden
+// file named by name.
+func assertGoldens(t *testing.T, h http.Handler, tests []struct{ name, target string }) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := get(t, h, tc.target)
