@@ -46,13 +46,7 @@ func newServer(tb testing.TB, st web.Store) *echo.Echo {
 
 func get(t *testing.T, h http.Handler, target string, header ...string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(http.MethodGet, target, nil)
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return rec
+	return do(h, http.MethodGet, target, header...)
 }
 
 // golden compares body, indented, with testdata/name; -update rewrites the file.
