@@ -46,13 +46,7 @@ func newServer(tb testing.TB, st web.Store) *echo.Echo {
 
 func get(t *testing.T, h http.Handler, target string, header ...string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(http.MethodGet, target, nil)
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return rec
+	return do(h, http.MethodGet, target, header...)
 }
 
 // golden compares body, indented, with testdata/name; -update rewrites the file.
@@ -97,6 +91,13 @@ func TestAPIGolden(t *testing.T) {
 		{"diff.geojson", "/api/diff?from=2020-11-19&to=2020-11-20"},
 		{"snapshot-2020-11-20.geojson", "/api/snapshots/2020-11-20.geojson"},
 	}
+	assertGoldens(t, h, tests)
+}
+
+// assertGoldens gets each target, which must answer 200, and compares its body with the golden
+// file named by name.
+func assertGoldens(t *testing.T, h http.Handler, tests []struct{ name, target string }) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := get(t, h, tc.target)

@@ -32,15 +32,7 @@ func TestAPIUncertainGolden(t *testing.T) {
 		{"uncertain-aghdam-2020-10-01.geojson", "/api/collections/settlements/items/aghdam?datetime=2020-10-01"},
 		{"uncertain-diff.geojson", "/api/diff?from=2020-09-26&to=2020-10-01"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec := get(t, h, tc.target)
-			if rec.Code != http.StatusOK {
-				t.Fatalf("GET %s = %d: %s", tc.target, rec.Code, rec.Body)
-			}
-			golden(t, tc.name, rec.Body.Bytes())
-		})
-	}
+	assertGoldens(t, h, tests)
 }
 
 func TestAPIUncertain(t *testing.T) {

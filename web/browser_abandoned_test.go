@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
 	"image/png"
 	"math"
 	"strings"
@@ -50,17 +51,7 @@ func TestBrowserAbandonedPlaces(t *testing.T) {
 // (#rrggbb, each channel within 16 of it).
 func ringPixels(t *testing.T, ctx context.Context, lngLat, color string) int {
 	t.Helper()
-	type point struct{ X, Y, Ratio float64 }
-	p := eval[point](t, ctx, `(() => { const m = controlmap.map, r = m.getCanvas().getBoundingClientRect(), p = m.project(`+lngLat+`);
-		return {x: r.left + p.x, y: r.top + p.y, ratio: devicePixelRatio} })()`)
-	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img, x0, y0 := screenAt(t, ctx, lngLat)
 	var want [3]uint32
 	if _, err := fmt.Sscanf(color, "#%02x%02x%02x", &want[0], &want[1], &want[2]); err != nil {
 		t.Fatal(err)
@@ -71,7 +62,7 @@ func ringPixels(t *testing.T, ctx context.Context, lngLat, color string) int {
 			if d := math.Hypot(float64(dx), float64(dy)); d < 4 || d > 7 {
 				continue
 			}
-			r, g, b, _ := img.At(int(p.X*p.Ratio)+dx, int(p.Y*p.Ratio)+dy).RGBA()
+			r, g, b, _ := img.At(x0+dx, y0+dy).RGBA()
 			if near(r>>8, want[0]) && near(g>>8, want[1]) && near(b>>8, want[2]) {
 				n++
 			}
@@ -81,3 +72,20 @@ func ringPixels(t *testing.T, ctx context.Context, lngLat, color string) int {
 }
 
 func near(a, b uint32) bool { return a+16 >= b && b+16 >= a }
+
+// screenAt takes a screenshot and returns it with the device pixel where the point at lngLat is.
+func screenAt(t *testing.T, ctx context.Context, lngLat string) (img image.Image, x, y int) {
+	t.Helper()
+	type point struct{ X, Y, Ratio float64 }
+	p := eval[point](t, ctx, `(() => { const m = controlmap.map, r = m.getCanvas().getBoundingClientRect(), p = m.project(`+lngLat+`);
+		return {x: r.left + p.x, y: r.top + p.y, ratio: devicePixelRatio} })()`)
+	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err = png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img, int(p.X * p.Ratio), int(p.Y * p.Ratio)
+}

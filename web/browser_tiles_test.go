@@ -1,10 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"image/png"
 	"net/http/httptest"
 	"net/url"
 	"slices"
@@ -117,19 +115,8 @@ func tileSettlements(t *testing.T, ctx context.Context) int {
 // abdalColors counts the colours on screen within 3 px of Abdal-Gulabli's point, as #rrggbb.
 func abdalColors(t *testing.T, ctx context.Context) map[string]int {
 	t.Helper()
-	type point struct{ X, Y, Ratio float64 }
-	p := eval[point](t, ctx, `(() => { const m = controlmap.map, r = m.getCanvas().getBoundingClientRect(), p = m.project(`+abdalLngLat+`);
-		return {x: r.left + p.x, y: r.top + p.y, ratio: devicePixelRatio} })()`)
-	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img, x0, y0 := screenAt(t, ctx, abdalLngLat)
 	out := map[string]int{}
-	x0, y0 := int(p.X*p.Ratio), int(p.Y*p.Ratio)
 	for y := y0 - 3; y <= y0+3; y++ {
 		for x := x0 - 3; x <= x0+3; x++ {
 			r, g, b, _ := img.At(x, y).RGBA()

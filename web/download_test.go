@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"compress/gzip"
 	"io"
 	"log/slog"
 	"net/http"
@@ -86,13 +85,5 @@ func decoded(t *testing.T, rec *httptest.ResponseRecorder) []byte {
 	if rec.Header().Get("Content-Encoding") != "gzip" {
 		return rec.Body.Bytes()
 	}
-	zr, err := gzip.NewReader(rec.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return gunzip(t, rec.Body.Bytes())
 }

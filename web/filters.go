@@ -11,7 +11,7 @@ import (
 
 // Property filters and name search on items: each filter is a query parameter named after the
 // feature property it tests (the queryables), all of them must hold, and a value that can never
-// match (an unknown actor or status) is an error naming the parameter rather than an empty page.
+// match (an unknown actor, settlement or status) is an error naming the parameter rather than an empty page.
 
 // settlementFilter selects settlements by their control on the day and by name.
 type settlementFilter struct {
@@ -101,8 +101,11 @@ type changeFilter struct {
 	district   string
 }
 
-func changeFilterParams(c echo.Context) (changeFilter, error) {
+func changeFilterParams(c echo.Context, ix *geo.Index) (changeFilter, error) {
 	f := changeFilter{settlement: c.QueryParam("settlement_id"), kind: geo.Kind(c.QueryParam("kind")), district: c.QueryParam("district")}
+	if _, ok := ix.Entry(f.settlement); f.settlement != "" && !ok {
+		return f, geo.Invalidf("settlement_id", "%q is not a settlement id", f.settlement)
+	}
 	if f.kind != "" && !slices.Contains(geo.Kinds, f.kind) {
 		return f, geo.Invalidf("kind", "%q is not a kind of change (see /api/collections/changes/queryables)", f.kind)
 	}

@@ -47,6 +47,7 @@ func TestItemFilterErrors(t *testing.T) {
 		{"/api/collections/settlements/items?q=" + url.QueryEscape("—!"), "q"},
 		{"/api/collections/changes/items?status=rumoured", "status"},
 		{"/api/collections/changes/items?kind=liberation", "kind"},
+		{"/api/collections/changes/items?settlement_id=nowhere", "settlement_id"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.target, func(t *testing.T) { assertProblem(t, get(t, h, tc.target), 400, tc.parameter) })

@@ -30,11 +30,11 @@ func (s *server) handleChangeItems(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	filter, err := changeFilterParams(c)
+	ix := s.store.Index()
+	filter, err := changeFilterParams(c, ix)
 	if err != nil {
 		return err
 	}
-	ix := s.store.Index()
 	var matched []*geo.Change
 	for _, ch := range ix.Changes(from, to) {
 		e, _ := ix.Entry(ch.SettlementID)

@@ -199,6 +199,8 @@ func TestOEmbedErrors(t *testing.T) {
 		{"bad settlement", page("settlement=%3Cscript%3E"), 400, "settlement"},
 		{"bad controls", page("controls=all"), 400, "controls"},
 		{"bad compare", page("compare=2020-11-19"), 400, "compare"},
+		{"bad compare from", page("compare=2020-13-01,2020-11-19"), 400, "compare"},
+		{"bad compare to", page("compare=2020-11-19,soon"), 400, "compare"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

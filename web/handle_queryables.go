@@ -15,9 +15,11 @@ func (s *server) handleQueryables(c echo.Context) error {
 	if _, ok := collectionText[id]; !ok {
 		return geo.NotFoundf("no collection %q", id)
 	}
-	props := s.changeQueryables()
+	var props map[string]any
 	if id == "settlements" {
 		props = s.settlementQueryables()
+	} else {
+		props = s.changeQueryables()
 	}
 	return sendJSON(c, mimeSchema, map[string]any{
 		"$schema":              "https://json-schema.org/draft/2020-12/schema",
@@ -66,11 +68,12 @@ func (s *server) actorIDs() []any {
 func (s *server) districts() []any {
 	var names []string
 	for _, e := range s.store.Index().Entries(nil) {
-		if d := e.Settlement.District; d != "" && !slices.Contains(names, d) {
+		if d := e.Settlement.District; d != "" {
 			names = append(names, d)
 		}
 	}
 	slices.Sort(names)
+	names = slices.Compact(names)
 	out := make([]any, len(names))
 	for i, n := range names {
 		out[i] = n

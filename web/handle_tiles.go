@@ -25,7 +25,8 @@ const (
 func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config, today func() geo.Day) {
 	h := tileHandlers{ts: ts, cfg: cfg, today: today,
 		settlementHeaders: newHeaderValues(mimeMVT, fmt.Sprintf("public, max-age=%d", int(ts.MaxAge().Seconds()))),
-		basemapHeaders:    newHeaderValues(mimeMVT, basemapCache)}
+		basemapHeaders:    newHeaderValues(mimeMVT, basemapCache),
+		glyphHeaders:      newHeaderValues("application/x-protobuf", basemapCache)}
 	e.GET("/tiles/settlements/:z/:x/:y", h.settlements)
 	e.GET("/tiles/settlements.json", h.tileJSON)
 	e.GET("/tiles/settlements.pmtiles", h.pyramid)
@@ -41,7 +42,7 @@ type tileHandlers struct {
 	cfg   Config
 	today func() geo.Day
 	// the header values of the tiles, made once
-	settlementHeaders, basemapHeaders headerValues
+	settlementHeaders, basemapHeaders, glyphHeaders headerValues
 }
 
 const mimeMVT = "application/vnd.mapbox-vector-tile"
@@ -93,7 +94,7 @@ func (h tileHandlers) glyphs(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeTile(c, tile, newHeaderValues("application/x-protobuf", basemapCache))
+	return writeTile(c, tile, h.glyphHeaders)
 }
 
 func (h tileHandlers) tileJSON(c echo.Context) error {

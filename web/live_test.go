@@ -28,17 +28,6 @@ func newSettlements(prefix string, k int) string {
 	return b.String()
 }
 
-// openAt opens the store at path with the tests' clock, closed at the end of the test.
-func openAt(t *testing.T, path string, seed bool) *data.Store {
-	t.Helper()
-	st, err := data.Open(context.Background(), path, data.Options{Seed: seed, Now: func() time.Time { return datatest.Today }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
 // watchFor runs st.Watch, as serve does, until the end of the test.
 func watchFor(t *testing.T, st *data.Store) {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -94,7 +83,7 @@ func checkCounts(t *testing.T, seen map[int]bool, n, k int) {
 // the API without a restart; a reader meanwhile never sees half of the import.
 func TestImportIntoRunningServer(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cm.db")
-	served := openAt(t, path, true)
+	served := datatest.MustOpenSeededAt(t, path)
 	srv := httptest.NewServer(newServer(t, served))
 	defer srv.Close()
 	watchFor(t, served)
@@ -105,7 +94,7 @@ func TestImportIntoRunningServer(t *testing.T) {
 
 	done := make(chan struct{})
 	counts := countsWhile(done, func() int { return numberMatched(t, srv.URL) })
-	other := openAt(t, path, false)
+	other := datatest.MustOpenAt(t, path)
 	datatest.MustImport(t, other, data.ImportSettlements, "live.csv", newSettlements("live", k))
 	imported := time.Now()
 	for {
@@ -132,7 +121,7 @@ func TestImportIntoRunningServer(t *testing.T) {
 func TestImportInProcessIsSeenWhole(t *testing.T) {
 	for _, k := range []int{200, 300} {
 		t.Run(fmt.Sprint(k), func(t *testing.T) {
-			st := openAt(t, filepath.Join(t.TempDir(), "cm.db"), true)
+			st := datatest.MustOpenSeeded(t)
 			h := newServer(t, st)
 			n := len(st.Index().Entries(nil))
 			before := st.Index().Version()

@@ -100,11 +100,10 @@ func checkCompare(name, v string) error {
 	if !ok {
 		return geo.Invalidf(name, "%q must be two dates FROM,TO", v)
 	}
-	if _, err := geo.ParseDay(a); err != nil {
-		return geo.Invalidf(name, "%q is not a date of the form YYYY-MM-DD", a)
-	}
-	if _, err := geo.ParseDay(b); err != nil {
-		return geo.Invalidf(name, "%q is not a date of the form YYYY-MM-DD", b)
+	for _, d := range [...]string{a, b} {
+		if _, err := geo.ParseDay(d); err != nil {
+			return geo.Invalidf(name, "%q is not a date of the form YYYY-MM-DD", d)
+		}
 	}
 	return nil
 }

@@ -26,6 +26,13 @@ func MustOpenAt(tb testing.TB, path string) *data.Store {
 	return openAt(tb, path, false)
 }
 
+// MustOpenSeededAt opens the store at path, loaded with the embedded seed dataset when new, as
+// a server opens its database.
+func MustOpenSeededAt(tb testing.TB, path string) *data.Store {
+	tb.Helper()
+	return openAt(tb, path, true)
+}
+
 func open(tb testing.TB, seed bool) *data.Store {
 	tb.Helper()
 	return openAt(tb, filepath.Join(tb.TempDir(), "controlmap.db"), seed)

@@ -42,7 +42,10 @@ export class PlaceNames {
     let m = this.counts.get(lang);
     if (m) return m;
     m = new Map();
-    for (const s of this.bySID.values()) m.set(key(s.props, lang), (m.get(key(s.props, lang)) || 0) + 1);
+    for (const s of this.bySID.values()) {
+      const k = key(s.props, lang);
+      m.set(k, (m.get(k) || 0) + 1);
+    }
     this.counts.set(lang, m);
     return m;
   }
