@@ -156,9 +156,6 @@ func suffixIf(ok bool, s string) string {
 	return ""
 }
 
-// batchRows is how many rows one INSERT statement carries.
-const batchRows = 64
-
 // commitEvery is how many settlements (with their changes) one transaction writes: a whole
 // number of the producer's chunks.
 const commitEvery = 80 * genChunk
@@ -167,7 +164,7 @@ func (g *generator) write(ctx context.Context, db *sql.DB) error {
 	if err := g.writeActors(ctx, db); err != nil {
 		return err
 	}
-	indexes, err := dropIndexes(ctx, db)
+	indexes, err := dropIndexes(ctx, db, "changes", "sources", "revisions")
 	if err != nil {
 		return err
 	}
@@ -256,47 +253,6 @@ func (g *generator) writeRecords(ctx context.Context, tx *sql.Tx, chunks <-chan 
 	return bw.flush()
 }
 
-// dropIndexes drops the secondary indexes of the tables the generator fills and returns the
-// statements that create them again: building an index once at the end is faster than keeping
-// it up row by row.
-func dropIndexes(ctx context.Context, db *sql.DB) ([]string, error) {
-	type index struct{ name, sql string }
-	rows, err := db.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN ('changes', 'sources', 'revisions')`)
-	if err != nil {
-		return nil, err
-	}
-	var found []index
-	for rows.Next() {
-		var ix index
-		if err := rows.Scan(&ix.name, &ix.sql); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		found = append(found, ix)
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return nil, err
-	}
-	var create []string
-	for _, ix := range found {
-		if _, err := db.ExecContext(ctx, `DROP INDEX "`+ix.name+`"`); err != nil {
-			return nil, err
-		}
-		create = append(create, ix.sql)
-	}
-	return create, nil
-}
-
-func createIndexes(ctx context.Context, db *sql.DB, indexes []string) error {
-	for _, q := range indexes {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (g *generator) progress(format string, args ...any) {
 	if g.opts.Progress != nil {
 		fmt.Fprintf(g.opts.Progress, format+"\n", args...)
@@ -307,10 +263,10 @@ func (g *generator) writeActors(ctx context.Context, db *sql.DB) error {
 	return inTx(ctx, db, func(tx *sql.Tx) error {
 		bw := newBulkWriter(ctx, tx)
 		for _, a := range genActors {
-			if err := bw.actors.add(a.ID, a.Names.En, a.Names.Az, a.Names.Hy, a.Names.Ru, a.Color); err != nil {
+			if err := bw.actors.add(func(args []any) []any { return appendActorRow(args, &a) }); err != nil {
 				return err
 			}
-			if err := bw.revisions.add("actor", a.ID, g.now, g.origin, string(mustJSON(a))); err != nil {
+			if err := bw.revision("actor", a.ID, g.now, g.origin, mustJSON(a)); err != nil {
 				return err
 			}
 		}
@@ -505,35 +461,34 @@ func (g *generator) sources(st geo.Settlement, c geo.Change) []geo.Source {
 	return out
 }
 
-// bulkWriter writes rows in multi-row INSERTs, one prepared statement per table.
+// bulkWriter writes records in multi-row INSERTs, through the statements the importer uses.
 type bulkWriter struct {
-	actors, settlements, changes, sources, revisions *batch
+	actors, settlements, changes, sources, revisions *inserter
 }
 
 func newBulkWriter(ctx context.Context, tx *sql.Tx) *bulkWriter {
 	return &bulkWriter{
-		actors:      newBatch(ctx, tx, "actors (id, name_en, name_az, name_hy, name_ru, color)", 6),
-		settlements: newBatch(ctx, tx, "settlements (id, name_en, name_az, name_hy, name_ru, district, country, place, lon, lat, population, geonames_id, wikipedia_url)", 13),
-		changes: newBatch(ctx, tx, "changes (id, settlement_id, date, day, precision, controller, kind, status, note, "+
-			"recorded_at, retracted_at, retraction_reason)", 12),
-		sources:   newBatch(ctx, tx, "sources (change_id, position, title, publisher, url, published)", 6),
-		revisions: newBatch(ctx, tx, "revisions (entity, entity_id, recorded_at, origin, body)", 5),
+		actors:      newInserter(ctx, tx, insertActors, rowsPerInsert),
+		settlements: newInserter(ctx, tx, insertSettlements, rowsPerInsert),
+		changes:     newInserter(ctx, tx, insertChanges, rowsPerInsert),
+		sources:     newInserter(ctx, tx, insertSources, rowsPerInsert),
+		revisions:   newInserter(ctx, tx, insertRevisions, rowsPerInsert),
 	}
 }
 
 // putRecord writes a settlement, its changes with their sources, and their revisions.
 func (w *bulkWriter) putRecord(rec genRecord, origin, now string) error {
 	st := rec.settlement
-	if err := w.settlements.add(st.ID, st.Names.En, st.Names.Az, st.Names.Hy, st.Names.Ru, st.District, st.Country,
-		string(st.Place), st.Point.Lon(), st.Point.Lat(), st.Population, st.GeoNamesID, st.WikipediaURL); err != nil {
+	if err := w.settlements.add(func(args []any) []any { return appendSettlementRow(args, &st) }); err != nil {
 		return err
 	}
 	revs := rec.revisions
-	if err := w.revisions.add("settlement", st.ID, now, origin, string(revs[0])); err != nil {
+	if err := w.revision("settlement", st.ID, now, origin, revs[0]); err != nil {
 		return err
 	}
 	revs = revs[1:]
-	for _, c := range rec.changes {
+	for i := range rec.changes {
+		c := &rec.changes[i]
 		if err := w.putChange(c); err != nil {
 			return err
 		}
@@ -542,7 +497,7 @@ func (w *bulkWriter) putRecord(rec genRecord, origin, now string) error {
 			n = 2
 		}
 		for _, body := range revs[:n] {
-			if err := w.revisions.add("change", c.ID, now, origin, string(body)); err != nil {
+			if err := w.revision("change", c.ID, now, origin, body); err != nil {
 				return err
 			}
 		}
@@ -552,71 +507,29 @@ func (w *bulkWriter) putRecord(rec genRecord, origin, now string) error {
 }
 
 // putChange writes c and its sources.
-func (w *bulkWriter) putChange(c geo.Change) error {
-	var retractedAt any
-	reason := ""
-	if c.Retracted != nil {
-		retractedAt, reason = formatTime(c.Retracted.At), c.Retracted.Reason
-	}
-	if err := w.changes.add(c.ID, c.SettlementID, c.Date.String(), c.Date.Start, c.Date.Precision, c.Controller,
-		string(c.Kind), string(c.Status), c.Note, formatTime(c.RecordedAt), retractedAt, reason); err != nil {
+func (w *bulkWriter) putChange(c *geo.Change) error {
+	if err := w.changes.add(func(args []any) []any { return appendChangeRow(args, c) }); err != nil {
 		return err
 	}
-	for i, src := range c.Sources {
-		if err := w.sources.add(c.ID, i, src.Title, src.Publisher, src.URL, src.Published.String()); err != nil {
+	for i := range c.Sources {
+		if err := w.sources.add(func(args []any) []any { return appendSourceRow(args, c.ID, i, &c.Sources[i]) }); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// flush writes what every batch holds, parents first.
+// revision writes a revision of a record, body its JSON.
+func (w *bulkWriter) revision(entity, id, now, origin string, body []byte) error {
+	return w.revisions.add(func(args []any) []any { return append(args, entity, id, now, origin, string(body)) })
+}
+
+// flush writes what every inserter holds, parents first.
 func (w *bulkWriter) flush() error {
-	return errors.Join(w.actors.flush(), w.settlements.flush(), w.changes.flush(), w.sources.flush(), w.revisions.flush())
-}
-
-// batch gathers the rows of one table and inserts them batchRows at a time.
-type batch struct {
-	ctx  context.Context
-	tx   *sql.Tx
-	into string
-	cols int
-	args []any
-	full *sql.Stmt
-}
-
-func newBatch(ctx context.Context, tx *sql.Tx, into string, cols int) *batch {
-	return &batch{ctx: ctx, tx: tx, into: into, cols: cols, args: make([]any, 0, cols*batchRows)}
-}
-
-func (b *batch) add(args ...any) error {
-	b.args = append(b.args, args...)
-	if len(b.args) < b.cols*batchRows {
-		return nil
-	}
-	if b.full == nil {
-		stmt, err := b.tx.PrepareContext(b.ctx, b.insert(batchRows))
-		if err != nil {
+	for _, b := range []*inserter{w.actors, w.settlements, w.changes, w.sources, w.revisions} {
+		if err := b.flush(); err != nil {
 			return err
 		}
-		b.full = stmt
 	}
-	_, err := b.full.ExecContext(b.ctx, b.args...)
-	b.args = b.args[:0]
-	return err
-}
-
-// flush inserts the rows of an unfilled batch.
-func (b *batch) flush() error {
-	if len(b.args) == 0 {
-		return nil
-	}
-	_, err := b.tx.ExecContext(b.ctx, b.insert(len(b.args)/b.cols), b.args...)
-	b.args = b.args[:0]
-	return err
-}
-
-func (b *batch) insert(rows int) string {
-	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", b.cols), ", ") + ")"
-	return "INSERT INTO " + b.into + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+", ", rows), ", ")
+	return nil
 }

@@ -45,10 +45,7 @@ func (s *Store) putActors(ctx context.Context, origin string, actors []geo.Actor
 	}
 	span, err := s.write(ctx, s.now(), auditOf(file, len(written)), func(w *writer) error {
 		for _, a := range written {
-			if err := w.exec(`INSERT INTO actors (id, name_en, name_az, name_hy, name_ru, color) VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
-				name_hy = excluded.name_hy, name_ru = excluded.name_ru, color = excluded.color`,
-				a.ID, a.Names.En, a.Names.Az, a.Names.Hy, a.Names.Ru, a.Color); err != nil {
+			if err := w.actors.add(func(args []any) []any { return appendActorRow(args, &a) }); err != nil {
 				return err
 			}
 			if err := w.record("actor", a.ID, origin, a); err != nil {
@@ -93,16 +90,7 @@ func (s *Store) putSettlements(ctx context.Context, origin string, settlements [
 			if err := w.step(i, len(written), progress); err != nil {
 				return err
 			}
-			if err := w.exec(`INSERT INTO settlements (id, name_en, name_az, name_hy, name_ru, district, country,
-				place, lon, lat, population, geonames_id, wikipedia_url, abandoned)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
-				name_hy = excluded.name_hy, name_ru = excluded.name_ru, district = excluded.district,
-				country = excluded.country, place = excluded.place, lon = excluded.lon, lat = excluded.lat,
-				population = excluded.population, geonames_id = excluded.geonames_id,
-				wikipedia_url = excluded.wikipedia_url, abandoned = excluded.abandoned`,
-				st.ID, st.Names.En, st.Names.Az, st.Names.Hy, st.Names.Ru, st.District, st.Country, st.Place,
-				st.Point.Lon(), st.Point.Lat(), st.Population, st.GeoNamesID, st.WikipediaURL, st.Abandoned); err != nil {
+			if err := w.settlements.add(func(args []any) []any { return appendSettlementRow(args, &st) }); err != nil {
 				return err
 			}
 			if err := w.record("settlement", st.ID, origin, st); err != nil {
@@ -144,13 +132,22 @@ func (s *Store) putChanges(ctx context.Context, origin string, changes []geo.Cha
 	}
 	order := idOrder(written)
 	span, err := s.write(ctx, now, auditOf(file, len(written)), func(w *writer) error {
+		if w.file != nil {
+			if err := w.dropIndexesFor(len(written), "changes", "sources"); err != nil {
+				return err
+			}
+		}
 		for i, k := range order {
 			if err := w.step(i, len(written), progress); err != nil {
 				return err
 			}
 			c := written[k]
-			again := i > 0 && written[order[i-1]].ID == c.ID // a second copy in changes: it replaces the first
-			if err := w.putChange(c, origin, stored[c.ID] || again); err != nil {
+			later := i+1 < len(order) && written[order[i+1]].ID == c.ID
+			if later && w.file != nil { // a bulk write has no revision per copy: the last copy is all it writes
+				continue
+			}
+			again := i > 0 && written[order[i-1]].ID == c.ID && w.file == nil // a second copy in changes: it replaces the first
+			if err := w.putChange(&c, origin, stored[c.ID] || again); err != nil {
 				return err
 			}
 		}
@@ -168,6 +165,9 @@ func idOrder(changes []geo.Change) []int32 {
 	order := make([]int32, len(changes))
 	for i := range order {
 		order[i] = int32(i)
+	}
+	if slices.IsSortedFunc(changes, func(a, b geo.Change) int { return cmp.Compare(a.ID, b.ID) }) {
+		return order // as a file exported by id is
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(changes[a].ID, changes[b].ID) }) // a later copy stays later
 	return order
@@ -265,7 +265,7 @@ func (s *Store) Retract(ctx context.Context, origin, id, reason string) error {
 	c := *old
 	now := s.now()
 	c.Retracted = &geo.Retraction{At: now.UTC(), Reason: reason}
-	span, err := s.write(ctx, now, nil, func(w *writer) error { return w.putChange(c, origin, true) })
+	span, err := s.write(ctx, now, nil, func(w *writer) error { return w.putChange(&c, origin, true) })
 	if err != nil {
 		return err
 	}
@@ -302,8 +302,11 @@ type writer struct {
 	now   string
 	stmts map[string]*sql.Stmt
 	file  *keptFile // the file of a bulk import, recorded as one revision; nil records each record
-	// changes and sources insert their rows one at a time, or, in a bulk import, many at a time.
-	changes, sources insertRows
+	// The inserters of each table write their rows one at a time, or, in a bulk import, many at
+	// a time (rowsPerInsert).
+	actors, settlements, changes, sources *inserter
+
+	indexes []string // secondary indexes dropped for the write, created again before it commits
 }
 
 // write runs fn in a write transaction on conn and returns the span of revisions it added.
@@ -319,18 +322,14 @@ func (s *Store) write(ctx context.Context, at time.Time, file *keptFile, fn func
 		defer restore()
 	}
 	err = inTx(ctx, s.conn, func(tx *sql.Tx) (err error) {
-		w := &writer{ctx: context.WithoutCancel(ctx), done: ctx, tx: tx, now: formatTime(at),
-			stmts: map[string]*sql.Stmt{}, file: file, changes: changeRows, sources: sourceRows}
-		if file != nil {
-			w.changes.per, w.sources.per = rowsPerInsert, rowsPerInsert
-		}
+		w := newWriter(ctx, tx, at, file)
 		if sp.from, err = w.lastRevision(); err != nil {
 			return err
 		}
 		if err := fn(w); err != nil {
 			return err
 		}
-		if err := w.flush(); err != nil {
+		if err := w.finish(); err != nil {
 			return err
 		}
 		sp.to, err = w.lastRevision()
@@ -340,6 +339,44 @@ func (s *Store) write(ctx context.Context, at time.Time, file *keptFile, fn func
 		return sp, fmt.Errorf("data: write: %w", err)
 	}
 	return sp, nil
+}
+
+// newWriter returns the writer of a transaction; file is as for write.
+func newWriter(ctx context.Context, tx *sql.Tx, at time.Time, file *keptFile) *writer {
+	w := &writer{ctx: context.WithoutCancel(ctx), done: ctx, tx: tx, now: formatTime(at), stmts: map[string]*sql.Stmt{}, file: file}
+	per := 1
+	if file != nil {
+		per = rowsPerInsert
+	}
+	w.actors, w.settlements = newInserter(w.ctx, tx, insertActors, per), newInserter(w.ctx, tx, insertSettlements, per)
+	w.changes, w.sources = newInserter(w.ctx, tx, insertChanges, per), newInserter(w.ctx, tx, insertSources, per)
+	return w
+}
+
+// finish runs the rows still buffered, parents first, and creates the indexes dropped for the
+// write again.
+func (w *writer) finish() error {
+	for _, b := range []*inserter{w.actors, w.settlements, w.changes, w.sources} {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	return createIndexes(w.ctx, w.tx, w.indexes)
+}
+
+// dropIndexesFor drops the secondary indexes of table and of tables that hang on it when a
+// write adds rows at least as many as table holds (see dropIndexes); finish creates them again.
+func (w *writer) dropIndexesFor(rows int, table string, more ...string) error {
+	var held int64 // nothing is deleted: the last rowid is the number of rows
+	if err := w.tx.QueryRowContext(w.ctx, `SELECT coalesce(max(rowid), 0) FROM "`+table+`"`).Scan(&held); err != nil {
+		return err
+	}
+	if int64(rows) < held {
+		return nil
+	}
+	dropped, err := dropIndexes(w.ctx, w.tx, append([]string{table}, more...)...)
+	w.indexes = append(w.indexes, dropped...)
+	return err
 }
 
 func (w *writer) lastRevision() (seq int64, err error) {
@@ -396,15 +433,8 @@ func (w *writer) revision(entity, id, origin string, body any) error {
 }
 
 // putChange writes c and its sources; stored says whether c may have sources to replace.
-func (w *writer) putChange(c geo.Change, origin string, stored bool) error {
-	var retractedAt any
-	reason := ""
-	if c.Retracted != nil {
-		retractedAt, reason = formatTime(c.Retracted.At), c.Retracted.Reason
-	}
-	err := w.changes.add(w, c.ID, c.SettlementID, c.Date.String(), c.Date.Counts(), earliestDay(c.Date), c.Date.Precision,
-		c.Controller, c.Kind, c.Status, c.Note, formatTime(c.RecordedAt), retractedAt, reason)
-	if err != nil {
+func (w *writer) putChange(c *geo.Change, origin string, stored bool) error {
+	if err := w.changes.add(func(args []any) []any { return appendChangeRow(args, c) }); err != nil {
 		return err
 	}
 	if stored {
@@ -412,31 +442,10 @@ func (w *writer) putChange(c geo.Change, origin string, stored bool) error {
 			return err
 		}
 	}
-	for i, src := range c.Sources {
-		if err := w.sources.add(w, c.ID, i, src.Title, src.Publisher, src.URL, src.Published.String()); err != nil {
+	for i := range c.Sources {
+		if err := w.sources.add(func(args []any) []any { return appendSourceRow(args, c.ID, i, &c.Sources[i]) }); err != nil {
 			return err
 		}
 	}
 	return w.record("change", c.ID, origin, c)
-}
-
-// The statements that write changes and sources, in rows (see insertRows).
-var (
-	changeRows = insertRows{head: `INSERT INTO changes (id, settlement_id, date, day, earliest_day, precision,
-		controller, kind, status, note, recorded_at, retracted_at, retraction_reason) VALUES `,
-		tuple: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		tail: ` ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, date = excluded.date,
-		day = excluded.day, earliest_day = excluded.earliest_day, precision = excluded.precision,
-		controller = excluded.controller, kind = excluded.kind, status = excluded.status, note = excluded.note,
-		retracted_at = excluded.retracted_at, retraction_reason = excluded.retraction_reason`}
-	sourceRows = insertRows{head: `INSERT INTO sources (change_id, position, title, publisher, url, published) VALUES `,
-		tuple: "(?, ?, ?, ?, ?, ?)"}
-)
-
-// earliestDay is the earliest_day column of d: NULL for "../B".
-func earliestDay(d geo.Date) any {
-	if d.OnOrBefore() {
-		return nil
-	}
-	return d.Earliest()
 }

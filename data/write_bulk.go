@@ -2,8 +2,12 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/controlmap/controlmap/geo"
 )
 
 // bulkCacheKiB is the page cache of conn during a bulk import: the indexes of a million changes
@@ -39,43 +43,206 @@ func (s *Store) bulkSettings(ctx context.Context) (restore func(), err error) {
 	return restore, nil
 }
 
-// rowsPerInsert is how many rows one INSERT of a bulk import writes: the statement is prepared
-// once and each run costs SQLite one start instead of 64.
-const rowsPerInsert = 64
+// rowsPerInsert is how many rows one INSERT of a bulk write carries: the statement is prepared
+// once, and each run costs SQLite one start and the driver one crossing into C instead of 256.
+const rowsPerInsert = 256
 
-// insertRows is an INSERT statement (head, one tuple of placeholders per row, tail) that
-// buffers rows and runs per of them at a time (at most one when per is 0). Rows run in the
-// order added; flush runs those left.
-type insertRows struct {
-	head, tuple, tail string
-	per               int
-	args              []any
-	n                 int
+// rowsInsert is the text of an INSERT of many rows: head, one tuple of cols placeholders per
+// row, tail (an ON CONFLICT clause, or empty).
+type rowsInsert struct {
+	head, tail string
+	cols       int
 }
 
-func (r *insertRows) add(w *writer, args ...any) error {
-	r.args = append(r.args, args...)
-	r.n++
-	if r.n < r.per {
-		return nil
-	}
-	return r.flush(w)
+func (q rowsInsert) sql(rows int) string {
+	tuple := "(" + strings.Repeat("?, ", q.cols-1) + "?)"
+	return q.head + " VALUES " + strings.Repeat(tuple+", ", rows-1) + tuple + q.tail
 }
 
-func (r *insertRows) flush(w *writer) error {
-	if r.n == 0 {
+// The statements of every bulk write, the importer's and the generator's: the rows of a record
+// are made in one place (see the append functions below).
+var (
+	insertActors = rowsInsert{head: `INSERT INTO actors (id, name_en, name_az, name_hy, name_ru, color)`, cols: 6,
+		tail: ` ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
+		name_hy = excluded.name_hy, name_ru = excluded.name_ru, color = excluded.color`}
+	insertSettlements = rowsInsert{head: `INSERT INTO settlements (id, name_en, name_az, name_hy, name_ru, district,
+		country, place, lon, lat, population, geonames_id, wikipedia_url, abandoned)`, cols: 14,
+		tail: ` ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_az = excluded.name_az,
+		name_hy = excluded.name_hy, name_ru = excluded.name_ru, district = excluded.district,
+		country = excluded.country, place = excluded.place, lon = excluded.lon, lat = excluded.lat,
+		population = excluded.population, geonames_id = excluded.geonames_id,
+		wikipedia_url = excluded.wikipedia_url, abandoned = excluded.abandoned`}
+	insertChanges = rowsInsert{head: `INSERT INTO changes (id, settlement_id, date, day, earliest_day, precision,
+		controller, kind, status, note, recorded_at, retracted_at, retraction_reason)`, cols: 13,
+		tail: ` ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, date = excluded.date,
+		day = excluded.day, earliest_day = excluded.earliest_day, precision = excluded.precision,
+		controller = excluded.controller, kind = excluded.kind, status = excluded.status, note = excluded.note,
+		retracted_at = excluded.retracted_at, retraction_reason = excluded.retraction_reason`}
+	insertSources   = rowsInsert{head: `INSERT INTO sources (change_id, position, title, publisher, url, published)`, cols: 6}
+	insertRevisions = rowsInsert{head: `INSERT INTO revisions (entity, entity_id, recorded_at, origin, body)`, cols: 5}
+)
+
+// Every value is handed to the driver as a string, int64, float64 or nil: database/sql passes
+// those through as they are, where a named string type (geo.Kind) costs it a reflection.
+
+func appendActorRow(args []any, a *geo.Actor) []any {
+	return append(args, a.ID, a.Names.En, a.Names.Az, a.Names.Hy, a.Names.Ru, a.Color)
+}
+
+func appendSettlementRow(args []any, st *geo.Settlement) []any {
+	return append(args, st.ID, st.Names.En, st.Names.Az, st.Names.Hy, st.Names.Ru, st.District, st.Country,
+		string(st.Place), st.Point.Lon(), st.Point.Lat(), int64(st.Population), st.GeoNamesID, st.WikipediaURL,
+		boolInt(st.Abandoned))
+}
+
+func appendChangeRow(args []any, c *geo.Change) []any {
+	var retractedAt any
+	reason := ""
+	if c.Retracted != nil {
+		retractedAt, reason = formatTime(c.Retracted.At), c.Retracted.Reason
+	}
+	return append(args, c.ID, c.SettlementID, c.Date.String(), int64(c.Date.Counts()), earliestDay(c.Date),
+		int64(c.Date.Precision), c.Controller, string(c.Kind), string(c.Status), c.Note, formatTime(c.RecordedAt),
+		retractedAt, reason)
+}
+
+func appendSourceRow(args []any, changeID string, position int, src *geo.Source) []any {
+	return append(args, changeID, int64(position), src.Title, src.Publisher, src.URL, src.Published.String())
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// earliestDay is the earliest_day column of d: NULL for "../B".
+func earliestDay(d geo.Date) any {
+	if d.OnOrBefore() {
 		return nil
 	}
-	query := r.head + strings.Repeat(r.tuple+", ", r.n-1) + r.tuple + r.tail
-	err := w.exec(query, r.args...)
-	r.args, r.n = r.args[:0], 0
+	return int64(d.Earliest())
+}
+
+// inserter runs one rowsInsert in a transaction: it buffers rows and runs per of them at a
+// time, through a statement prepared once. Rows run in the order added; flush runs those left.
+type inserter struct {
+	ctx  context.Context
+	tx   *sql.Tx
+	q    rowsInsert
+	per  int
+	args []any
+	full *sql.Stmt // the statement of per rows
+}
+
+func newInserter(ctx context.Context, tx *sql.Tx, q rowsInsert, per int) *inserter {
+	return &inserter{ctx: ctx, tx: tx, q: q, per: max(per, 1), args: make([]any, 0, q.cols*max(per, 1))}
+}
+
+// add buffers the rows whose values grow appends to the inserter's arguments, and runs the
+// statement when per rows are buffered.
+func (b *inserter) add(grow func(args []any) []any) error {
+	b.args = grow(b.args)
+	if len(b.args) < b.q.cols*b.per {
+		return nil
+	}
+	if b.full == nil {
+		stmt, err := b.tx.PrepareContext(b.ctx, b.q.sql(b.per))
+		if err != nil {
+			return err
+		}
+		b.full = stmt
+	}
+	err := run(b.ctx, b.full, b.args)
+	clear(b.args)
+	b.args = b.args[:0]
 	return err
 }
 
-// flush runs the rows still buffered: changes before their sources.
-func (w *writer) flush() error {
-	if err := w.changes.flush(w); err != nil {
+// flush runs the rows still buffered, fewer than per.
+func (b *inserter) flush() error {
+	if len(b.args) == 0 {
+		return nil
+	}
+	stmt, err := b.tx.PrepareContext(b.ctx, b.q.sql(len(b.args)/b.q.cols))
+	if err != nil {
 		return err
 	}
-	return w.sources.flush(w)
+	defer stmt.Close()
+	err = run(b.ctx, stmt, b.args)
+	clear(b.args)
+	b.args = b.args[:0]
+	return err
+}
+
+// run runs an INSERT. It goes through Query, not Exec: the SQLite driver binds every argument
+// of a query in one crossing into C together with its first step, which runs the INSERT, but an
+// Exec's arguments one crossing each; a bulk import binds some twenty million.
+func run(ctx context.Context, stmt *sql.Stmt, args []any) error {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
+// secondaryIndexes returns the statements that create the indexes of tables that SQLite does
+// not make itself (those of primary keys and UNIQUE columns).
+func secondaryIndexes(ctx context.Context, q querier, tables ...string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`, jsonList(tables))
+	if err != nil {
+		return nil, err
+	}
+	var found []string
+	for rows.Next() {
+		var name, create string
+		if err := rows.Scan(&name, &create); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		found = append(found, name, create)
+	}
+	return found, errors.Join(rows.Err(), rows.Close())
+}
+
+// dropIndexes drops the secondary indexes of tables and returns the statements that create them
+// again: a table that a write fills from (nearly) empty is faster indexed once at the end, by a
+// sort, than index entry by index entry. Run in a transaction, nobody sees the table without
+// them.
+func dropIndexes(ctx context.Context, q querier, tables ...string) ([]string, error) {
+	found, err := secondaryIndexes(ctx, q, tables...)
+	if err != nil {
+		return nil, err
+	}
+	var create []string
+	for i := 0; i < len(found); i += 2 {
+		if _, err := q.ExecContext(ctx, `DROP INDEX "`+found[i]+`"`); err != nil {
+			return nil, err
+		}
+		create = append(create, found[i+1])
+	}
+	return create, nil
+}
+
+// createIndexes runs the statements dropIndexes returned.
+func createIndexes(ctx context.Context, q querier, indexes []string) error {
+	for _, create := range indexes {
+		if _, err := q.ExecContext(ctx, create); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// jsonList is names as a JSON array of strings (plain names: no escaping needed).
+func jsonList(names []string) string {
+	return `["` + strings.Join(names, `","`) + `"]`
 }
