@@ -23,6 +23,9 @@ type ImportOptions struct {
 	// total (the records that differ from the stored ones). Reading shows as the bytes the
 	// caller's reader hands over.
 	Progress func(done, total int)
+	// Size, if not 0, is the size of the file in bytes, from which the reader makes room for its
+	// records at once.
+	Size int64
 }
 
 // ImportFile imports the file at path as kind (actors, settlements or changes), all rows in one
@@ -33,7 +36,11 @@ func (s *Store) ImportFile(ctx context.Context, kind, path string) (int, error) 
 		return 0, err
 	}
 	defer f.Close()
-	return s.Import(ctx, kind, path, f)
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return s.ImportWith(ctx, kind, path, f, ImportOptions{Size: info.Size()})
 }
 
 // Import imports r, named file, as ImportFile does. Settlements may be CSV or GeoJSON (by the
@@ -94,7 +101,7 @@ func readSettlementsFile(file string, r io.Reader) ([]geo.Settlement, error) {
 }
 
 func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Reader, kept *keptFile, opts ImportOptions) (int, error) {
-	changes, lines, err := ReadChangesCSV(file, r, s.Today())
+	changes, lines, err := readChangesCSV(file, r, s.Today(), opts.Size)
 	if err != nil {
 		return 0, err
 	}

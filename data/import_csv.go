@@ -2,6 +2,7 @@ package data
 
 import (
 	"io"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -107,38 +108,107 @@ func parseBool(field, s string) (bool, error) {
 // Rows with the same id add sources to one change and must agree on its other fields.
 // It returns the line of each change's first row, in the order of the changes, for later errors.
 func ReadChangesCSV(file string, r io.Reader, today geo.Day) ([]geo.Change, []int, error) {
-	var (
-		out   []geo.Change
-		lines []int
-		at    = map[string]int{} // change id -> index in out
-		more  = map[int][]int{}  // index in out -> the lines of the rows after the first
-	)
-	err := readCSV(file, r, changeColumns, nil, func(rw row) error {
-		c, err := changeFrom(rw)
-		if err != nil {
-			return atLine(file, rw.line, "", err)
-		}
-		if err := c.Validate(today); err != nil {
-			return atLine(file, rw.line, "", err)
-		}
-		i, seen := at[c.ID]
-		if !seen {
-			at[c.ID] = len(out)
-			out, lines = append(out, c), append(lines, rw.line)
-			return nil
-		}
-		if k := slices.Index(out[i].Sources, c.Sources[0]); k >= 0 {
-			first := append([]int{lines[i]}, more[i]...)[k]
-			return atLine(file, rw.line, "source_title", geo.Invalidf("source_title",
-				"repeats the row at line %d: the same source of change %q twice", first, geo.Shorten(c.ID)))
-		}
-		if err := addSource(&out[i], c, lines[i]); err != nil {
-			return atLine(file, rw.line, "id", err)
-		}
-		more[i] = append(more[i], rw.line)
+	return readChangesCSV(file, r, today, 0)
+}
+
+// readChangesCSV is ReadChangesCSV with room made for about size bytes of rows, if known.
+func readChangesCSV(file string, r io.Reader, today geo.Day, size int64) ([]geo.Change, []int, error) {
+	cr := changesReader{file: file, today: today}
+	if n := size / bytesPerChange; n > 0 && n < math.MaxInt32 {
+		cr.out, cr.lines = make([]geo.Change, 0, n), make([]int, 0, n)
+	}
+	err := readCSV(file, r, changeColumns, nil, cr.read)
+	return cr.out, cr.lines, err
+}
+
+// bytesPerChange is about the least a change takes in a CSV file as written (a few hundred bytes
+// with its source): room made for a file's changes from its size is not much more than they need,
+// and seldom too little (growing a million changes would copy them all, twice over).
+const bytesPerChange = 256
+
+// changesReader reads the rows of a changes file into changes.
+type changesReader struct {
+	file    string
+	today   geo.Day
+	out     []geo.Change
+	lines   []int // the line of each change's first row
+	ids     changeIDs
+	repeats []repeatRow
+}
+
+// repeatRow is a row that added a source to a change read before: out[change], at line.
+type repeatRow struct{ change, line int }
+
+func (cr *changesReader) read(rw row) error {
+	c, err := changeFrom(rw)
+	if err != nil {
+		return atLine(cr.file, rw.line, "", err)
+	}
+	if err := c.Validate(cr.today); err != nil {
+		return atLine(cr.file, rw.line, "", err)
+	}
+	i, seen := cr.ids.find(c.ID, cr.out)
+	if !seen {
+		cr.ids.add(c.ID, len(cr.out))
+		cr.out, cr.lines = append(cr.out, c), append(cr.lines, rw.line)
 		return nil
-	})
-	return out, lines, err
+	}
+	if k := slices.Index(cr.out[i].Sources, c.Sources[0]); k >= 0 {
+		return atLine(cr.file, rw.line, "source_title", geo.Invalidf("source_title",
+			"repeats the row at line %d: the same source of change %q twice", cr.sourceLine(i, k), geo.Shorten(c.ID)))
+	}
+	if err := addSource(&cr.out[i], c, cr.lines[i]); err != nil {
+		return atLine(cr.file, rw.line, "id", err)
+	}
+	cr.repeats = append(cr.repeats, repeatRow{change: i, line: rw.line})
+	return nil
+}
+
+// sourceLine is the line of the row that gave change i its source k.
+func (cr *changesReader) sourceLine(i, k int) int {
+	if k == 0 {
+		return cr.lines[i]
+	}
+	for _, r := range cr.repeats {
+		if r.change == i {
+			if k--; k == 0 {
+				return r.line
+			}
+		}
+	}
+	return cr.lines[i]
+}
+
+// changeIDs finds a change among those read by its id. While the ids come in increasing order,
+// as in a file written by id (an export), a new id is one greater than the last and needs no
+// map; the map of every id is made at the first id out of order.
+type changeIDs struct {
+	at map[string]int // index in the changes read, by id; nil while the ids increase
+}
+
+// find returns the index of the change with id in out, the changes read so far.
+func (x *changeIDs) find(id string, out []geo.Change) (int, bool) {
+	if x.at == nil {
+		switch last := len(out) - 1; {
+		case last < 0 || id > out[last].ID:
+			return 0, false
+		case id == out[last].ID:
+			return last, true
+		}
+		x.at = make(map[string]int, len(out))
+		for i := range out {
+			x.at[out[i].ID] = i
+		}
+	}
+	i, ok := x.at[id]
+	return i, ok
+}
+
+// add records that the change with id is at index i.
+func (x *changeIDs) add(id string, i int) {
+	if x.at != nil {
+		x.at[id] = i
+	}
 }
 
 func changeFrom(rw row) (geo.Change, error) {

@@ -57,7 +57,7 @@ func importFiles(ctx context.Context, args []string) error {
 // importFile imports one file of kind, showing its progress on stderr.
 func importFile(ctx context.Context, st *data.Store, kind, file string, stderr io.Writer) (n int, err error) {
 	err = readShown(stderr, file, kind, func(r io.Reader, shown *stages) error {
-		n, err = st.ImportWith(ctx, kind, file, r, data.ImportOptions{Progress: shown.wrote})
+		n, err = st.ImportWith(ctx, kind, file, r, data.ImportOptions{Progress: shown.wrote, Size: shown.size})
 		return err
 	})
 	return n, err

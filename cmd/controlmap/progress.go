@@ -67,6 +67,7 @@ func (l *lines) Close() error { return nil }
 type stages struct {
 	w       io.Writer
 	what    string // what is written: "settlements"
+	size    int64  // of the file read
 	reading progress
 	writing progress
 }
@@ -90,7 +91,7 @@ func readShown(w io.Writer, file, what string, read func(io.Reader, *stages) err
 
 // newStages starts showing the reading of file, of size bytes, on w.
 func newStages(w io.Writer, file string, size int64, what string) *stages {
-	return &stages{w: w, what: what, reading: newProgress(w, "reading "+file, size, true)}
+	return &stages{w: w, what: what, size: size, reading: newProgress(w, "reading "+file, size, true)}
 }
 
 // wrote is an importer's progress callback: done records written out of total.
