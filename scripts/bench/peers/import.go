@@ -6,17 +6,25 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the generated database
 )
 
-// measureImport exports the first settlements of the dataset with their changes as import CSVs
-// and times controlmap import of them into a new database.
+// measureImport exports the first settlements of the dataset (all of them by default) with
+// their changes as import CSVs and imports them as a user would: actors, settlements, then the
+// changes, into a new database, timing the import of the changes (wall and CPU time, peak
+// RSS).
 func measureImport(ctx context.Context, o options, r *result, db, dir string) error {
-	n := min(o.importSettlements, r.data.settlements)
+	n := r.data.settlements
+	if o.importSettlements > 0 {
+		n = min(o.importSettlements, n)
+	}
 	logf("import: exporting %d settlements as CSV", n)
 	files, changes, err := exportCSV(ctx, db, filepath.Join(dir, "import"), n)
 	if err != nil {
@@ -24,15 +32,39 @@ func measureImport(ctx context.Context, o options, r *result, db, dir string) er
 	}
 	fresh := filepath.Join(dir, "import", "import.db")
 	for _, kind := range []string{"actors", "settlements", "changes"} {
-		start := time.Now()
-		if err := runCmd(ctx, 15*time.Minute, o.bin, "import", "--db", fresh, "--seed=false", kind, files[kind]); err != nil {
+		use, err := runUsage(ctx, 15*time.Minute, o.bin, "import", "--db", fresh, "--seed=false", kind, files[kind])
+		if err != nil {
 			return err
 		}
+		logf("import: %s in %.1f s (CPU %.1f s, peak RSS %d MB)", kind, use.wall.Seconds(), use.cpu.Seconds(), use.peakRSS>>20)
 		if kind == "changes" {
-			r.importTime, r.importChanges = time.Since(start), changes
+			r.importUse, r.importChanges = use, changes
 		}
 	}
 	return nil
+}
+
+// usage is what a command took: wall and CPU (user and system) time, and its peak RSS.
+type usage struct {
+	wall, cpu time.Duration
+	peakRSS   int64
+}
+
+// runUsage runs a command as runCmd does and returns what it took.
+func runUsage(ctx context.Context, limit time.Duration, name string, args ...string) (usage, error) {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return usage{}, fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
+	}
+	u := usage{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		u.peakRSS = ru.Maxrss << 10 // KiB on Linux
+	}
+	return u, nil
 }
 
 // exportQueries select the import files' rows; sources give one changes row each.

@@ -29,6 +29,7 @@ type options struct {
 	duration                time.Duration
 	tilesPerZoom            int
 	importSettlements       int
+	skipImport              bool
 	pgBin                   string
 	profile                 string // where the snapshot's CPU profile goes
 }
@@ -45,7 +46,8 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 3, "A/B rounds of each wrk measurement")
 	flag.DurationVar(&o.duration, "duration", 3*time.Second, "length of one wrk round")
 	flag.IntVar(&o.tilesPerZoom, "tiles-per-zoom", 40, "tiles sampled at each of z10-z12 (z6-z9 are taken whole)")
-	flag.IntVar(&o.importSettlements, "import-settlements", 10000, "settlements of the CSV timed through controlmap import (0 to skip)")
+	flag.IntVar(&o.importSettlements, "import-settlements", 0, "settlements of the CSV timed through controlmap import (0: all of them)")
+	flag.BoolVar(&o.skipImport, "skip-import", false, "do not time controlmap import")
 	flag.StringVar(&o.pgBin, "pg-bin", "/usr/lib/postgresql/15/bin", "PostgreSQL binaries")
 	flag.Parse()
 	if o.bin == "" || o.work == "" {

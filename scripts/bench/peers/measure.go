@@ -64,7 +64,7 @@ func measureAll(ctx context.Context, o options, d dataset, full bool) (*result, 
 		r.pgErr = err.Error()
 		logf("PostGIS: %v", err)
 	}
-	if o.importSettlements > 0 {
+	if !o.skipImport {
 		if err := measureImport(ctx, o, r, db, dir); err != nil {
 			r.importErr = err.Error()
 			logf("import: %v", err)

@@ -32,7 +32,7 @@ type result struct {
 	pgTileTimes             []time.Duration
 	pgTileMax               int
 	pgErr                   string
-	importTime              time.Duration
+	importUse               usage
 	importChanges           int
 	importErr               string
 	profilePath, profileTop string
@@ -186,14 +186,24 @@ func (r *result) wrkRows() []row {
 	return rows
 }
 
+// importRow is the import of the changes CSV: measured whole at 1M changes or more, and
+// extrapolated to 1M from a smaller file.
 func (r *result) importRow() row {
+	const target = "1M changes < 30 s"
+	u := r.importUse
 	if r.importChanges == 0 {
-		return row{"import of changes (`controlmap import`)", na, na, "", "1M changes < 30 s", na}
+		return row{"import of changes (`controlmap import`)", na, na, "", target, na}
 	}
-	rate := float64(r.importChanges) / r.importTime.Seconds()
+	took := fmt.Sprintf("%.1f s (CPU %.1f s, peak RSS %d MB)", u.wall.Seconds(), u.cpu.Seconds(), u.peakRSS>>20)
+	if r.importChanges >= 1e6 {
+		perM := time.Duration(float64(u.wall) * 1e6 / float64(r.importChanges))
+		return row{fmt.Sprintf("import of %s changes into %s settlements (`controlmap import`)", human(r.importChanges), human(r.data.settlements)),
+			took, na, "", target, met(perM < 30*time.Second)}
+	}
+	rate := float64(r.importChanges) / u.wall.Seconds()
 	est := time.Duration(1e6 / rate * float64(time.Second))
 	return row{fmt.Sprintf("import of %s changes (`controlmap import`), and 1M at that rate", human(r.importChanges)),
-		fmt.Sprintf("%.1f s (%.0f/s; 1M ≈ %.0f s)", r.importTime.Seconds(), rate, est.Seconds()), na, "", "1M changes < 30 s", met(est < 30*time.Second)}
+		fmt.Sprintf("%s; %.0f/s, 1M ≈ %.0f s", took, rate, est.Seconds()), na, "", target, met(est < 30*time.Second)}
 }
 
 func msOr(ds []time.Duration) string {
