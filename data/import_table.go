@@ -102,11 +102,14 @@ type csvBatch struct {
 const csvBatchRows = 512
 
 // parseRows sends the rows of cr to batches, closing it at the end of the file or after an
-// error, until stop is closed.
+// error, until stop is closed. The fields of a batch's rows share one slice: the reader reuses
+// its record, which parseRows copies, instead of making a slice per row.
 func parseRows(file string, cr *csv.Reader, cols map[string]int, batches chan<- csvBatch, stop <-chan struct{}) {
 	defer close(batches)
+	cr.ReuseRecord = true
 	for {
 		b := csvBatch{rows: make([]row, 0, csvBatchRows)}
+		all := make([]string, 0, csvBatchRows*len(cols))
 		for len(b.rows) < csvBatchRows && b.err == nil {
 			fields, err := cr.Read()
 			if err == io.EOF {
@@ -117,7 +120,8 @@ func parseRows(file string, cr *csv.Reader, cols map[string]int, batches chan<- 
 				break
 			}
 			line, _ := cr.FieldPos(0)
-			b.rows = append(b.rows, row{line: line, cols: cols, fields: fields})
+			all = append(all, fields...)
+			b.rows = append(b.rows, row{line: line, cols: cols, fields: all[len(all)-len(fields) : len(all) : len(all)]})
 		}
 		select {
 		case batches <- b:
