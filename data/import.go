@@ -108,7 +108,7 @@ func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Rea
 	n := len(changes)
 	err = s.importLocked(ctx, kept, n, func() error {
 		for i := range changes { // the reader validated them: check their references against the current data
-			if err := s.checkRefs(&changes[i]); err != nil {
+			if err := s.checkRefsAfter(changes, i); err != nil {
 				return atLine(file, lines[i], "", err)
 			}
 		}
@@ -121,4 +121,17 @@ func (s *Store) importChanges(ctx context.Context, origin, file string, r io.Rea
 		return 0, err
 	}
 	return n, nil
+}
+
+// checkRefsAfter checks the references of changes[i] as checkRefs does, but not its settlement
+// when the change before has the same, checked already (in a file written by id, the changes of
+// a settlement come together).
+func (s *Store) checkRefsAfter(changes []geo.Change, i int) error {
+	c := &changes[i]
+	if i == 0 || c.SettlementID != changes[i-1].SettlementID {
+		if err := s.checkSettlement(c.SettlementID); err != nil {
+			return err
+		}
+	}
+	return s.checkController(c.Controller)
 }

@@ -182,13 +182,13 @@ func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []g
 		return nil, nil, err
 	}
 	written, stored = changes[:0], map[string]bool{}
-	for _, c := range changes {
-		c = s.keepHistory(c, now)
-		old, ok := olds[c.ID]
+	for i, c := range changes {
+		old := olds[i]
+		c = keepHistory(c, old, now)
 		switch {
-		case ok && reflect.DeepEqual(*old, c):
+		case old != nil && reflect.DeepEqual(*old, c):
 			continue
-		case ok:
+		case old != nil:
 			stored[c.ID] = true
 		}
 		written = append(written, c)
@@ -196,18 +196,18 @@ func (s *Store) changesToWrite(changes []geo.Change, now time.Time) (written []g
 	return written, stored, nil
 }
 
-// storedChanges returns the stored versions of changes, with their notes and sources (the
-// index keeps neither), by id.
-func (s *Store) storedChanges(changes []geo.Change) (map[string]*geo.Change, error) {
-	out := map[string]*geo.Change{}
+// storedChanges returns the stored version of each of changes, with its note and sources (the
+// index keeps neither), or nil for a new change; one look-up each.
+func (s *Store) storedChanges(changes []geo.Change) ([]*geo.Change, error) {
+	olds := make([]*geo.Change, len(changes))
 	var list []*geo.Change
-	for _, c := range changes {
-		if old, ok := s.ix.Change(c.ID); ok {
-			out[c.ID] = old
+	for i := range changes {
+		if old, ok := s.ix.Change(changes[i].ID); ok {
+			olds[i] = old
 			list = append(list, old)
 		}
 	}
-	return out, s.ix.FillDetails(list)
+	return olds, s.ix.FillDetails(list)
 }
 
 // checkChange validates c and its references.
@@ -220,20 +220,30 @@ func (s *Store) checkChange(c *geo.Change) error {
 
 // checkRefs checks that c's settlement and controller exist.
 func (s *Store) checkRefs(c *geo.Change) error {
-	if _, ok := s.ix.Entry(c.SettlementID); !ok {
-		return geo.Invalidf("settlement_id", "unknown settlement %q", geo.Shorten(c.SettlementID))
+	if err := s.checkSettlement(c.SettlementID); err != nil {
+		return err
 	}
-	if _, ok := s.ix.Actor(c.Controller); !ok {
-		return geo.Invalidf("controller", "unknown actor %q", geo.Shorten(c.Controller))
+	return s.checkController(c.Controller)
+}
+
+func (s *Store) checkSettlement(id string) error {
+	if _, ok := s.ix.Entry(id); !ok {
+		return geo.Invalidf("settlement_id", "unknown settlement %q", geo.Shorten(id))
 	}
 	return nil
 }
 
-// keepHistory carries over from the stored version of c what a rewrite must not change; a new
-// change is recorded at now.
-func (s *Store) keepHistory(c geo.Change, now time.Time) geo.Change {
-	old, ok := s.ix.Change(c.ID)
-	if !ok {
+func (s *Store) checkController(id string) error {
+	if _, ok := s.ix.Actor(id); !ok {
+		return geo.Invalidf("controller", "unknown actor %q", geo.Shorten(id))
+	}
+	return nil
+}
+
+// keepHistory carries over from old, the stored version of c if any, what a rewrite must not
+// change; a new change is recorded at now.
+func keepHistory(c geo.Change, old *geo.Change, now time.Time) geo.Change {
+	if old == nil {
 		c.RecordedAt = now.UTC()
 		c.Retracted = nil
 		return c
