@@ -1,13 +1,13 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -15,75 +15,76 @@ import (
 // A load reads a million changes, so each row carries as little as it can: its rowid, id,
 // settlement and one integer packing its day, precision, controller, kind and status (see
 // packed). The few rows that need more (an interval date, a recording time other than the
-// common one, a retraction, a word outside the coded lists) come from a second cursor over the
-// same snapshot, in the same rowid order, with their text.
+// common one, a retraction) come from a second cursor over the same snapshot, in the same
+// rowid order, with their text; a word without a code is looked up by rowid.
 
-// maxCodedActors is how many actors the packed integer names; a change of any other actor
-// comes with its text.
-const maxCodedActors = 32
+// maxCaseActors is how many actors the packed integer's controller is found among with a CASE;
+// with more, it is the actor's rowid, found by a search of the actors.
+const maxCaseActors = 32
 
-// changeCodes are the words a load reads as numbers: code i+1 is words[i], 0 is none of them.
+// changeCodes are the words a load reads as numbers: words[code], code 0 being none.
 type changeCodes struct {
 	actors, kinds, statuses []string
+	byRowid                 bool // the controller's code is its actor's rowid
 }
 
-func newChangeCodes(actors []string) changeCodes {
-	kinds, statuses := kindNames(), statusNames()
-	return changeCodes{actors: actors[:min(len(actors), maxCodedActors)],
-		kinds: kinds[:min(len(kinds), 15)], statuses: statuses[:min(len(statuses), 15)]}
+// newChangeCodes codes the actors, as read by actorsQuery (rowid, id), and the kinds and
+// statuses.
+func newChangeCodes(actorRows [][2]any) changeCodes {
+	cc := changeCodes{actors: []string{""}, kinds: append([]string{""}, kindNames()...),
+		statuses: append([]string{""}, statusNames()...), byRowid: len(actorRows) > maxCaseActors}
+	for _, r := range actorRows {
+		rowid, id := r[0].(int64), r[1].(string)
+		switch {
+		case !cc.byRowid:
+			cc.actors = append(cc.actors, id)
+		case rowid > 0 && rowid < 1<<24:
+			for int64(len(cc.actors)) <= rowid {
+				cc.actors = append(cc.actors, "")
+			}
+			cc.actors[rowid] = id
+		}
+	}
+	return cc
 }
 
-// packed is the SQL of a change's packed integer:
-// ((day*4 + precision) << 16) | controller << 8 | kind << 4 | status.
+// packed is the SQL of a change's packed integer, with its arguments:
+// (day*4 + precision) << 32 | controller << 8 | kind << 4 | status.
 func (cc changeCodes) packed() (string, []any) {
 	var args []any
-	code := func(column string, words []string) string {
-		if len(words) == 0 {
-			return "0"
-		}
+	caseOf := func(column string, words []string, max int) string {
 		var b strings.Builder
 		b.WriteString("CASE " + column)
-		for i, w := range words {
+		for i, w := range words[1:min(len(words), max+1)] {
 			fmt.Fprintf(&b, " WHEN ? THEN %d", i+1)
 			args = append(args, w)
 		}
 		b.WriteString(" ELSE 0 END")
 		return b.String()
 	}
-	sql := "(day*4 + precision)*65536 + (" + code("controller", cc.actors) + ")*256 + (" +
-		code("kind", cc.kinds) + ")*16 + (" + code("status", cc.statuses) + ")"
-	return sql, args
-}
-
-// uncoded is the SQL condition of a change whose packed integer is not enough, with its
-// arguments after the common recording time.
-func (cc changeCodes) uncoded() (string, []any) {
-	var args []any
-	notIn := func(column string, words []string) string {
-		for _, w := range words {
-			args = append(args, w)
-		}
-		if len(words) == 0 {
-			return "1"
-		}
-		return column + " NOT IN (" + strings.Repeat("?, ", len(words)-1) + "?)"
+	ctrl := "coalesce((SELECT rowid FROM actors WHERE id = controller AND rowid < 16777216), 0)"
+	if !cc.byRowid {
+		ctrl = caseOf("controller", cc.actors, maxCaseActors)
 	}
-	cond := "instr(date, '/') OR recorded_at <> ? OR retracted_at IS NOT NULL OR " +
-		notIn("controller", cc.actors) + " OR " + notIn("kind", cc.kinds) + " OR " + notIn("status", cc.statuses)
-	return cond, args
+	return "(day*4 + precision)*4294967296 + (" + ctrl + ")*256 + (" + caseOf("kind", cc.kinds, 15) + ")*16 + (" +
+		caseOf("status", cc.statuses, 15) + ")", args
 }
 
-// decode fills c's date and words from a packed integer; it reports false when a word is
-// not coded (the row is then one of the uncoded ones).
+// decode fills c's date and words from a packed integer; it reports false when a word has no
+// code.
 func (cc changeCodes) decode(v int64, c *geo.Change) bool {
-	dp := v >> 16
+	dp := v >> 32
 	c.Date = geo.Date{Start: geo.Day(dp >> 2), Precision: geo.Precision(dp & 3)}
-	ctrl, kind, status := int(v>>8&0xff), int(v>>4&0xf), int(v&0xf)
-	if ctrl == 0 || kind == 0 || status == 0 || ctrl > len(cc.actors) || kind > len(cc.kinds) || status > len(cc.statuses) {
-		return false
+	ctrl, kind, status := int(v>>8&(1<<24-1)), int(v>>4&0xf), int(v&0xf)
+	c.Controller, c.Kind, c.Status = word(cc.actors, ctrl), geo.Kind(word(cc.kinds, kind)), geo.Status(word(cc.statuses, status))
+	return c.Controller != "" && c.Kind != "" && c.Status != ""
+}
+
+func word(words []string, code int) string {
+	if code < len(words) {
+		return words[code]
 	}
-	c.Controller, c.Kind, c.Status = cc.actors[ctrl-1], geo.Kind(cc.kinds[kind-1]), geo.Status(cc.statuses[status-1])
-	return true
+	return ""
 }
 
 // changeShare is what reading a share of the changes needs: the coded words and the
@@ -95,9 +96,9 @@ type changeShare struct {
 
 // newChangeShare reads, on conn, what reading the changes needs.
 func newChangeShare(ctx context.Context, conn *sql.Conn) (changeShare, error) {
-	var actors []string
-	err := eachRaw(ctx, conn, `SELECT id FROM actors`, nil, func(r []driver.Value) error {
-		actors = append(actors, rawText(r[0]))
+	var actors [][2]any
+	err := eachRaw(ctx, conn, `SELECT rowid, id FROM actors ORDER BY rowid`, nil, func(r []driver.Value) error {
+		actors = append(actors, [2]any{rawInt(r[0]), rawText(r[1])})
 		return nil
 	})
 	if err != nil {
@@ -111,8 +112,8 @@ func newChangeShare(ctx context.Context, conn *sql.Conn) (changeShare, error) {
 	return sh, err
 }
 
-// read reads the changes of rowid from to to (both included), without notes and sources, on conn,
-// and calls add with each (the same *Change, refilled).
+// read reads the changes of rowid from to to (both included), without notes and sources, on
+// conn, and calls add with each (the same *Change, refilled).
 func (sh changeShare) read(ctx context.Context, conn *sql.Conn, add func(*geo.Change), from, to int64) error {
 	return conn.Raw(func(dc any) error {
 		main, extra, err := sh.open(ctx, dc, from, to)
@@ -121,11 +122,16 @@ func (sh changeShare) read(ctx context.Context, conn *sql.Conn, add func(*geo.Ch
 		}
 		defer main.close()
 		defer extra.close()
-		return readChanges(main, extra, sh.codes, parseTime(sh.common), add)
+		lookup := func(rowid int64) (*cursor, error) {
+			return openCursor(ctx, dc, `SELECT rowid, date, controller, kind, status, recorded_at, retracted_at,
+				retraction_reason FROM changes WHERE rowid = ?`, rowid)
+		}
+		return readChanges(main, extra, lookup, sh, add)
 	})
 }
 
-// open opens the cursor of the changes in the rowid range, and that of the uncoded ones.
+// open opens the cursor of the changes in the rowid range, and that of those whose packed
+// integer is not enough.
 func (sh changeShare) open(ctx context.Context, dc any, from, to int64) (main, extra *cursor, err error) {
 	packed, args := sh.codes.packed()
 	main, err = openCursor(ctx, dc, `SELECT rowid, id, settlement_id, `+packed+` FROM changes
@@ -133,10 +139,9 @@ func (sh changeShare) open(ctx context.Context, dc any, from, to int64) (main, e
 	if err != nil {
 		return nil, nil, err
 	}
-	cond, args := sh.codes.uncoded()
 	extra, err = openCursor(ctx, dc, `SELECT rowid, date, controller, kind, status, recorded_at, retracted_at,
-		retraction_reason FROM changes WHERE rowid BETWEEN ? AND ? AND (`+cond+`) ORDER BY rowid`,
-		append([]any{from, to, sh.common}, args...)...)
+		retraction_reason FROM changes WHERE rowid BETWEEN ? AND ?
+		AND (instr(date, '/') OR recorded_at <> ? OR retracted_at IS NOT NULL) ORDER BY rowid`, from, to, sh.common)
 	if err != nil {
 		main.close()
 		return nil, nil, err
@@ -145,9 +150,10 @@ func (sh changeShare) open(ctx context.Context, dc any, from, to int64) (main, e
 }
 
 // readChanges reads main's rows into add, taking what their packed integer does not say from
-// extra's rows of the same rowid.
-func readChanges(main, extra *cursor, cc changeCodes, commonTime time.Time, add func(*geo.Change)) error {
+// extra's rows of the same rowid, or else from a lookup of the row.
+func readChanges(main, extra *cursor, lookup func(int64) (*cursor, error), sh changeShare, add func(*geo.Change)) error {
 	var c geo.Change
+	commonTime := parseTime(sh.common)
 	more, err := extra.next()
 	for err == nil {
 		var ok bool
@@ -155,20 +161,37 @@ func readChanges(main, extra *cursor, cc changeCodes, commonTime time.Time, add 
 			break
 		}
 		row := main.row
+		rowid := rawInt(row[0])
 		c.ID, c.SettlementID = rawText(row[1]), rawText(row[2])
-		coded := cc.decode(rawInt(row[3]), &c)
+		coded := sh.codes.decode(rawInt(row[3]), &c)
 		c.RecordedAt, c.Retracted = commonTime, nil
-		if more && rawInt(extra.row[0]) == rawInt(row[0]) {
-			if err = uncodedChange(extra.row, &c); err != nil {
-				return fmt.Errorf("change %s: %w", c.ID, err)
+		switch {
+		case more && rawInt(extra.row[0]) == rowid:
+			if err = uncodedChange(extra.row, &c); err == nil {
+				more, err = extra.next()
 			}
-			more, err = extra.next()
-		} else if !coded {
-			return fmt.Errorf("change %s: the load missed its words", c.ID)
+		case !coded:
+			err = lookupChange(lookup, rowid, &c)
+		}
+		if err != nil {
+			return fmt.Errorf("change %s: %w", c.ID, err)
 		}
 		add(&c)
 	}
 	return err
+}
+
+// lookupChange fills c from its row, read by rowid.
+func lookupChange(lookup func(int64) (*cursor, error), rowid int64, c *geo.Change) error {
+	cur, err := lookup(rowid)
+	if err != nil {
+		return err
+	}
+	defer cur.close()
+	if ok, err := cur.next(); !ok || err != nil {
+		return cmp.Or(err, errors.New("data: a change went missing during the load"))
+	}
+	return uncodedChange(cur.row, c)
 }
 
 // uncodedChange fills c from a row of the extra cursor: rowid, date, controller, kind, status,

@@ -14,9 +14,10 @@ import (
 )
 
 // openVaried opens a generated dataset large enough to be loaded on two connections (18,000
-// changes), varied with plain SQL so that every way a change is read shows: actors beyond the
-// coded ones, retractions, recording times of their own and interval dates.
-func openVaried(t *testing.T) (*data.Store, string) {
+// changes), varied with plain SQL so that every way a change is read shows: extra actors (more
+// than a load names in its query, or fewer), a kind no load knows, retractions, recording times
+// of their own and interval dates.
+func openVaried(t *testing.T, actors int) (*data.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "cm.db")
 	generate(t, path, data.GenOptions{Settlements: 3000, ChangesPer: 6, Seed: 3})
@@ -26,10 +27,11 @@ func openVaried(t *testing.T) (*data.Store, string) {
 	}
 	t.Cleanup(func() { st.Close() })
 	db := data.DB(st)
-	for i := range 40 {
+	for i := range actors {
 		run(t, db, `INSERT INTO actors (id, name_en, color) VALUES (?, ?, '#123456')`, fmt.Sprintf("extra-%02d", i), fmt.Sprintf("Extra %d", i))
 	}
-	run(t, db, `UPDATE changes SET controller = printf('extra-%02d', rowid % 40) WHERE rowid % 7 = 0`)
+	run(t, db, `UPDATE changes SET controller = printf('extra-%02d', rowid % ?) WHERE rowid % 7 = 0`, actors)
+	run(t, db, `UPDATE changes SET kind = 'legacy' WHERE rowid % 17 = 0`)
 	run(t, db, `UPDATE changes SET retracted_at = '2025-02-01T00:00:00Z', retraction_reason = 'duplicate' WHERE rowid % 11 = 0`)
 	run(t, db, `UPDATE changes SET recorded_at = printf('2025-03-0%dT12:00:00.5Z', rowid % 9 + 1) WHERE rowid % 5 = 0`)
 	run(t, db, `UPDATE changes SET date = '1980-01-01/' || date, earliest_day = 3652 WHERE precision = 3 AND rowid % 13 = 0`)
@@ -89,25 +91,27 @@ func TestLoadsReadEveryChange(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates 18,000 changes")
 	}
-	st, _ := openVaried(t)
-	want, err := data.ReadAll(st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct {
-		name string
-		load func(*data.Store) error
-	}{
-		{"shared", func(st *data.Store) error { return data.LoadShared(st, nil) }},
-		{"alone", data.LoadAlone},
-		{"reload", data.Reload},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.load(st); err != nil {
-				t.Fatal(err)
-			}
-			sameIndex(t, st.Index(), want)
-		})
+	for _, actors := range []int{10, 40} {
+		st, _ := openVaried(t, actors)
+		want, err := data.ReadAll(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct {
+			name string
+			load func(*data.Store) error
+		}{
+			{"shared", func(st *data.Store) error { return data.LoadShared(st, nil) }},
+			{"alone", data.LoadAlone},
+			{"reload", data.Reload},
+		} {
+			t.Run(fmt.Sprintf("%s/%d-actors", tt.name, actors), func(t *testing.T) {
+				if err := tt.load(st); err != nil {
+					t.Fatal(err)
+				}
+				sameIndex(t, st.Index(), want)
+			})
+		}
 	}
 }
 
@@ -117,7 +121,7 @@ func TestLoadSharedNoticesAWriteBetween(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates 18,000 changes")
 	}
-	st, path := openVaried(t)
+	st, path := openVaried(t, 40)
 	other, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)
