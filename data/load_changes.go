@@ -53,6 +53,9 @@ func newChangeCodes(actorRows [][2]any) changeCodes {
 func (cc changeCodes) packed() (string, []any) {
 	var args []any
 	caseOf := func(column string, words []string, max int) string {
+		if len(words) < 2 {
+			return "0"
+		}
 		var b strings.Builder
 		b.WriteString("CASE " + column)
 		for i, w := range words[1:min(len(words), max+1)] {
