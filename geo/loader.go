@@ -3,6 +3,7 @@ package geo
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/quadtree"
@@ -213,14 +214,20 @@ func (l *Loader) mergePart(p *Part) {
 func (l *Loader) Done() {
 	l.merge()
 	fresh := &Index{words: l.words, actors: l.actors, numbers: l.numbers, details: l.details}
-	fresh.dense = l.entries()
-	fresh.order = l.order()
-	fresh.pins, fresh.tree, fresh.extent = l.spatial()
+	was := l.renumber()
+	fresh.order = make([]int32, len(l.settlements))
+	for i := range fresh.order {
+		fresh.order[i] = int32(i)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { fresh.pins, fresh.tree, fresh.extent = l.spatial() })
+	fresh.dense = l.entries(was)
 	for _, e := range fresh.dense {
 		for i := range e.changes {
 			fresh.noteUpdate(&e.changes[i])
 		}
 	}
+	wg.Wait()
 	ix := l.ix
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -231,7 +238,9 @@ func (l *Loader) Done() {
 }
 
 // entries groups the records by settlement (a counting sort in place) and builds the entries.
-func (l *Loader) entries() []*Entry {
+// The records' owners are the numbers the settlements had before renumber: was[n] is the old
+// number of settlement n (nil: the same).
+func (l *Loader) entries(was []int32) []*Entry {
 	start := make([]int32, len(l.settlements)+1)
 	for _, n := range l.owners {
 		start[n+1]++
@@ -245,7 +254,11 @@ func (l *Loader) entries() []*Entry {
 	out := make([]*Entry, len(l.settlements))
 	var scratch timelineScratch
 	for n, s := range l.settlements {
-		changes := slab[start[n]:start[n+1]:start[n+1]]
+		old := n
+		if was != nil {
+			old = int(was[n])
+		}
+		changes := slab[start[old]:start[old+1]:start[old+1]]
 		if n < len(l.periods) && l.periods[n] != nil {
 			out[n] = keptEntry(s, changes, l.periods[n], l.words)
 			continue
@@ -273,6 +286,36 @@ func groupInPlace(records []record, owners []int32, start []int32) {
 			next[n]++
 		}
 	}
+}
+
+// renumber numbers the settlements in id order, so that reading every settlement in id order
+// (a snapshot) reads them, their entries and periods in the order they lie in memory. It
+// returns the old number of each settlement, nil when they keep theirs. The records keep
+// their order (moving them would cost more than it saves), and their owners the old numbers.
+func (l *Loader) renumber() (was []int32) {
+	order := l.order()
+	if slices.IsSorted(order) {
+		return nil
+	}
+	rank := make([]int32, len(order))
+	settlements := make([]*Settlement, len(order))
+	slab := make([]Settlement, len(order)) // in id order too
+	var periods [][]period
+	if l.periods != nil {
+		periods = make([][]period, len(order))
+	}
+	for r, n := range order {
+		slab[r] = *l.settlements[n]
+		rank[n], settlements[r] = int32(r), &slab[r]
+		if periods != nil && int(n) < len(l.periods) {
+			periods[r] = l.periods[n]
+		}
+	}
+	for id, n := range l.numbers {
+		l.numbers[id] = rank[n]
+	}
+	l.settlements, l.periods = settlements, periods
+	return order
 }
 
 // order returns the settlement numbers in id order. It sorts the ids with their numbers side
