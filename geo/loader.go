@@ -237,7 +237,8 @@ func (l *Loader) Done() {
 	ix.byDate, ix.updated, ix.details = nil, fresh.updated, fresh.details
 }
 
-// entries groups the records by settlement (a counting sort in place) and builds the entries.
+// entries groups the records by settlement (a counting sort in place) and builds the entries,
+// on a few goroutines when there are many.
 // The records' owners are the numbers the settlements had before renumber: was[n] is the old
 // number of settlement n (nil: the same).
 func (l *Loader) entries(was []int32) []*Entry {
@@ -252,19 +253,21 @@ func (l *Loader) entries(was []int32) []*Entry {
 	slab := slices.Clip(l.records)
 	l.records, l.owners = nil, nil
 	out := make([]*Entry, len(l.settlements))
-	var scratch timelineScratch
-	for n, s := range l.settlements {
-		old := n
-		if was != nil {
-			old = int(was[n])
+	inParts(len(out), func(lo, hi int) {
+		var scratch timelineScratch
+		for n := lo; n < hi; n++ {
+			old := n
+			if was != nil {
+				old = int(was[n])
+			}
+			changes := slab[start[old]:start[old+1]:start[old+1]]
+			if n < len(l.periods) && l.periods[n] != nil {
+				out[n] = keptEntry(l.settlements[n], changes, l.periods[n], l.words)
+				continue
+			}
+			out[n] = newEntry(l.settlements[n], changes, l.words, &scratch)
 		}
-		changes := slab[start[old]:start[old+1]:start[old+1]]
-		if n < len(l.periods) && l.periods[n] != nil {
-			out[n] = keptEntry(s, changes, l.periods[n], l.words)
-			continue
-		}
-		out[n] = newEntry(s, changes, l.words, &scratch)
-	}
+	})
 	return out
 }
 
