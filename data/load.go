@@ -62,7 +62,7 @@ func (s *Store) loadAlone(ctx context.Context) (l *geo.Loader, version, last int
 		if err != nil {
 			return err
 		}
-		if l, err = s.newLoader(ctx, s.conn); err != nil {
+		if l, _, err = s.newLoader(ctx, s.conn); err != nil {
 			return err
 		}
 		if err := s.loadPlaces(ctx, l); err != nil {
@@ -94,15 +94,16 @@ func (s *Store) loadShared(ctx context.Context, between func()) (l *geo.Loader, 
 		if err != nil {
 			return err
 		}
-		if l, err = s.newLoader(ctx, helper); err != nil {
+		var settlements int64
+		if l, settlements, err = s.newLoader(ctx, helper); err != nil {
 			return err
 		}
 		lo, hi, err := rowidRange(ctx, helper)
 		if err != nil {
 			return err
 		}
-		mid := lo/2 + hi/2
-		part := l.Part(int(hi/2 - lo/2))
+		mid := helperShare(lo, hi, settlements)
+		part := l.Part(sizeHint((hi/2 - mid/2) * 2))
 		var helperErr error
 		var wg sync.WaitGroup
 		wg.Go(func() { helperErr = sh.read(ctx, helper, part.AddChange, mid+1, math.MaxInt64) })
@@ -143,13 +144,24 @@ func rowidRange(ctx context.Context, conn *sql.Conn) (lo, hi int64, err error) {
 	return lo, hi, err
 }
 
-// newLoader starts a new content for the index, sized for the dataset conn reads.
-func (s *Store) newLoader(ctx context.Context, conn *sql.Conn) (*geo.Loader, error) {
-	var settlements, changes int
+// helperShare is the last rowid of the changes that conn reads when helper reads those after
+// it: conn reads the settlements too, each about as long to read as two changes, so helper
+// reads more than half of the changes.
+func helperShare(lo, hi, settlements int64) int64 {
+	return max(lo, lo/2+hi/2-settlements)
+}
+
+// newLoader starts a new content for the index, sized for the dataset conn reads; it returns
+// about how many settlements there are.
+func (s *Store) newLoader(ctx context.Context, conn *sql.Conn) (*geo.Loader, int64, error) {
+	var settlements, changes int64
 	err := conn.QueryRowContext(ctx, `SELECT coalesce((SELECT max(seq) FROM settlements), 0),
 		coalesce((SELECT max(rowid) FROM changes), 0)`).Scan(&settlements, &changes)
-	return s.ix.NewLoader(settlements, changes), err
+	return s.ix.NewLoader(sizeHint(settlements), sizeHint(changes)), settlements, err
 }
+
+// sizeHint is n (from rowids: more than there are rows) as a capacity to allocate up front.
+func sizeHint[T int | int64](n T) int { return int(min(max(n, 0), 1<<22)) }
 
 // loadPlaces reads every actor and settlement into l.
 func (s *Store) loadPlaces(ctx context.Context, l *geo.Loader) error {
