@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +44,11 @@ func (s *Store) loadIndex(ctx context.Context) error {
 	}
 	l.Done()
 	s.seen, s.lastRevision = version, last
+	if span >= 2*minShare {
+		// A large load leaves about as much garbage as the index it built (the rows read, the
+		// index it replaced): give it back now rather than hold it for minutes.
+		debug.FreeOSMemory()
+	}
 	return nil
 }
 
