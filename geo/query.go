@@ -16,16 +16,16 @@ type State struct {
 
 // Snapshot returns every settlement (inside bound, when not nil) with its period on day d,
 // in id order. It costs one binary search per settlement, and allocates the result and a slab
-// of the changes in force (their notes and sources left out: see FillDetails). Many
-// settlements are shared out between a few goroutines.
+// of the changes in force (their notes and sources left out: see FillDetails): no allocation
+// per settlement. Many settlements are shared out between a few goroutines.
 func (ix *Index) Snapshot(d Day, bound *orb.Bound) []State {
 	entries := ix.Entries(bound)
 	w := ix.wordList()
 	out := make([]State, len(entries))
 	inParts(len(entries), func(lo, hi int) {
-		slab := make([]Change, 0, hi-lo)
+		changes, events := changeSlab{size: hi - lo}, changeSlab{size: 1024}
 		for i := lo; i < hi; i++ {
-			out[i] = State{Entry: entries[i], Period: entries[i].atInto(d, w, &slab)}
+			out[i] = State{Entry: entries[i], Period: entries[i].atInto(d, w, &changes, &events)}
 		}
 	})
 	return out
@@ -49,34 +49,36 @@ func inParts(n int, fn func(lo, hi int)) {
 	wg.Wait()
 }
 
-// atInto is e's period on day d, its change taken from slab (allocated when it is full:
-// pointers into it are kept) and its event allocated.
-func (e *Entry) atInto(d Day, w []string, slab *[]Change) Period {
+// changeSlab hands out zero Changes from blocks of size: many changes cost a few allocations.
+// A place handed out is never handed out again.
+type changeSlab struct {
+	block []Change
+	size  int
+}
+
+func (s *changeSlab) next() *Change {
+	if len(s.block) == cap(s.block) {
+		s.block = make([]Change, 0, max(s.size, 1))
+	}
+	s.block = s.block[:len(s.block)+1]
+	return &s.block[len(s.block)-1]
+}
+
+// atInto is e's period on day d, its change and event taken from slabs.
+func (e *Entry) atInto(d Day, w []string, changes, events *changeSlab) Period {
 	i := e.find(d)
 	p := &e.periods[i]
 	out := Period{From: p.from, To: e.to(i), Since: p.since, Controller: w[p.controller], Status: Status(w[p.status]),
 		Changing: p.changing, Previous: w[p.previous]}
 	if p.change >= 0 {
-		out.Change = e.changeInto(p.change, w, slab)
+		out.Change = changes.next()
+		e.changes[p.change].fill(out.Change, e.Settlement.ID, w)
 	}
-	if p.event >= 0 { // rarer: a change of its own
-		out.Event = new(Change)
-		e.changes[p.event].change(out.Event, e.Settlement.ID, w)
+	if p.event >= 0 {
+		out.Event = events.next()
+		e.changes[p.event].fill(out.Event, e.Settlement.ID, w)
 	}
 	return out
-}
-
-// changeInto materializes change j of e in the next place of slab, or a new one when full.
-func (e *Entry) changeInto(j int32, w []string, slab *[]Change) *Change {
-	var c *Change
-	if s := *slab; len(s) < cap(s) {
-		*slab = s[:len(s)+1]
-		c = &s[:len(s)+1][len(s)]
-	} else {
-		c = new(Change)
-	}
-	e.changes[j].fill(c, e.Settlement.ID, w)
-	return c
 }
 
 // wordList returns the interned words for materializing.
