@@ -1,16 +1,12 @@
 package geo_test
 
 import (
-	"context"
 	"math/rand/v2"
-	"os"
-	"runtime"
 	"strconv"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
 )
@@ -45,26 +41,10 @@ func benchDataset(n, perSettlement int) ([]geo.Actor, []geo.Settlement, []geo.Ch
 }
 
 // BenchmarkSnapshot100k is the as-of computation of a snapshot: 100,000 settlements with ten
-// changes each, every settlement's period on one day (the target is under 50 ms).
+// changes each, every settlement's period on one day (the target is under 50 ms). The data
+// package's BenchmarkSnapshotIndex100k runs it on an index loaded from a generated database.
 func BenchmarkSnapshot100k(b *testing.B) {
 	benchSnapshot(b, geo.NewIndex(benchDataset(100_000, 10)))
-}
-
-// BenchmarkSnapshotBenchDB is BenchmarkSnapshot100k on the index of a database as a server
-// loads it (its settlements in the generator's order, not in id order): CONTROLMAP_BENCH_DB
-// names a copy of one (Open may migrate it), e.g. of /work/bench-data/g100k.db.
-func BenchmarkSnapshotBenchDB(b *testing.B) {
-	path := os.Getenv("CONTROLMAP_BENCH_DB")
-	if path == "" {
-		b.Skip("set CONTROLMAP_BENCH_DB to a copy of a generated database")
-	}
-	st, err := data.Open(context.Background(), path, data.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	runtime.GC() // the load's garbage is not the snapshot's
-	benchSnapshot(b, st.Index())
 }
 
 func benchSnapshot(b *testing.B, ix *geo.Index) {
