@@ -28,13 +28,18 @@ type changeCodes struct {
 	byRowid                 bool // the controller's code is its actor's rowid
 }
 
-// newChangeCodes codes the actors, as read by actorsQuery (rowid, id), and the kinds and
-// statuses.
-func newChangeCodes(actorRows [][2]any) changeCodes {
+// actorRow is an actor's id and rowid.
+type actorRow struct {
+	rowid int64
+	id    string
+}
+
+// newChangeCodes codes the actors, the kinds and the statuses.
+func newChangeCodes(actorRows []actorRow) changeCodes {
 	cc := changeCodes{actors: []string{""}, kinds: append([]string{""}, kindNames()...),
 		statuses: append([]string{""}, statusNames()...), byRowid: len(actorRows) > maxCaseActors}
 	for _, r := range actorRows {
-		rowid, id := r[0].(int64), r[1].(string)
+		rowid, id := r.rowid, r.id
 		switch {
 		case !cc.byRowid:
 			cc.actors = append(cc.actors, id)
@@ -99,9 +104,9 @@ type changeShare struct {
 
 // newChangeShare reads, on conn, what reading the changes needs.
 func newChangeShare(ctx context.Context, conn *sql.Conn) (changeShare, error) {
-	var actors [][2]any
+	var actors []actorRow
 	err := eachRaw(ctx, conn, `SELECT rowid, id FROM actors ORDER BY rowid`, nil, func(r []driver.Value) error {
-		actors = append(actors, [2]any{rawInt(r[0]), rawText(r[1])})
+		actors = append(actors, actorRow{rawInt(r[0]), rawText(r[1])})
 		return nil
 	})
 	if err != nil {
