@@ -22,7 +22,7 @@
 //
 // The index is loaded with one scan per table, row by row into a geo.Loader, reading the
 // driver's values directly (not through database/sql's Scan): the changes in rowid order (the
-// order they were written in, so mostly grouped by settlement already), each as its rowid, id,
+// order they were written in, so mostly grouped by settlement already), each as its id,
 // settlement and one integer packing its day, precision, controller, kind and status; a second
 // cursor in the same order brings the text of the few rows that need more (an interval date, a
 // recording time other than the common one, a retraction). A large dataset's changes are read

@@ -12,11 +12,11 @@ import (
 	"github.com/controlmap/controlmap/geo"
 )
 
-// A load reads a million changes, so each row carries as little as it can: its rowid, id,
+// A load reads a million changes, so each row carries as little as it can: its id,
 // settlement and one integer packing its day, precision, controller, kind and status (see
 // packed). The few rows that need more (an interval date, a recording time other than the
 // common one, a retraction) come from a second cursor over the same snapshot, in the same
-// rowid order, with their text; a word without a code is looked up by rowid.
+// rowid order, with their text; a word without a code is looked up by id.
 
 // maxCaseActors is how many actors the packed integer's controller is found among with a CASE;
 // with more, it is the actor's rowid, found by a search of the actors.
@@ -130,9 +130,9 @@ func (sh changeShare) read(ctx context.Context, conn *sql.Conn, add func(*geo.Ch
 		}
 		defer main.close()
 		defer extra.close()
-		lookup := func(rowid int64) (*cursor, error) {
-			return openCursor(ctx, dc, `SELECT rowid, date, controller, kind, status, recorded_at, retracted_at,
-				retraction_reason FROM changes WHERE rowid = ?`, rowid)
+		lookup := func(id string) (*cursor, error) {
+			return openCursor(ctx, dc, `SELECT id, date, controller, kind, status, recorded_at, retracted_at,
+				retraction_reason FROM changes WHERE id = ?`, id)
 		}
 		return readChanges(main, extra, lookup, sh, add)
 	})
@@ -142,12 +142,12 @@ func (sh changeShare) read(ctx context.Context, conn *sql.Conn, add func(*geo.Ch
 // integer is not enough.
 func (sh changeShare) open(ctx context.Context, dc any, from, to int64) (main, extra *cursor, err error) {
 	packed, args := sh.codes.packed()
-	main, err = openCursor(ctx, dc, `SELECT rowid, id, settlement_id, `+packed+` FROM changes
+	main, err = openCursor(ctx, dc, `SELECT id, settlement_id, `+packed+` FROM changes
 		WHERE rowid BETWEEN ? AND ? ORDER BY rowid`, append(args, from, to)...)
 	if err != nil {
 		return nil, nil, err
 	}
-	extra, err = openCursor(ctx, dc, `SELECT rowid, date, controller, kind, status, recorded_at, retracted_at,
+	extra, err = openCursor(ctx, dc, `SELECT id, date, controller, kind, status, recorded_at, retracted_at,
 		retraction_reason FROM changes WHERE rowid BETWEEN ? AND ?
 		AND (instr(date, '/') OR recorded_at <> ? OR retracted_at IS NOT NULL) ORDER BY rowid`, from, to, sh.common)
 	if err != nil {
@@ -158,8 +158,8 @@ func (sh changeShare) open(ctx context.Context, dc any, from, to int64) (main, e
 }
 
 // readChanges reads main's rows into add, taking what their packed integer does not say from
-// extra's rows of the same rowid, or else from a lookup of the row.
-func readChanges(main, extra *cursor, lookup func(int64) (*cursor, error), sh changeShare, add func(*geo.Change)) error {
+// extra's row of the same id (both are in rowid order), or else from a lookup of the row.
+func readChanges(main, extra *cursor, lookup func(string) (*cursor, error), sh changeShare, add func(*geo.Change)) error {
 	var c geo.Change
 	commonTime := parseTime(sh.common)
 	more, err := extra.next()
@@ -169,17 +169,16 @@ func readChanges(main, extra *cursor, lookup func(int64) (*cursor, error), sh ch
 			break
 		}
 		row := main.row
-		rowid := rawInt(row[0])
-		c.ID, c.SettlementID = rawText(row[1]), rawText(row[2])
-		coded := sh.codes.decode(rawInt(row[3]), &c)
+		c.ID, c.SettlementID = rawText(row[0]), rawText(row[1])
+		coded := sh.codes.decode(rawInt(row[2]), &c)
 		c.RecordedAt, c.Retracted = commonTime, nil
 		switch {
-		case more && rawInt(extra.row[0]) == rowid:
+		case more && rawText(extra.row[0]) == c.ID:
 			if err = uncodedChange(extra.row, &c); err == nil {
 				more, err = extra.next()
 			}
 		case !coded:
-			err = lookupChange(lookup, rowid, &c)
+			err = lookupChange(lookup, c.ID, &c)
 		}
 		if err != nil {
 			return fmt.Errorf("change %s: %w", c.ID, err)
@@ -189,9 +188,9 @@ func readChanges(main, extra *cursor, lookup func(int64) (*cursor, error), sh ch
 	return err
 }
 
-// lookupChange fills c from its row, read by rowid.
-func lookupChange(lookup func(int64) (*cursor, error), rowid int64, c *geo.Change) error {
-	cur, err := lookup(rowid)
+// lookupChange fills c from its row, read by id.
+func lookupChange(lookup func(string) (*cursor, error), id string, c *geo.Change) error {
+	cur, err := lookup(id)
 	if err != nil {
 		return err
 	}
@@ -202,7 +201,7 @@ func lookupChange(lookup func(int64) (*cursor, error), rowid int64, c *geo.Chang
 	return uncodedChange(cur.row, c)
 }
 
-// uncodedChange fills c from a row of the extra cursor: rowid, date, controller, kind, status,
+// uncodedChange fills c from a row of the extra cursor: id, date, controller, kind, status,
 // recorded_at, retracted_at, retraction_reason.
 func uncodedChange(row []driver.Value, c *geo.Change) (err error) {
 	if c.Date, err = geo.ParseDate(rawText(row[1])); err != nil {
