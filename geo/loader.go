@@ -212,21 +212,22 @@ func (l *Loader) mergePart(p *Part) {
 // Done builds the entries, the id order and the quadtree, and swaps them in. The change ids
 // and the date order are built when first needed.
 func (l *Loader) Done() {
+	var order []int32
+	var wg sync.WaitGroup
+	wg.Go(func() { order = l.order() })
 	l.merge()
 	fresh := &Index{words: l.words, actors: l.actors, numbers: l.numbers, details: l.details}
-	was := l.renumber()
+	for i := range l.records {
+		fresh.noteUpdate(&l.records[i])
+	}
+	wg.Wait()
+	was := l.renumber(order)
 	fresh.order = make([]int32, len(l.settlements))
 	for i := range fresh.order {
 		fresh.order[i] = int32(i)
 	}
-	var wg sync.WaitGroup
 	wg.Go(func() { fresh.pins, fresh.tree, fresh.extent = l.spatial() })
 	fresh.dense = l.entries(was)
-	for _, e := range fresh.dense {
-		for i := range e.changes {
-			fresh.noteUpdate(&e.changes[i])
-		}
-	}
 	wg.Wait()
 	ix := l.ix
 	ix.mu.Lock()
@@ -292,11 +293,11 @@ func groupInPlace(records []record, owners []int32, start []int32) {
 }
 
 // renumber numbers the settlements in id order, so that reading every settlement in id order
-// (a snapshot) reads them, their entries and periods in the order they lie in memory. It
-// returns the old number of each settlement, nil when they keep theirs. The records keep
-// their order (moving them would cost more than it saves), and their owners the old numbers.
-func (l *Loader) renumber() (was []int32) {
-	order := l.order()
+// (a snapshot) reads them, their entries and periods in the order they lie in memory, given
+// order, the settlement numbers in id order (l.order). It returns the old number of each
+// settlement, nil when they keep theirs. The records keep their order (moving them would cost
+// more than it saves), and their owners the old numbers.
+func (l *Loader) renumber(order []int32) (was []int32) {
 	if slices.IsSorted(order) {
 		return nil
 	}
