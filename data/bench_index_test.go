@@ -73,6 +73,30 @@ func BenchmarkIndexLoad100k(b *testing.B) {
 	st.Close()
 }
 
+// BenchmarkSnapshotIndex100k is geo's BenchmarkSnapshot100k (the as-of computation of a
+// snapshot, target under 50 ms) on the index as a server loads it from a database: its
+// settlements come in the generator's order, not in id order.
+func BenchmarkSnapshotIndex100k(b *testing.B) {
+	st, err := data.Open(context.Background(), benchDB(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ix := st.Index()
+	n := len(ix.Entries(nil))
+	day := geo.MustParseDate("2005-06-15").Start
+	runtime.GC() // the load's garbage is not the snapshot's
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		if len(ix.Snapshot(day, nil)) != n {
+			b.Fatal("wrong snapshot size")
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
 // cpuTime is the CPU time the process has used, cgo included.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage

@@ -20,9 +20,15 @@
 // changes an answer shows: the index keeps none (readDetails reads them in batches, through the
 // pool).
 //
-// The index is loaded with one scan per table, row by row into a geo.Loader: the changes in
-// rowid order (the order they were written in, so mostly grouped by settlement already), with
-// the controller, kind and status read as numbers and a plain date as its day and precision.
+// The index is loaded with one scan per table, row by row into a geo.Loader, reading the
+// driver's values directly (not through database/sql's Scan): the changes in rowid order (the
+// order they were written in, so mostly grouped by settlement already), each as its id,
+// settlement and one integer packing its day, precision, controller, kind and status; a second
+// cursor in the same order brings the text of the few rows that need more (an interval date, a
+// recording time other than the common one, a retraction). A large dataset's changes are read
+// in two parts at once, the second on another connection in its own read transaction: that
+// connection's data_version is read before and after, and if another process committed in
+// between (the two may have read different snapshots) the load is done again on one connection.
 //
 // Writes run prepared statements, one per kind of row, reused for every row of the transaction,
 // with a context the driver cannot cancel (mattn/go-sqlite3 would start a goroutine per

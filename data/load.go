@@ -1,195 +1,185 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"math"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/controlmap/controlmap/geo"
 	"github.com/paulmach/orb"
 )
 
-// loadIndex reads the whole dataset, in one read transaction on conn, into a new index built off
-// to the side, then swaps it in at once. It records the data_version and the last revision the
-// dataset was read at. The caller holds writeMu (or is Open).
+// loadIndex reads the whole dataset into a new index built off to the side, then swaps it in
+// at once. It records the data_version and the last revision the dataset was read at. The
+// caller holds writeMu (or is Open).
 //
 // Each table is read in one scan, row by row into the index's loader: no Change values, no
-// notes and no sources (FillDetails reads those on demand, see readDetails).
+// notes and no sources (FillDetails reads those on demand, see readDetails). Many changes are
+// read in two halves at once, on conn and on a second connection (see loadShared); when
+// another process commits meanwhile, the load is done again on conn alone.
 func (s *Store) loadIndex(ctx context.Context) error {
 	if s.ix == nil {
 		s.ix = geo.NewIndex(nil, nil, nil)
 		s.ix.SetDetails(s.readDetails)
 	}
-	var version, last int64
 	var l *geo.Loader
-	err := readTx(ctx, s.conn, func() (err error) {
-		if version, last, err = s.position(ctx); err != nil {
-			return err
-		}
-		l, err = s.load(ctx)
-		return err
-	})
+	var version, last int64
+	span, err := changeSpan(ctx, s.conn)
+	if err == nil && span >= 2*minShare {
+		l, version, last, err = s.loadShared(ctx, nil)
+	}
+	if err == nil && l == nil || errors.Is(err, errMoved) {
+		l, version, last, err = s.loadAlone(ctx)
+	}
 	if err != nil {
 		return fmt.Errorf("data: load: %w", err)
 	}
 	l.Done()
 	s.seen, s.lastRevision = version, last
+	if span >= 2*minShare {
+		// A large load leaves about as much garbage as the index it built (the rows read, the
+		// index it replaced): give it back now rather than hold it for minutes.
+		debug.FreeOSMemory()
+	}
 	return nil
 }
 
-// load reads every actor, settlement and change into a new loader.
-func (s *Store) load(ctx context.Context) (*geo.Loader, error) {
-	var settlements, changes int
-	err := s.conn.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(seq), 0) FROM settlements),
-		(SELECT coalesce(max(rowid), 0) FROM changes)`).Scan(&settlements, &changes)
-	if err != nil {
-		return nil, err
-	}
-	l := s.ix.NewLoader(settlements, changes)
-	actors, err := s.readActors(ctx, nil)
-	for _, a := range actors {
-		l.AddActor(a)
-	}
-	if err != nil {
-		return nil, err
-	}
-	// In rowid order, the order changes were mostly written in: they come grouped already.
-	if err := s.eachSettlement(ctx, nil, "", func(st geo.Settlement) { l.AddSettlement(st) }); err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(actors))
-	for i, a := range actors {
-		ids[i] = a.ID
-	}
-	return l, s.loadChanges(ctx, l, ids)
-}
+// minShare is the fewest changes (by rowid) that loadShared reads on its second connection.
+const minShare = 1 << 12
 
-// coded is a column read as the number of its value in values (from 1), or as its text when
-// it is none of them: most of a million strings then need no allocation.
-type coded struct {
-	values []string
-	v      any
-}
+// errMoved says that the database changed while two connections read it.
+var errMoved = errors.New("data: the database changed during the load")
 
-// expr is the SQL of column coded, with its arguments.
-func (c *coded) expr(column string) (string, []any) {
-	if len(c.values) == 0 || len(c.values) > 64 {
-		return column, nil
-	}
-	args := make([]any, len(c.values))
-	for i, v := range c.values {
-		args[i] = v
-	}
-	return "CASE " + column + c.whens() + " ELSE " + column + " END", args
-}
-
-func (c *coded) whens() string {
-	var b strings.Builder
-	for i := range c.values {
-		fmt.Fprintf(&b, " WHEN ? THEN %d", i+1)
-	}
-	return b.String()
-}
-
-// text is the value read.
-func (c *coded) text() string {
-	switch v := c.v.(type) {
-	case int64:
-		return c.values[v-1]
-	case string:
-		return v
-	case []byte:
-		return string(v)
-	}
-	return ""
-}
-
-// loadChanges reads every change, without its note and sources, into l. The controller, kind
-// and status come as numbers, and a plain date as its day and precision (only an interval's
-// text is read and parsed).
-func (s *Store) loadChanges(ctx context.Context, l *geo.Loader, actors []string) error {
-	controller, kind, status := coded{values: actors}, coded{values: kindNames()}, coded{values: statusNames()}
-	var args []any
-	columns := make([]string, 3)
-	for i, c := range []struct {
-		coded  *coded
-		column string
-	}{{&controller, "controller"}, {&kind, "kind"}, {&status, "status"}} {
-		expr, a := c.coded.expr(c.column)
-		columns[i], args = expr, append(args, a...)
-	}
-	// An import records its changes at one time: the recording time of the first change comes
-	// once, the others' only when they differ from it.
-	var common string
-	err := s.conn.QueryRowContext(ctx, `SELECT recorded_at FROM changes LIMIT 1`).Scan(&common)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	rows, err := s.conn.QueryContext(ctx, `SELECT id, settlement_id, day, precision,
-		CASE WHEN instr(date, '/') THEN date END, `+strings.Join(columns, ", ")+`,
-		nullif(recorded_at, ?), retracted_at, retraction_reason FROM changes`, append(args, common)...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var (
-		c                    geo.Change
-		lastRec              string
-		recorded             sql.NullString
-		interval             sql.NullString
-		retracted            sql.NullString
-		reason               string
-		commonTime, lastTime = parseTime(common), time.Time{}
-		day, precision       int64
-	)
-	for rows.Next() {
-		err := rows.Scan(&c.ID, &c.SettlementID, &day, &precision, &interval, &controller.v,
-			&kind.v, &status.v, &recorded, &retracted, &reason)
+// loadAlone reads everything in one read transaction on conn.
+func (s *Store) loadAlone(ctx context.Context) (l *geo.Loader, version, last int64, err error) {
+	err = readTx(ctx, s.conn, func() (err error) {
+		if version, last, err = s.position(ctx); err != nil {
+			return err
+		}
+		sh, err := newChangeShare(ctx, s.conn)
 		if err != nil {
 			return err
 		}
-		c.Date = geo.Date{Start: geo.Day(day), Precision: geo.Precision(precision)}
-		c.Controller, c.Kind, c.Status = controller.text(), geo.Kind(kind.text()), geo.Status(status.text())
-		if interval.Valid {
-			if c.Date, err = geo.ParseDate(interval.String); err != nil {
-				return fmt.Errorf("change %s: %w", c.ID, err)
+		if l, _, err = s.newLoader(ctx, s.conn); err != nil {
+			return err
+		}
+		if err := s.loadPlaces(ctx, l); err != nil {
+			return err
+		}
+		return sh.read(ctx, s.conn, l.AddChange, math.MinInt64, math.MaxInt64)
+	})
+	return l, version, last, err
+}
+
+// loadShared reads the second half of the changes (by rowid) on a second connection, helper,
+// while conn reads the actors, the settlements and the first half; each reads in a read
+// transaction, helper's first. helper's data_version is the same before and after only when
+// no other connection committed in between, that is when both read the same snapshot:
+// otherwise loadShared returns errMoved, and what it read is dropped. between, when not nil,
+// runs once both have their snapshot (tests write there).
+func (s *Store) loadShared(ctx context.Context, between func()) (l *geo.Loader, version, last int64, err error) {
+	helper, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	defer helper.Close()
+	before, err := dataVersionOf(ctx, helper)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	err = readTx(ctx, helper, func() error {
+		sh, err := newChangeShare(ctx, helper) // the first read: it fixes helper's snapshot
+		if err != nil {
+			return err
+		}
+		var settlements int64
+		if l, settlements, err = s.newLoader(ctx, helper); err != nil {
+			return err
+		}
+		lo, hi, err := rowidRange(ctx, helper)
+		if err != nil {
+			return err
+		}
+		mid := helperShare(lo, hi, settlements)
+		part := l.Part(sizeHint((hi/2 - mid/2) * 2))
+		var helperErr error
+		var wg sync.WaitGroup
+		wg.Go(func() { helperErr = sh.read(ctx, helper, part.AddChange, mid+1, math.MaxInt64) })
+		err = readTx(ctx, s.conn, func() (err error) {
+			if version, last, err = s.position(ctx); err != nil {
+				return err
 			}
-		}
-		switch {
-		case !recorded.Valid:
-			c.RecordedAt = commonTime
-		case recorded.String == lastRec:
-			c.RecordedAt = lastTime
-		default:
-			lastRec, lastTime = recorded.String, parseTime(recorded.String)
-			c.RecordedAt = lastTime
-		}
-		c.Retracted = nil
-		if retracted.Valid {
-			c.Retracted = &geo.Retraction{At: parseTime(retracted.String), Reason: reason}
-		}
-		l.AddChange(&c)
+			if between != nil {
+				between()
+			}
+			if err := s.loadPlaces(ctx, l); err != nil {
+				return err
+			}
+			return sh.read(ctx, s.conn, l.AddChange, math.MinInt64, mid)
+		})
+		wg.Wait()
+		return errors.Join(err, helperErr)
+	})
+	if err != nil {
+		return nil, 0, 0, err
 	}
-	return rows.Err()
+	if after, err := dataVersionOf(ctx, helper); err != nil || after != before {
+		return nil, 0, 0, cmp.Or(err, errMoved)
+	}
+	return l, version, last, nil
 }
 
-func kindNames() []string {
-	out := make([]string, len(geo.Kinds))
-	for i, k := range geo.Kinds {
-		out[i] = string(k)
-	}
-	return out
+// changeSpan is how far the changes' rowids spread, about how many changes there are.
+func changeSpan(ctx context.Context, conn *sql.Conn) (int64, error) {
+	lo, hi, err := rowidRange(ctx, conn)
+	return hi/2 - lo/2, err
 }
 
-func statusNames() []string {
-	out := make([]string, len(geo.Statuses))
-	for i, s := range geo.Statuses {
-		out[i] = string(s)
+// rowidRange is the first and last rowid of the changes (two searches, not a scan).
+func rowidRange(ctx context.Context, conn *sql.Conn) (lo, hi int64, err error) {
+	err = conn.QueryRowContext(ctx, `SELECT coalesce((SELECT min(rowid) FROM changes), 0),
+		coalesce((SELECT max(rowid) FROM changes), 0)`).Scan(&lo, &hi)
+	return lo, hi, err
+}
+
+// helperShare is the last rowid of the changes that conn reads when helper reads those after
+// it: conn reads the settlements too, each about as long to read as two changes, so helper
+// reads more than half of the changes.
+func helperShare(lo, hi, settlements int64) int64 {
+	return max(lo, lo/2+hi/2-settlements)
+}
+
+// newLoader starts a new content for the index, sized for the dataset conn reads; it returns
+// about how many settlements there are.
+func (s *Store) newLoader(ctx context.Context, conn *sql.Conn) (*geo.Loader, int64, error) {
+	var settlements, changes int64
+	err := conn.QueryRowContext(ctx, `SELECT coalesce((SELECT max(seq) FROM settlements), 0),
+		coalesce((SELECT max(rowid) FROM changes), 0)`).Scan(&settlements, &changes)
+	return s.ix.NewLoader(sizeHint(settlements), sizeHint(changes)), settlements, err
+}
+
+// sizeHint is n (from rowids: more than there are rows) as a capacity to allocate up front.
+func sizeHint[T int | int64](n T) int { return int(min(max(n, 0), 1<<22)) }
+
+// loadPlaces reads every actor and settlement into l.
+func (s *Store) loadPlaces(ctx context.Context, l *geo.Loader) error {
+	actors, err := s.readActors(ctx, nil)
+	if err != nil {
+		return err
 	}
-	return out
+	for _, a := range actors {
+		l.AddActor(a)
+	}
+	// In rowid order, the order changes were mostly written in: they come grouped already.
+	return s.eachSettlement(ctx, nil, "", func(st geo.Settlement) { l.AddSettlement(st) })
 }
 
 // position is where the database is: conn's data_version and the last revision's seq.
@@ -232,9 +222,11 @@ func (o only) where(column string) (string, []any) {
 }
 
 // dataVersion is conn's PRAGMA data_version: it changes when another connection commits.
-func (s *Store) dataVersion(ctx context.Context) (int64, error) {
+func (s *Store) dataVersion(ctx context.Context) (int64, error) { return dataVersionOf(ctx, s.conn) }
+
+func dataVersionOf(ctx context.Context, conn *sql.Conn) (int64, error) {
 	var v int64
-	err := s.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
 	return v, err
 }
 
@@ -270,24 +262,15 @@ func (s *Store) readSettlements(ctx context.Context, ids only) ([]geo.Settlement
 // eachSettlement calls fn with each settlement of ids (nil: all), in the order given.
 func (s *Store) eachSettlement(ctx context.Context, ids only, order string, fn func(geo.Settlement)) error {
 	where, args := ids.where("id")
-	rows, err := s.conn.QueryContext(ctx, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
-		lon, lat, population, geonames_id, wikipedia_url, abandoned FROM settlements `+where+" "+order, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var st geo.Settlement
-		var lon, lat float64
-		err = rows.Scan(&st.ID, &st.Names.En, &st.Names.Az, &st.Names.Hy, &st.Names.Ru, &st.District,
-			&st.Country, &st.Place, &lon, &lat, &st.Population, &st.GeoNamesID, &st.WikipediaURL, &st.Abandoned)
-		if err != nil {
-			return err
-		}
-		st.Point = orb.Point{lon, lat}
-		fn(st)
-	}
-	return rows.Err()
+	return eachRaw(ctx, s.conn, `SELECT id, name_en, name_az, name_hy, name_ru, district, country, place,
+		lon, lat, population, geonames_id, wikipedia_url, abandoned FROM settlements `+where+" "+order, args,
+		func(r []driver.Value) error {
+			fn(geo.Settlement{ID: rawText(r[0]), Names: geo.Names{En: rawText(r[1]), Az: rawText(r[2]), Hy: rawText(r[3]),
+				Ru: rawText(r[4])}, District: rawText(r[5]), Country: rawText(r[6]), Place: geo.Place(rawText(r[7])),
+				Point: orb.Point{rawFloat(r[8]), rawFloat(r[9])}, Population: int(rawInt(r[10])),
+				GeoNamesID: rawInt(r[11]), WikipediaURL: rawText(r[12]), Abandoned: rawInt(r[13]) != 0})
+			return nil
+		})
 }
 
 func (s *Store) readChanges(ctx context.Context, ids only) ([]geo.Change, error) {

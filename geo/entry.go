@@ -2,7 +2,6 @@ package geo
 
 import (
 	"slices"
-	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -102,10 +101,19 @@ func (e *Entry) at(d Day, w []string, slab []Change) Period {
 	})
 }
 
-// find returns the index of the period that contains d.
+// find returns the index of the period that contains d: the last one from d or before (the
+// first when d is before them all).
 func (e *Entry) find(d Day) int {
-	i := sort.Search(len(e.periods), func(i int) bool { return e.periods[i].from > d })
-	return max(i-1, 0)
+	lo, hi := 0, len(e.periods) // the first period after d is in [lo, hi]
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e.periods[m].from > d {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return max(lo-1, 0)
 }
 
 // to is the last day (excluded) of period i.

@@ -193,3 +193,27 @@ func TestIndexMerge(t *testing.T) {
 	}
 	checkTimelines(t, ix)
 }
+
+// TestIndexLargeMatchesTimeline: an index large enough to be built and read on several
+// goroutines gives the same timelines, and its snapshots the same periods as At.
+func TestIndexLargeMatchesTimeline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("33,000 settlements")
+	}
+	actors, settlements, changes := mixedDataset(9, 33_000)
+	ix := geo.NewIndex(actors, settlements, changes)
+	checkTimelines(t, ix)
+	for _, date := range []string{"1991-12-31", "1992-05-08", "2020-11-10", "2024-01-01"} {
+		d := day(date)
+		states := ix.Snapshot(d, nil)
+		entries := ix.Entries(nil)
+		if len(states) != len(entries) {
+			t.Fatalf("%s: %d states for %d settlements", date, len(states), len(entries))
+		}
+		for i, st := range states {
+			if st.Entry != entries[i] || !reflect.DeepEqual(st.Period, entries[i].At(d)) {
+				t.Fatalf("%s: state %d (%s) = %+v, want %+v", date, i, st.Settlement.ID, st.Period, entries[i].At(d))
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package geo
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/quadtree"
@@ -18,14 +19,37 @@ type Loader struct {
 	actors      map[string]*Actor
 	settlements []*Settlement
 	numbers     map[string]int32
-	records     []record
-	owners      []int32 // settlement number of each record
 	details     detailStore
-	last        string // settlement id of the last change added, and its number
-	lastNumber  int32
-	ids         []byte // ids of the records from flushed on, to be copied into one string
-	flushed     int
 	periods     [][]period // by settlement number: periods still right for its records (Merge)
+	part                   // the changes added with AddChange
+	parts       []*Part    // the changes added through Part, merged after part's
+}
+
+// part is a run of changes in the order added, compacted.
+type part struct {
+	records    []record
+	owners     []int32 // settlement number of each record
+	last       string  // settlement id of the last change added, and its number
+	lastNumber int32
+	ids        []byte // ids of the records from flushed on, to be copied into one string
+	flushed    int
+	recent     [3]wordCache // controller, kind, status
+}
+
+// Part is a share of a Loader's changes that one goroutine adds while others add theirs, even
+// before the settlements are added: Done puts the parts' changes after those added with
+// AddChange, in the order the parts were made, and leaves out those of unknown settlements.
+type Part struct {
+	l *Loader
+	part
+	runs []partRun
+	kept map[string]Details // the details of its changes, when the index has no DetailsFunc
+}
+
+// partRun is a run of a Part's records of one settlement, up to end (excluded).
+type partRun struct {
+	settlement string
+	end        int
 }
 
 // NewLoader starts a new content for ix; the sizes are hints.
@@ -35,7 +59,7 @@ func (ix *Index) NewLoader(settlements, changes int) *Loader {
 	ix.mu.RUnlock()
 	return &Loader{ix: ix, words: newWords(), actors: map[string]*Actor{},
 		settlements: make([]*Settlement, 0, settlements), numbers: make(map[string]int32, settlements),
-		records: make([]record, 0, changes), owners: make([]int32, 0, changes), details: newDetailStore(fn)}
+		part: part{records: make([]record, 0, changes), owners: make([]int32, 0, changes)}, details: newDetailStore(fn)}
 }
 
 // AddActor adds an actor.
@@ -53,19 +77,84 @@ func (l *Loader) AddSettlement(s Settlement) {
 
 // AddChange adds a change of a settlement added before; other changes are left out.
 func (l *Loader) AddChange(c *Change) {
-	n, ok := l.lastNumber, c.SettlementID == l.last && l.last != ""
+	if l.part.add(c, l) {
+		l.details.keep(c)
+	}
+}
+
+// Part makes a new share of l's changes; changes is a hint of how many.
+func (l *Loader) Part(changes int) *Part {
+	p := &Part{l: l, part: part{records: make([]record, 0, changes), owners: make([]int32, 0, changes)}}
+	l.parts = append(l.parts, p)
+	return p
+}
+
+// AddChange adds a change; its settlement is looked up by Done.
+func (p *Part) AddChange(c *Change) {
+	if n := len(p.runs); n == 0 || p.runs[n-1].settlement != c.SettlementID {
+		p.runs = append(p.runs, partRun{settlement: c.SettlementID})
+	}
+	p.records = append(p.records, p.record(c, p.l.words))
+	p.runs[len(p.runs)-1].end = len(p.records)
+	if p.ids = append(p.ids, c.ID...); len(p.ids) >= idChunk {
+		p.flushIDs()
+	}
+	if p.l.details.fn == nil {
+		if p.kept == nil {
+			p.kept = map[string]Details{}
+		}
+		p.kept[c.ID] = Details{Note: c.Note, Sources: c.Sources}
+	}
+}
+
+// add compacts c into p; it reports false when c's settlement is unknown.
+func (p *part) add(c *Change, l *Loader) bool {
+	n, ok := p.lastNumber, c.SettlementID == p.last && p.last != ""
 	if !ok {
 		if n, ok = l.numbers[c.SettlementID]; !ok {
-			return
+			return false
 		}
-		l.last, l.lastNumber = c.SettlementID, n
+		p.last, p.lastNumber = c.SettlementID, n
 	}
-	l.records = append(l.records, newRecord(c, l.words))
-	l.owners = append(l.owners, n)
-	l.details.keep(c)
-	if l.ids = append(l.ids, c.ID...); len(l.ids) >= idChunk {
-		l.flushIDs()
+	p.records = append(p.records, p.record(c, l.words))
+	p.owners = append(p.owners, n)
+	if p.ids = append(p.ids, c.ID...); len(p.ids) >= idChunk {
+		p.flushIDs()
 	}
+	return true
+}
+
+// record is newRecord with the words of the latest changes remembered: most changes have one
+// of a few controllers, kinds and statuses.
+func (p *part) record(c *Change, w *words) record {
+	var recorded int64
+	if !c.RecordedAt.IsZero() {
+		recorded = c.RecordedAt.UnixNano()
+	}
+	return record{id: c.ID, recorded: recorded, date: c.Date, retraction: c.Retracted,
+		controller: p.recent[0].intern(c.Controller, w), kind: p.recent[1].intern(string(c.Kind), w),
+		status: p.recent[2].intern(string(c.Status), w)}
+}
+
+// wordCache remembers the words of a few strings, without a lock.
+type wordCache struct {
+	strings [8]string
+	words   [8]word
+	n       int
+}
+
+func (wc *wordCache) intern(s string, w *words) word {
+	for i := range wc.n {
+		if wc.strings[i] == s {
+			return wc.words[i]
+		}
+	}
+	v := w.intern(s)
+	if wc.n < len(wc.strings) {
+		wc.strings[wc.n], wc.words[wc.n] = s, v
+		wc.n++
+	}
+	return v
 }
 
 // idChunk is the size of the strings that hold the change ids, many to a string: a million
@@ -73,28 +162,73 @@ func (l *Loader) AddChange(c *Change) {
 const idChunk = 64 << 10
 
 // flushIDs points the ids of the records added since the last flush into one new string.
-func (l *Loader) flushIDs() {
-	all := string(l.ids)
-	for i := l.flushed; i < len(l.records); i++ {
-		n := len(l.records[i].id)
-		l.records[i].id, all = all[:n], all[n:]
+func (p *part) flushIDs() {
+	all := string(p.ids)
+	for i := p.flushed; i < len(p.records); i++ {
+		n := len(p.records[i].id)
+		p.records[i].id, all = all[:n], all[n:]
 	}
-	l.ids, l.flushed = l.ids[:0], len(l.records)
+	p.ids, p.flushed = p.ids[:0], len(p.records)
+}
+
+// merge puts the parts' changes after part's.
+func (l *Loader) merge() {
+	l.part.flushIDs()
+	if len(l.parts) == 0 {
+		return
+	}
+	size := len(l.records)
+	for _, p := range l.parts {
+		size += len(p.records)
+	}
+	l.records, l.owners = slices.Grow(l.records, size-len(l.records)), slices.Grow(l.owners, size-len(l.owners))
+	for _, p := range l.parts {
+		p.flushIDs()
+		l.mergePart(p)
+	}
+	l.parts = nil
+}
+
+// mergePart appends p's records of known settlements.
+func (l *Loader) mergePart(p *Part) {
+	start := 0
+	for _, run := range p.runs {
+		records := p.records[start:run.end]
+		start = run.end
+		n, ok := l.numbers[run.settlement]
+		if !ok {
+			continue
+		}
+		l.records = append(l.records, records...)
+		for _, r := range records {
+			l.owners = append(l.owners, n)
+			if d, ok := p.kept[r.id]; ok {
+				l.details.kept[r.id] = d
+			}
+		}
+	}
 }
 
 // Done builds the entries, the id order and the quadtree, and swaps them in. The change ids
 // and the date order are built when first needed.
 func (l *Loader) Done() {
-	l.flushIDs()
+	var order []int32
+	var wg sync.WaitGroup
+	wg.Go(func() { order = l.order() })
+	l.merge()
 	fresh := &Index{words: l.words, actors: l.actors, numbers: l.numbers, details: l.details}
-	fresh.dense = l.entries()
-	fresh.order = l.order()
-	fresh.pins, fresh.tree, fresh.extent = l.spatial()
-	for _, e := range fresh.dense {
-		for i := range e.changes {
-			fresh.noteUpdate(&e.changes[i])
-		}
+	for i := range l.records {
+		fresh.noteUpdate(&l.records[i])
 	}
+	wg.Wait()
+	was := l.renumber(order)
+	fresh.order = make([]int32, len(l.settlements))
+	for i := range fresh.order {
+		fresh.order[i] = int32(i)
+	}
+	wg.Go(func() { fresh.pins, fresh.tree, fresh.extent = l.spatial() })
+	fresh.dense = l.entries(was)
+	wg.Wait()
 	ix := l.ix
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -104,8 +238,11 @@ func (l *Loader) Done() {
 	ix.byDate, ix.updated, ix.details = nil, fresh.updated, fresh.details
 }
 
-// entries groups the records by settlement (a counting sort in place) and builds the entries.
-func (l *Loader) entries() []*Entry {
+// entries groups the records by settlement (a counting sort in place) and builds the entries,
+// on a few goroutines when there are many.
+// The records' owners are the numbers the settlements had before renumber: was[n] is the old
+// number of settlement n (nil: the same).
+func (l *Loader) entries(was []int32) []*Entry {
 	start := make([]int32, len(l.settlements)+1)
 	for _, n := range l.owners {
 		start[n+1]++
@@ -117,15 +254,21 @@ func (l *Loader) entries() []*Entry {
 	slab := slices.Clip(l.records)
 	l.records, l.owners = nil, nil
 	out := make([]*Entry, len(l.settlements))
-	var scratch timelineScratch
-	for n, s := range l.settlements {
-		changes := slab[start[n]:start[n+1]:start[n+1]]
-		if n < len(l.periods) && l.periods[n] != nil {
-			out[n] = keptEntry(s, changes, l.periods[n], l.words)
-			continue
+	inParts(len(out), func(lo, hi int) {
+		var scratch timelineScratch
+		for n := lo; n < hi; n++ {
+			old := n
+			if was != nil {
+				old = int(was[n])
+			}
+			changes := slab[start[old]:start[old+1]:start[old+1]]
+			if n < len(l.periods) && l.periods[n] != nil {
+				out[n] = keptEntry(l.settlements[n], changes, l.periods[n], l.words)
+				continue
+			}
+			out[n] = newEntry(l.settlements[n], changes, l.words, &scratch)
 		}
-		out[n] = newEntry(s, changes, l.words, &scratch)
-	}
+	})
 	return out
 }
 
@@ -149,15 +292,54 @@ func groupInPlace(records []record, owners []int32, start []int32) {
 	}
 }
 
-// order returns the settlement numbers in id order.
-func (l *Loader) order() []int32 {
-	out := make([]int32, len(l.settlements))
-	for i := range out {
-		out[i] = int32(i)
+// renumber numbers the settlements in id order, so that reading every settlement in id order
+// (a snapshot) reads them, their entries and periods in the order they lie in memory, given
+// order, the settlement numbers in id order (l.order). It returns the old number of each
+// settlement, nil when they keep theirs. The records keep their order (moving them would cost
+// more than it saves), and their owners the old numbers.
+func (l *Loader) renumber(order []int32) (was []int32) {
+	if slices.IsSorted(order) {
+		return nil
 	}
-	byID := func(a, b int32) int { return cmp.Compare(l.settlements[a].ID, l.settlements[b].ID) }
-	if !slices.IsSortedFunc(out, byID) {
-		slices.SortFunc(out, byID)
+	rank := make([]int32, len(order))
+	settlements := make([]*Settlement, len(order))
+	slab := make([]Settlement, len(order)) // in id order too
+	var periods [][]period
+	if l.periods != nil {
+		periods = make([][]period, len(order))
+	}
+	for r, n := range order {
+		slab[r] = *l.settlements[n]
+		rank[n], settlements[r] = int32(r), &slab[r]
+		if periods != nil && int(n) < len(l.periods) {
+			periods[r] = l.periods[n]
+		}
+	}
+	for id, n := range l.numbers {
+		l.numbers[id] = rank[n]
+	}
+	l.settlements, l.periods = settlements, periods
+	return order
+}
+
+// order returns the settlement numbers in id order. It sorts the ids with their numbers side
+// by side: comparing through the settlements would chase a pointer per comparison.
+func (l *Loader) order() []int32 {
+	type key struct {
+		id     string
+		number int32
+	}
+	keys := make([]key, len(l.settlements))
+	for i, s := range l.settlements {
+		keys[i] = key{s.ID, int32(i)}
+	}
+	byID := func(a, b key) int { return cmp.Compare(a.id, b.id) }
+	if !slices.IsSortedFunc(keys, byID) {
+		slices.SortFunc(keys, byID)
+	}
+	out := make([]int32, len(keys))
+	for i, k := range keys {
+		out[i] = k.number
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -13,33 +15,70 @@ type State struct {
 }
 
 // Snapshot returns every settlement (inside bound, when not nil) with its period on day d,
-// in id order. It costs one binary search per settlement, and allocates the result and one
-// slab of the changes in force (their notes and sources left out: see FillDetails).
+// in id order. It costs one binary search per settlement, and allocates the result and a slab
+// of the changes in force (their notes and sources left out: see FillDetails): no allocation
+// per settlement. Many settlements are shared out between a few goroutines.
 func (ix *Index) Snapshot(d Day, bound *orb.Bound) []State {
 	entries := ix.Entries(bound)
 	w := ix.wordList()
 	out := make([]State, len(entries))
-	slab := make([]Change, 0, len(entries))
-	for i, e := range entries {
-		out[i] = State{Entry: e, Period: e.atInto(d, w, &slab)}
-	}
+	inParts(len(entries), func(lo, hi int) {
+		changes, events := changeSlab{size: hi - lo}, changeSlab{size: 1024}
+		for i := lo; i < hi; i++ {
+			out[i] = State{Entry: entries[i], Period: entries[i].atInto(d, w, &changes, &events)}
+		}
+	})
 	return out
 }
 
-// atInto is e's period on day d, its change taken from slab (which must have room for it:
-// pointers into it are kept) and its event allocated.
-func (e *Entry) atInto(d Day, w []string, slab *[]Change) Period {
-	return e.period(e.find(d), w, func(j int32) *Change {
-		if len(*slab) < cap(*slab) {
-			*slab = (*slab)[:len(*slab)+1]
-			c := &(*slab)[len(*slab)-1]
-			e.changes[j].change(c, e.Settlement.ID, w)
-			return c
-		}
-		c := new(Change)
-		e.changes[j].change(c, e.Settlement.ID, w)
-		return c
-	})
+// minPart is the fewest items inParts gives a goroutine of its own.
+const minPart = 1 << 14
+
+// inParts calls fn over [0, n) in consecutive parts, at once on up to GOMAXPROCS goroutines
+// (at most 4) when n is large.
+func inParts(n int, fn func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), 4, max(n/minPart, 1))
+	if parts == 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { fn(p*n/parts, (p+1)*n/parts) })
+	}
+	wg.Wait()
+}
+
+// changeSlab hands out zero Changes from blocks of size: many changes cost a few allocations.
+// A place handed out is never handed out again.
+type changeSlab struct {
+	block []Change
+	size  int
+}
+
+func (s *changeSlab) next() *Change {
+	if len(s.block) == cap(s.block) {
+		s.block = make([]Change, 0, max(s.size, 1))
+	}
+	s.block = s.block[:len(s.block)+1]
+	return &s.block[len(s.block)-1]
+}
+
+// atInto is e's period on day d, its change and event taken from slabs.
+func (e *Entry) atInto(d Day, w []string, changes, events *changeSlab) Period {
+	i := e.find(d)
+	p := &e.periods[i]
+	out := Period{From: p.from, To: e.to(i), Since: p.since, Controller: w[p.controller], Status: Status(w[p.status]),
+		Changing: p.changing, Previous: w[p.previous]}
+	if p.change >= 0 {
+		out.Change = changes.next()
+		e.changes[p.change].fill(out.Change, e.Settlement.ID, w)
+	}
+	if p.event >= 0 {
+		out.Event = events.next()
+		e.changes[p.event].fill(out.Event, e.Settlement.ID, w)
+	}
+	return out
 }
 
 // wordList returns the interned words for materializing.

@@ -28,6 +28,19 @@ func newRecord(c *Change, w *words) record {
 		controller: w.intern(c.Controller), kind: w.intern(string(c.Kind)), status: w.intern(string(c.Status))}
 }
 
+// fill is change for a c that is still zero (fresh from a slab): only the fields r sets are
+// written.
+func (r *record) fill(c *Change, settlement string, w []string) {
+	c.ID, c.SettlementID, c.Date = r.id, settlement, r.date
+	c.Controller, c.Kind, c.Status = w[r.controller], Kind(w[r.kind]), Status(w[r.status])
+	if r.retraction != nil {
+		c.Retracted = r.retraction
+	}
+	if r.recorded != 0 {
+		c.RecordedAt = time.Unix(0, r.recorded).UTC()
+	}
+}
+
 // change fills c from r, a change of settlement (no note, no sources).
 func (r *record) change(c *Change, settlement string, w []string) {
 	*c = Change{ID: r.id, SettlementID: settlement, Date: r.date, Controller: w[r.controller],
@@ -40,13 +53,18 @@ func (r *record) change(c *Change, settlement string, w []string) {
 func (r *record) counts() bool { return r.retraction == nil }
 
 // compareRecords is CompareChanges on records.
+// Each key is compared only when the ones before are equal (cmp.Or would compare them all).
 func compareRecords(a, b *record) int {
-	return cmp.Or(
-		cmp.Compare(a.date.Counts(), b.date.Counts()),
-		cmp.Compare(a.date.Precision, b.date.Precision),
-		cmp.Compare(a.recorded, b.recorded),
-		cmp.Compare(a.id, b.id),
-	)
+	if c := cmp.Compare(a.date.Counts(), b.date.Counts()); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.date.Precision, b.date.Precision); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.recorded, b.recorded); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.id, b.id)
 }
 
 // word is an interned string: an actor id, a kind or a status. Word 0 is "".
