@@ -29,12 +29,17 @@ func SnapshotFeatures(ix *geo.Index, states []geo.State) iter.Seq[*SettlementFea
 	return func(yield func(*SettlementFeature) bool) {
 		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
 		for _, st := range states {
-			f.ID, f.Geometry, f.Properties = st.Settlement.ID, st.Settlement.Point, b.props(st)
-			if !yield(f) {
+			if !yield(b.feature(f, st)) {
 				return
 			}
 		}
 	}
+}
+
+// feature sets f to show st and returns it.
+func (b *propsBuilder) feature(f *SettlementFeature, st geo.State) *SettlementFeature {
+	f.ID, f.Geometry, f.Properties = st.Settlement.ID, st.Settlement.Point, b.props(st)
+	return f
 }
 
 // SnapshotMetadata is the metadata of the snapshot of day made of states.
@@ -49,12 +54,34 @@ func SnapshotMetadata(ix *geo.Index, day geo.Day, states []geo.State) Metadata {
 
 // WriteSnapshot writes every settlement (inside bound, if not nil) with its controller on day,
 // as an RFC 7946 FeatureCollection with a "metadata" member. The same data gives the same bytes.
+// The sources of the changes in force are read from the database a batch at a time, ahead of
+// the encoder (fillAhead).
 func WriteSnapshot(w io.Writer, ix *geo.Index, day geo.Day, bound *orb.Bound) error {
-	states, err := Snapshot(ix, day, bound)
-	if err != nil {
+	states := ix.Snapshot(day, bound)
+	var fillErr error
+	features := filledFeatures(ix, states, &fillErr)
+	if err := WriteFeatureCollection(w, features, map[string]any{"metadata": SnapshotMetadata(ix, day, states)}); err != nil {
 		return err
 	}
-	return WriteFeatureCollection(w, SnapshotFeatures(ix, states), map[string]any{"metadata": SnapshotMetadata(ix, day, states)})
+	return fillErr
+}
+
+// filledFeatures is SnapshotFeatures of states whose sources are read as they are yielded
+// (fillAhead). It stops at the first error, which it sets in *err.
+func filledFeatures(ix *geo.Index, states []geo.State, err *error) iter.Seq[*SettlementFeature] {
+	return func(yield func(*SettlementFeature) bool) {
+		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
+		for batch, e := range fillAhead(ix, states) {
+			if *err = e; e != nil {
+				return
+			}
+			for _, st := range batch {
+				if !yield(b.feature(f, st)) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // WriteFeatureCollection writes features as a FeatureCollection followed by the extra members
