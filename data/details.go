@@ -200,7 +200,7 @@ func eachRow(ctx context.Context, db *sql.DB, query string, args []any, fn func(
 // and the items show them.
 func Snapshot(ix *geo.Index, day geo.Day, bound *orb.Bound) ([]geo.State, error) {
 	states := ix.Snapshot(day, bound)
-	for _, err := range fillAhead(ix, states) {
+	for _, err := range fillAhead(ix, states, nil) {
 		if err != nil {
 			return nil, err
 		}

@@ -54,41 +54,47 @@ func SnapshotMetadata(ix *geo.Index, day geo.Day, states []geo.State) Metadata {
 
 // WriteSnapshot writes every settlement (inside bound, if not nil) with its controller on day,
 // as an RFC 7946 FeatureCollection with a "metadata" member. The same data gives the same bytes.
-// The sources of the changes in force are read from the database a batch at a time, ahead of
-// the encoder (fillAhead).
+// The sources of the changes in force are read from the database and the features encoded a
+// batch at a time, on a few goroutines, ahead of the writer (fillAhead).
 func WriteSnapshot(w io.Writer, ix *geo.Index, day geo.Day, bound *orb.Bound) error {
 	states := ix.Snapshot(day, bound)
-	var fillErr error
-	features := filledFeatures(ix, states, &fillErr)
-	if err := WriteFeatureCollection(w, features, map[string]any{"metadata": SnapshotMetadata(ix, day, states)}); err != nil {
-		return err
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(collectionStart)
+	first := true
+	for part, err := range fillAhead(ix, states, snapshotBatch(ix)) {
+		if err != nil {
+			return err
+		}
+		if first && len(part) > 0 {
+			part, first = part[1:], false // the comma before the first feature
+		}
+		bw.Write(part)
 	}
-	return fillErr
+	return writeCollectionEnd(bw, map[string]any{"metadata": SnapshotMetadata(ix, day, states)})
 }
 
-// filledFeatures is SnapshotFeatures of states whose sources are read as they are yielded
-// (fillAhead). It stops at the first error, which it sets in *err.
-func filledFeatures(ix *geo.Index, states []geo.State, err *error) iter.Seq[*SettlementFeature] {
-	return func(yield func(*SettlementFeature) bool) {
+// snapshotBatch encodes a batch of a snapshot's features, each but the first of the snapshot
+// preceded by a comma.
+func snapshotBatch(ix *geo.Index) batchFunc {
+	return func(batch []geo.State, buf []byte) ([]byte, error) {
 		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
-		for batch, e := range fillAhead(ix, states) {
-			if *err = e; e != nil {
-				return
-			}
-			for _, st := range batch {
-				if !yield(b.feature(f, st)) {
-					return
-				}
+		var err error
+		for _, st := range batch {
+			if buf, err = b.feature(f, st).AppendJSON(append(buf, ',')); err != nil {
+				return buf, err
 			}
 		}
+		return buf, nil
 	}
 }
+
+const collectionStart = `{"type":"FeatureCollection","features":[`
 
 // WriteFeatureCollection writes features as a FeatureCollection followed by the extra members
 // (in key order), one feature at a time: the collection is never held as one document.
 func WriteFeatureCollection[F json.Marshaler](w io.Writer, features iter.Seq[F], extra map[string]any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(`{"type":"FeatureCollection","features":[`)
+	bw.WriteString(collectionStart)
 	var buf []byte
 	for f := range features {
 		sep := len(buf) > 0 // the previous feature was written
@@ -102,6 +108,12 @@ func WriteFeatureCollection[F json.Marshaler](w io.Writer, features iter.Seq[F],
 		}
 		bw.Write(buf)
 	}
+	return writeCollectionEnd(bw, extra)
+}
+
+// writeCollectionEnd ends the features of a collection, writes the extra members (in key
+// order) and flushes bw.
+func writeCollectionEnd(bw *bufio.Writer, extra map[string]any) error {
 	bw.WriteByte(']')
 	for _, k := range slices.Sorted(maps.Keys(extra)) {
 		v, err := json.Marshal(extra[k])

@@ -11,44 +11,62 @@ import (
 // fillBatch is how many states fillAhead fills at a time: one query of readDetails.
 const fillBatch = detailBatch
 
-// fillAhead yields states in order, a batch at a time, each batch with the sources of its
-// changes in force filled, and reads the sources of the next batches while the caller
-// encodes the ones yielded: a snapshot costs about the longer of reading and encoding rather
-// than their sum. A few batches are read ahead, no more, so memory stays bounded. The error
-// is that of the first batch that could not be filled; nothing is yielded after it.
-func fillAhead(ix *geo.Index, states []geo.State) iter.Seq2[[]geo.State, error] {
-	return func(yield func([]geo.State, error) bool) {
+// batchBytes is room for a batch of features as a snapshot writes them (about 1,400 bytes
+// each), so that a buffer seldom grows.
+const batchBytes = 2 << 20
+
+// batchFunc encodes a batch of states, their sources filled, appending to buf.
+type batchFunc func(batch []geo.State, buf []byte) ([]byte, error)
+
+// fillAhead fills the sources of the changes in force of states a batch at a time, on a few
+// goroutines, and encodes each batch there with encode (when not nil); it yields the encoded
+// batches in order. Reading and encoding are spread over the cores, and a few batches are
+// done ahead of the one the caller writes, no more, so memory stays bounded. The bytes yielded
+// are reused once the caller asks for the next batch. The error is that of the first batch that
+// could not be filled or encoded; nothing is yielded after it.
+func fillAhead(ix *geo.Index, states []geo.State, encode batchFunc) iter.Seq2[[]byte, error] {
+	return func(yield func([]byte, error) bool) {
 		batches := (len(states) + fillBatch - 1) / fillBatch
 		workers := max(1, min(batches, runtime.GOMAXPROCS(0), 4))
-		f := newFiller(ix, states, batches, workers)
+		f := newFiller(ix, states, encode, batches, workers)
 		defer f.stop()
 		for k := range batches {
-			err := <-f.done[k]
-			if !yield(f.batch(k), err) || err != nil {
+			r := <-f.done[k]
+			if !yield(r.bytes, r.err) || r.err != nil {
 				return
 			}
+			f.reuse(r.bytes)
 			f.ahead <- struct{}{} // batch k is out: one more may be read
 		}
 	}
 }
 
-// filler reads the sources of batches of states on a few goroutines, never more than ahead
-// batches past the one last yielded.
+// filler reads the sources of batches of states on a few goroutines, and encodes them, never
+// more than ahead batches past the one last yielded.
 type filler struct {
 	ix     *geo.Index
 	states []geo.State
-	done   []chan error // done[k] receives batch k's outcome
+	encode batchFunc
+	done   []chan batchResult // done[k] receives batch k's outcome
 	ahead  chan struct{}
+	free   chan []byte // buffers the caller is done with
 	quit   chan struct{}
 	wg     sync.WaitGroup
 }
 
-func newFiller(ix *geo.Index, states []geo.State, batches, workers int) *filler {
-	f := &filler{ix: ix, states: states, done: make([]chan error, batches), ahead: make(chan struct{}, batches+2*workers), quit: make(chan struct{})}
+type batchResult struct {
+	bytes []byte
+	err   error
+}
+
+func newFiller(ix *geo.Index, states []geo.State, encode batchFunc, batches, workers int) *filler {
+	ahead := min(batches, 2*workers)
+	f := &filler{ix: ix, states: states, encode: encode, done: make([]chan batchResult, batches),
+		ahead: make(chan struct{}, batches+ahead), free: make(chan []byte, ahead+1), quit: make(chan struct{})}
 	for k := range f.done {
-		f.done[k] = make(chan error, 1)
+		f.done[k] = make(chan batchResult, 1)
 	}
-	for range min(batches, 2*workers) {
+	for range ahead {
 		f.ahead <- struct{}{}
 	}
 	next := make(chan int)
@@ -56,7 +74,7 @@ func newFiller(ix *geo.Index, states []geo.State, batches, workers int) *filler 
 	for range workers {
 		f.wg.Go(func() {
 			for k := range next {
-				f.done[k] <- f.fill(k)
+				f.done[k] <- f.do(k)
 			}
 		})
 	}
@@ -84,14 +102,35 @@ func (f *filler) batch(k int) []geo.State {
 	return f.states[k*fillBatch : min((k+1)*fillBatch, len(f.states))]
 }
 
-// fill reads the sources of batch k.
-func (f *filler) fill(k int) error {
+// do reads the sources of batch k and encodes it.
+func (f *filler) do(k int) batchResult {
 	batch := f.batch(k)
 	changes := make([]*geo.Change, len(batch))
 	for i, st := range batch {
 		changes[i] = st.Period.Change
 	}
-	return f.ix.FillSources(changes)
+	if err := f.ix.FillSources(changes); err != nil || f.encode == nil {
+		return batchResult{err: err}
+	}
+	var buf []byte
+	select {
+	case buf = <-f.free:
+	default:
+		buf = make([]byte, 0, batchBytes)
+	}
+	b, err := f.encode(batch, buf[:0])
+	return batchResult{bytes: b, err: err}
+}
+
+// reuse keeps buf for a batch to come.
+func (f *filler) reuse(buf []byte) {
+	if buf == nil {
+		return
+	}
+	select {
+	case f.free <- buf:
+	default:
+	}
 }
 
 // stop ends the goroutines, once the batch being read (if any) is done.
