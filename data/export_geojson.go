@@ -73,18 +73,20 @@ func WriteSnapshot(w io.Writer, ix *geo.Index, day geo.Day, bound *orb.Bound) er
 	return writeCollectionEnd(bw, map[string]any{"metadata": SnapshotMetadata(ix, day, states)})
 }
 
-// snapshotBatch encodes a batch of a snapshot's features, each but the first of the snapshot
-// preceded by a comma.
-func snapshotBatch(ix *geo.Index) batchFunc {
-	return func(batch []geo.State, buf []byte) ([]byte, error) {
+// snapshotBatch makes encoders of batches of a snapshot's features, each feature preceded by a
+// comma (WriteSnapshot drops the first). Each has its own propsBuilder, for all its batches.
+func snapshotBatch(ix *geo.Index) encoderFunc {
+	return func() batchFunc {
 		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
-		var err error
-		for _, st := range batch {
-			if buf, err = b.feature(f, st).AppendJSON(append(buf, ',')); err != nil {
-				return buf, err
+		return func(batch []geo.State, buf []byte) ([]byte, error) {
+			var err error
+			for _, st := range batch {
+				if buf, err = b.feature(f, st).AppendJSON(append(buf, ',')); err != nil {
+					return buf, err
+				}
 			}
+			return buf, nil
 		}
-		return buf, nil
 	}
 }
 

@@ -71,7 +71,7 @@ type propsBuilder struct {
 	actors map[string]*ActorJSON
 	texts  map[string]*string
 	dates  map[geo.Date]*string
-	slab   []SourceJSON // where the next settlements' sources are made, a thousand at a time
+	slab   []SourceJSON // where the next settlements' sources are made, a few thousand at a time
 }
 
 // settlementRows are the SettlementProps of states, in order, made by one propsBuilder.
@@ -174,7 +174,7 @@ func (b *propsBuilder) date(d geo.Date) *string {
 func (b *propsBuilder) sources(sources []geo.Source) SourcesJSON {
 	n := len(sources)
 	if len(b.slab)+n > cap(b.slab) {
-		b.slab = make([]SourceJSON, 0, max(1024, n))
+		b.slab = make([]SourceJSON, 0, max(4096, n))
 	}
 	out := b.slab[len(b.slab) : len(b.slab)+n : len(b.slab)+n]
 	b.slab = b.slab[:len(b.slab)+n]
