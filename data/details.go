@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -93,15 +92,11 @@ const sourcesQuery = `SELECT j.key, s.position, length(CAST(s.title AS BLOB)), l
 	FROM json_each(?) AS j JOIN sources AS s ON s.change_id = j.value`
 
 func (s *Store) readDetailSources(ctx context.Context, ids only, into map[string]geo.Details, dates dateMemo) error {
-	list, err := json.Marshal([]string(ids))
-	if err != nil {
-		return err
-	}
 	rows := make([]sourceRow, 0, len(ids)*3/2)
 	var r sourceRow
 	var lens [3]int
 	var text string
-	err = eachRow(ctx, s.db, sourcesQuery, []any{string(list)}, func(q *sql.Rows) error {
+	err := eachRow(ctx, s.db, sourcesQuery, []any{ids.jsonArray()}, func(q *sql.Rows) error {
 		if err := q.Scan(&r.change, &r.position, &lens[0], &lens[1], &lens[2], &text); err != nil {
 			return err
 		}
@@ -119,6 +114,19 @@ func (s *Store) readDetailSources(ctx context.Context, ids only, into map[string
 	}
 	setSources(ids, rows, into)
 	return nil
+}
+
+// jsonArray is o as a JSON array of strings.
+func (o only) jsonArray() string {
+	b := make([]byte, 0, 2+len(o)*32)
+	b = append(b, '[')
+	for i, id := range o {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, id)
+	}
+	return string(append(b, ']'))
 }
 
 // sourceRow is a row of sourcesQuery: the index of its change, and the source.
