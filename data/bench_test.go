@@ -135,3 +135,50 @@ func BenchmarkImportFiles(b *testing.B) {
 		b.ReportMetric(float64(n), "changes/op")
 	}
 }
+
+// BenchmarkWriteSnapshotDB writes the GeoJSON snapshot of one date from the database named by
+// CONTROLMAP_BENCH_DB (a copy, e.g. of a generated 100,000-settlement, 1,000,000-change
+// database: the store migrates it), as an uncached /api/snapshots/DATE.geojson does: the
+// as-of computation, the sources of the changes in force read from SQLite, and the encoder.
+// "sources" is the as-of computation and the read alone. It skips when the variable is not set.
+func BenchmarkWriteSnapshotDB(b *testing.B) {
+	path := os.Getenv("CONTROLMAP_BENCH_DB")
+	if path == "" {
+		b.Skip("CONTROLMAP_BENCH_DB names no database (a copy: the store migrates it)")
+	}
+	st := datatest.MustOpenAt(b, path)
+	ix, day := st.Index(), geo.MustParseDate("2020-11-20").Start
+	b.Run("sources", func(b *testing.B) {
+		defer reportCPU(b)()
+		for b.Loop() {
+			if _, err := data.Snapshot(ix, day, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("geojson", func(b *testing.B) {
+		defer reportCPU(b)()
+		var w countingWriter
+		for b.Loop() {
+			if err := data.WriteSnapshot(&w, ix, day, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(w)/float64(b.N), "bytes/op")
+	})
+}
+
+// reportCPU reports, when the function it returns is called, the CPU time (user and system, of
+// every thread) per operation: on a shared machine it varies less than the wall time.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op") }
+}
+
+// countingWriter counts the bytes written to it.
+type countingWriter int64
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
+}

@@ -18,7 +18,10 @@
 // and the batch, keeping the periods of the settlements it leaves alone), without reading the
 // database again. Reads are answered from the index, except the notes and sources of the
 // changes an answer shows: the index keeps none (readDetails reads them in batches, through the
-// pool).
+// pool). The sources table is clustered by (change_id, position) (WITHOUT ROWID), so the sources
+// of a batch of changes with neighbouring ids are on neighbouring pages; each batch is one
+// json_each join that returns a source's four texts as one. A snapshot reads and encodes its
+// batches on a few goroutines, a bounded number ahead of the one being written (fillAhead).
 //
 // The index is loaded with one scan per table, row by row into a geo.Loader, reading the
 // driver's values directly (not through database/sql's Scan): the changes in rowid order (the

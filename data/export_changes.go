@@ -84,8 +84,8 @@ func NewChangeRow(ix *geo.Index, e *geo.Entry, c *geo.Change) ChangeRow {
 		ID: j.ID, SettlementID: j.SettlementID, SettlementName: e.Settlement.Names.Default(), Date: j.Date,
 		Precision: j.Precision, CountsFrom: j.Day.String(), ControllerID: c.Controller, Kind: string(j.Kind),
 		Status: string(j.Status), Note: nonZero(j.Note), RecordedAt: j.RecordedAt,
-		SourceTitles: j.Sources.join(func(s SourceJSON) string { return s.Title }),
-		SourceURLs:   nonZero(j.Sources.join(func(s SourceJSON) string { return s.URL })),
+		SourceTitles: j.Sources.join(func(s *SourceJSON) string { return s.Title }),
+		SourceURLs:   nonZero(j.Sources.join(func(s *SourceJSON) string { return s.URL })),
 		Lon:          e.Settlement.Point.Lon(), Lat: e.Settlement.Point.Lat(),
 	}
 	if j.Earliest != nil {

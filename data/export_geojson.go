@@ -29,12 +29,17 @@ func SnapshotFeatures(ix *geo.Index, states []geo.State) iter.Seq[*SettlementFea
 	return func(yield func(*SettlementFeature) bool) {
 		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
 		for _, st := range states {
-			f.ID, f.Geometry, f.Properties = st.Settlement.ID, st.Settlement.Point, b.props(st)
-			if !yield(f) {
+			if !yield(b.feature(f, st)) {
 				return
 			}
 		}
 	}
+}
+
+// feature sets f to show st and returns it.
+func (b *propsBuilder) feature(f *SettlementFeature, st geo.State) *SettlementFeature {
+	f.ID, f.Geometry, f.Properties = st.Settlement.ID, st.Settlement.Point, b.props(st)
+	return f
 }
 
 // SnapshotMetadata is the metadata of the snapshot of day made of states.
@@ -49,19 +54,49 @@ func SnapshotMetadata(ix *geo.Index, day geo.Day, states []geo.State) Metadata {
 
 // WriteSnapshot writes every settlement (inside bound, if not nil) with its controller on day,
 // as an RFC 7946 FeatureCollection with a "metadata" member. The same data gives the same bytes.
+// The sources of the changes in force are read from the database and the features encoded a
+// batch at a time, on a few goroutines, ahead of the writer (fillAhead).
 func WriteSnapshot(w io.Writer, ix *geo.Index, day geo.Day, bound *orb.Bound) error {
-	states, err := Snapshot(ix, day, bound)
-	if err != nil {
-		return err
+	states := ix.Snapshot(day, bound)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(collectionStart)
+	first := true
+	for part, err := range fillAhead(ix, states, snapshotBatch(ix)) {
+		if err != nil {
+			return err
+		}
+		if first && len(part) > 0 {
+			part, first = part[1:], false // the comma before the first feature
+		}
+		bw.Write(part)
 	}
-	return WriteFeatureCollection(w, SnapshotFeatures(ix, states), map[string]any{"metadata": SnapshotMetadata(ix, day, states)})
+	return writeCollectionEnd(bw, map[string]any{"metadata": SnapshotMetadata(ix, day, states)})
 }
+
+// snapshotBatch makes encoders of batches of a snapshot's features, each feature preceded by a
+// comma (WriteSnapshot drops the first). Each has its own propsBuilder, for all its batches.
+func snapshotBatch(ix *geo.Index) encoderFunc {
+	return func() batchFunc {
+		b, f := newPropsBuilder(ix), &SettlementFeature{Type: "Feature"}
+		return func(batch []geo.State, buf []byte) ([]byte, error) {
+			var err error
+			for _, st := range batch {
+				if buf, err = b.feature(f, st).AppendJSON(append(buf, ',')); err != nil {
+					return buf, err
+				}
+			}
+			return buf, nil
+		}
+	}
+}
+
+const collectionStart = `{"type":"FeatureCollection","features":[`
 
 // WriteFeatureCollection writes features as a FeatureCollection followed by the extra members
 // (in key order), one feature at a time: the collection is never held as one document.
 func WriteFeatureCollection[F json.Marshaler](w io.Writer, features iter.Seq[F], extra map[string]any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(`{"type":"FeatureCollection","features":[`)
+	bw.WriteString(collectionStart)
 	var buf []byte
 	for f := range features {
 		sep := len(buf) > 0 // the previous feature was written
@@ -75,6 +110,12 @@ func WriteFeatureCollection[F json.Marshaler](w io.Writer, features iter.Seq[F],
 		}
 		bw.Write(buf)
 	}
+	return writeCollectionEnd(bw, extra)
+}
+
+// writeCollectionEnd ends the features of a collection, writes the extra members (in key
+// order) and flushes bw.
+func writeCollectionEnd(bw *bufio.Writer, extra map[string]any) error {
 	bw.WriteByte(']')
 	for _, k := range slices.Sorted(maps.Keys(extra)) {
 		v, err := json.Marshal(extra[k])

@@ -71,6 +71,7 @@ type propsBuilder struct {
 	actors map[string]*ActorJSON
 	texts  map[string]*string
 	dates  map[geo.Date]*string
+	slab   []SourceJSON // where the next settlements' sources are made, a few thousand at a time
 }
 
 // settlementRows are the SettlementProps of states, in order, made by one propsBuilder.
@@ -129,7 +130,7 @@ func (b *propsBuilder) setControl(p *SettlementProps, per geo.Period) {
 // setChange fills the fields of the change in force.
 func (b *propsBuilder) setChange(p *SettlementProps, c *geo.Change) {
 	p.ControlledSince, p.ChangeID, p.ChangeKind = b.date(c.Date), &c.ID, b.text(string(c.Kind))
-	p.Sources = NewSourcesJSON(c.Sources)
+	p.Sources = b.sources(c.Sources)
 	p.SourceTitles = p.Sources.column(func(s *SourceJSON) *string { return &s.Title })
 	p.SourcePublishers = p.Sources.column(func(s *SourceJSON) *string { return &s.Publisher })
 	p.SourceURLs = p.Sources.column(func(s *SourceJSON) *string { return &s.URL })
@@ -168,6 +169,24 @@ func (b *propsBuilder) date(d geo.Date) *string {
 	return t
 }
 
+// sources is NewSourcesJSON(sources), cut from the builder's slab and with the publication
+// dates shared by every source of the same date.
+func (b *propsBuilder) sources(sources []geo.Source) SourcesJSON {
+	n := len(sources)
+	if len(b.slab)+n > cap(b.slab) {
+		b.slab = make([]SourceJSON, 0, max(4096, n))
+	}
+	out := b.slab[len(b.slab) : len(b.slab)+n : len(b.slab)+n]
+	b.slab = b.slab[:len(b.slab)+n]
+	for i, s := range sources {
+		out[i] = SourceJSON{Title: s.Title, Publisher: s.Publisher, URL: s.URL}
+		if d := b.date(s.Published); d != nil {
+			out[i].Published = *d
+		}
+	}
+	return out
+}
+
 // SourceJSON is a source as the API shows it.
 type SourceJSON struct {
 	Title     string `json:"title"`
@@ -197,15 +216,15 @@ func (ss SourcesJSON) column(field func(*SourceJSON) *string) *string {
 	if len(ss) == 1 {
 		return ref(field(&ss[0]))
 	}
-	return nonZero(ss.join(func(s SourceJSON) string { return *field(&s) }))
+	return nonZero(ss.join(func(s *SourceJSON) string { return *field(s) }))
 }
 
 // join joins one field of every source with SourceSeparator, or is "" when that field is empty
 // in every source.
-func (ss SourcesJSON) join(field func(SourceJSON) string) string {
+func (ss SourcesJSON) join(field func(*SourceJSON) string) string {
 	parts, some := make([]string, len(ss)), false
-	for i, s := range ss {
-		parts[i] = field(s)
+	for i := range ss {
+		parts[i] = field(&ss[i])
 		some = some || parts[i] != ""
 	}
 	if !some {
