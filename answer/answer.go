@@ -163,7 +163,7 @@ func BuildWithin(level, rawMax int, write func(io.Writer) error) (*Answer, error
 // build runs write with the encoder on this goroutine and the hash and gzip on another, and
 // sends what write writes to client (the raw form's client of a streamed build; nil for none).
 func (t *tee) build(client *client, write func(io.Writer) error) (*Answer, error) {
-	pieces, done := make(chan []byte, 64), make(chan struct{})
+	pieces, done := make(chan []byte, 16), make(chan struct{})
 	go func() {
 		for p := range pieces {
 			t.hashAndCompress(p)
