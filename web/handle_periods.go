@@ -9,9 +9,7 @@ import (
 	"github.com/controlmap/controlmap/data"
 
 	"github.com/controlmap/controlmap/geo"
-	"github.com/controlmap/controlmap/tiles"
 	"github.com/labstack/echo/v4"
-	"github.com/paulmach/orb/geojson"
 )
 
 // handlePeriods answers every control period of every settlement (within bbox, if given) as a
@@ -37,12 +35,11 @@ func (s *server) handlePeriods(c echo.Context) error {
 }
 
 // periodFeatures yields every period of every entry as a point feature.
-func periodFeatures(entries []*geo.Entry) iter.Seq[*geojson.FeatureOf[tiles.PeriodProps]] {
-	return func(yield func(*geojson.FeatureOf[tiles.PeriodProps]) bool) {
+func periodFeatures(entries []*geo.Entry) iter.Seq[*periodFeature] {
+	return func(yield func(*periodFeature) bool) {
 		for _, e := range entries {
 			for _, p := range e.Timeline() {
-				f := &geojson.FeatureOf[tiles.PeriodProps]{Type: "Feature", Geometry: e.Settlement.Point, Properties: tiles.NewPeriodProps(e.Settlement, p)}
-				if !yield(f) {
+				if !yield(newPeriodFeature(e.Settlement, p)) {
 					return
 				}
 			}
