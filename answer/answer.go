@@ -163,10 +163,11 @@ func BuildWithin(level, rawMax int, write func(io.Writer) error) (*Answer, error
 // build runs write with the encoder on this goroutine and the hash and gzip on another, and
 // sends what write writes to client (the raw form's client of a streamed build; nil for none).
 func (t *tee) build(client *client, write func(io.Writer) error) (*Answer, error) {
-	pieces, done := make(chan []byte, 16), make(chan struct{})
+	pieces, done := make(chan piece, 16), make(chan struct{})
 	go func() {
 		for p := range pieces {
-			t.hashAndCompress(p)
+			t.hashAndCompress(p.b)
+			p.free()
 		}
 		close(done)
 	}()
@@ -186,7 +187,7 @@ func (t *tee) build(client *client, write func(io.Writer) error) (*Answer, error
 // be hashed and compressed, until nothing is kept and no client takes the gzip form.
 type pipe struct {
 	t      *tee
-	pieces chan<- []byte
+	pieces chan<- piece
 	client *client
 }
 
@@ -303,15 +304,19 @@ type chunks struct {
 const chunkSize = 1 << 20
 
 // write copies p into the blocks and sends each part kept, as it lies in its block, to kept
-// (nil for none).
-func (c *chunks) write(p []byte, kept chan<- []byte) {
+// (nil for none). Once the blocks are dropped, p goes to kept in spare buffers (the encoder
+// may reuse p), which come back once compressed: a 137 MB answer is not 137 MB of garbage.
+func (c *chunks) write(p []byte, kept chan<- piece) {
 	c.len += len(p)
 	if c.max != 0 && c.len > c.max {
 		c.blocks, c.dropped = nil, true // the pieces sent on stay alive until compressed
 	}
 	if c.dropped {
-		if len(p) > 0 && kept != nil {
-			kept <- bytes.Clone(p) // the encoder may reuse p
+		for kept != nil && len(p) > 0 {
+			s := spares.Get().(*[]byte)
+			n := copy(*s, p)
+			kept <- piece{b: (*s)[:n], spare: s}
+			p = p[n:]
 		}
 		return
 	}
@@ -323,8 +328,25 @@ func (c *chunks) write(p []byte, kept chan<- []byte) {
 		from, k := len(*last), min(len(p), cap(*last)-len(*last))
 		*last, p = append(*last, p[:k]...), p[k:]
 		if kept != nil {
-			kept <- (*last)[from:len(*last):len(*last)]
+			kept <- piece{b: (*last)[from:len(*last):len(*last)]}
 		}
+	}
+}
+
+// piece is a part of the raw form on its way to be hashed and compressed: a part of a block
+// of the raw form, or a spare buffer.
+type piece struct {
+	b     []byte
+	spare *[]byte
+}
+
+// spares are the buffers of pieces of a raw form that is not kept.
+var spares = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// free gives p's buffer back to spares, if it is one.
+func (p piece) free() {
+	if p.spare != nil {
+		spares.Put(p.spare)
 	}
 }
 

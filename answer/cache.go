@@ -72,7 +72,8 @@ func (c *Cache[K]) Get(version uint64, name K, build func() (*Answer, error)) (*
 // Stream returns the answer name of data version as Get does, but on a miss the request that
 // builds it (with write, at level) sends it to cl as it is made (the package function Stream):
 // sent is then true, and a is the answer as the cache keeps it. An answer is kept within
-// half the budget, by its gzip form alone when its raw form is larger (see BuildWithin). The
+// half the budget, by its gzip form alone when its raw form is over an eighth (a raw form
+// that large is rarely asked for, and dropping it early bounds the memory of the build). The
 // requests that wait for a build get its answer; when it was too large to keep, each of them,
 // and every later request of that answer and version, builds and sends its own, keeping
 // nothing: they run at once rather than one after another, and each holds only what is on its
@@ -88,8 +89,8 @@ func (c *Cache[K]) Stream(version uint64, name K, level int, cl Client, write fu
 			_, err := Stream(level, Keep{KeepNone, KeepNone}, cl, write)
 			return nil, true, err
 		case mine:
-			half := max(c.max/2, 1)
-			c.run(k, call, func() (*Answer, error) { return Stream(level, Keep{half, half}, cl, write) })
+			keep := Keep{Raw: max(c.max/8, 1), Gzip: max(c.max/2, 1)}
+			c.run(k, call, func() (*Answer, error) { return Stream(level, keep, cl, write) })
 			return call.a, true, call.err
 		}
 		if <-call.done; !call.gone() {
