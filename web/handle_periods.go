@@ -34,12 +34,14 @@ func (s *server) handlePeriods(c echo.Context) error {
 	}, func(v *answer.Answer) error { return sendReady(c, v, hv) })
 }
 
-// periodFeatures yields every period of every entry as a point feature.
+// periodFeatures yields every period of every entry as a point feature, one feature value
+// reused: each must be written before the next is yielded.
 func periodFeatures(entries []*geo.Entry) iter.Seq[*periodFeature] {
 	return func(yield func(*periodFeature) bool) {
+		f := &periodFeature{} // written before the next is set
 		for _, e := range entries {
 			for _, p := range e.Timeline() {
-				if !yield(newPeriodFeature(e.Settlement, p)) {
+				if f.set(e.Settlement, p); !yield(f) {
 					return
 				}
 			}
