@@ -52,7 +52,7 @@ func TestMemoryFlags(t *testing.T) {
 			if got := m.apply(&cfg, fs); got != tt.wantLimit || debug.SetMemoryLimit(-1) != tt.wantLimit {
 				t.Errorf("limit %d (runtime %d), want %d", got, debug.SetMemoryLimit(-1), tt.wantLimit)
 			}
-			if cfg.CacheBytes != m.cacheMB<<19 || cfg.Tiles.CacheBytes != m.cacheMB<<20/2/tileCaches {
+			if cfg.CacheBytes != m.cacheMB<<19 || cfg.Tiles.CacheBytes != m.cacheMB<<20/tileCaches {
 				t.Errorf("caches %d and %d of %d MB", cfg.CacheBytes, cfg.Tiles.CacheBytes, m.cacheMB)
 			}
 		})
