@@ -46,7 +46,7 @@ func body(t *testing.T, rec *httptest.ResponseRecorder) []byte {
 	if rec.Header().Get("Content-Encoding") != "gzip" {
 		return rec.Body.Bytes()
 	}
-	zr, err := gzip.NewReader(rec.Body)
+	zr, err := gzip.NewReader(bytes.NewReader(rec.Body.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
