@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cespare/xxhash/v2"
 	"github.com/klauspost/compress/gzip"
@@ -156,16 +157,23 @@ func BuildWithin(level, rawMax int, write func(io.Writer) error) (*Answer, error
 	if level != NoCompression {
 		t.raw.max = rawMax
 	}
-	pieces, done := make(chan []byte, 64), make(chan struct{})
+	return t.build(nil, write)
+}
+
+// build runs write with the encoder on this goroutine and the hash and gzip on another, and
+// sends what write writes to client (the raw form's client of a streamed build; nil for none).
+func (t *tee) build(client *client, write func(io.Writer) error) (*Answer, error) {
+	pieces, done := make(chan piece, 16), make(chan struct{})
 	go func() {
 		for p := range pieces {
-			t.hashAndCompress(p)
+			t.hashAndCompress(p.b)
+			p.free()
 		}
 		close(done)
 	}()
-	err = func() error {
+	err := func() error {
 		defer close(pieces) // even if write panics, so that the goroutine ends
-		return write(pipe{&t.raw, pieces})
+		return write(&pipe{t: t, pieces: pieces, client: client})
 	}()
 	<-done
 	if err != nil {
@@ -174,36 +182,65 @@ func BuildWithin(level, rawMax int, write func(io.Writer) error) (*Answer, error
 	return t.answer()
 }
 
-// pipe is the writer Build hands to the encoder: it keeps each piece in the raw form and
-// passes the kept bytes (which never move) on to be hashed and compressed.
+// pipe is the writer a build hands to the encoder: it sends each piece to the raw form's
+// client, if any, keeps it in the raw form and passes the kept bytes (which never move) on to
+// be hashed and compressed, until nothing is kept and no client takes the gzip form.
 type pipe struct {
-	raw    *chunks
-	pieces chan<- []byte
+	t      *tee
+	pieces chan<- piece
+	client *client
 }
 
-func (w pipe) Write(p []byte) (int, error) {
-	w.raw.write(p, w.pieces)
+func (w *pipe) Write(p []byte) (int, error) {
+	if w.client != nil {
+		w.client.write(p)
+	}
+	if w.t.raw.dropped && w.t.idle.Load() {
+		w.t.raw.len += len(p)
+		return len(p), nil
+	}
+	w.t.raw.write(p, w.pieces)
 	return len(p), nil
 }
 
 // tee hashes and compresses the raw form.
 type tee struct {
-	raw    chunks
-	sum    *xxhash.Digest
-	gz     *gzip.Writer // nil for NoCompression
-	gzBody bytes.Buffer
-	level  int
-	err    error
+	raw   chunks
+	sum   *xxhash.Digest
+	gz    *gzip.Writer // nil for NoCompression
+	gzOut gzipOut
+	level int
+	err   error
+	idle  atomic.Bool // the gzip form is dropped and no client takes it: compressing is moot
 }
 
 func newTee(level int) (*tee, error) {
 	t := &tee{sum: xxhash.New(), level: level}
+	t.gzOut.idle = &t.idle
 	if level == NoCompression {
 		return t, nil
 	}
-	gz, err := newGzip(&t.gzBody, level)
+	gz, err := newGzip(&t.gzOut, level)
 	t.gz = gz
 	return t, err
+}
+
+// gzipOut is where the gzip writer of a build writes: the kept gzip form (in blocks, so that it
+// is never copied while it grows) and the client of a streamed build that takes gzip.
+type gzipOut struct {
+	kept   chunks
+	client *client // nil unless the client takes the gzip form
+	idle   *atomic.Bool
+}
+
+func (o *gzipOut) Write(p []byte) (int, error) {
+	o.kept.write(p, nil)
+	if o.client != nil {
+		o.client.write(p)
+	} else if o.kept.dropped {
+		o.idle.Store(true)
+	}
+	return len(p), nil
 }
 
 // gzipWriters are the gzip writers of each level (HuffmanOnly, -2, first) that are free: a
@@ -228,50 +265,58 @@ func (t *tee) hashAndCompress(p []byte) {
 	}
 }
 
-// answer finishes the forms and names them.
+// answer finishes the forms and names them. It is nil when neither form was kept (a streamed
+// answer too large to keep).
 func (t *tee) answer() (*Answer, error) {
 	if t.err != nil {
 		return nil, t.err
 	}
-	if t.raw.len == 0 {
+	if t.gz != nil {
+		if err := t.gz.Close(); err != nil {
+			return nil, err
+		}
+		gzipWriters[t.level+2].Put(t.gz)
+	}
+	switch {
+	case t.raw.len == 0:
 		return &Answer{}, nil
+	case t.raw.dropped && (t.gz == nil || t.gzOut.kept.dropped):
+		return nil, nil
 	}
 	hash := hex.EncodeToString(binary.BigEndian.AppendUint64(nil, t.sum.Sum64()))
 	a := &Answer{raw: t.raw.blocks, n: t.raw.len, ETag: `"` + hash + `"`, Hash: hash}
-	if t.gz == nil {
-		return a.withHeaders(), nil
-	}
-	if err := t.gz.Close(); err != nil {
-		return nil, err
-	}
-	gzipWriters[t.level+2].Put(t.gz)
-	if t.gzBody.Len() < a.n || t.raw.dropped {
-		a.Gzip = t.gzBody.Bytes() // the only form left when the raw one was dropped
+	if t.gz != nil && (t.gzOut.kept.len < a.n || t.raw.dropped) {
+		a.Gzip = t.gzOut.kept.bytes() // the only form left when the raw one was dropped
 	}
 	return a.withHeaders(), nil
 }
 
 // chunks gathers bytes in blocks of up to chunkSize, each filled before the next is made: a
 // large answer is copied once, where a growing buffer would copy (and clear) about twice its
-// size, and is never moved into one slice.
+// size and could keep twice the memory it fills, and is never moved into one slice.
 type chunks struct {
 	blocks  [][]byte
 	len     int
-	max     int  // beyond this length the blocks are dropped (0 for no limit)
-	dropped bool // the blocks were dropped: the answer is gzip-only
+	max     int  // beyond this length the blocks are dropped (0 for no limit, -1 to keep none)
+	dropped bool // the blocks were dropped: the answer is gzip-only, or not kept at all
 }
 
 const chunkSize = 1 << 20
 
-// write copies p into the blocks and sends each part kept, as it lies in its block, to kept.
-func (c *chunks) write(p []byte, kept chan<- []byte) {
+// write copies p into the blocks and sends each part kept, as it lies in its block, to kept
+// (nil for none). Once the blocks are dropped, p goes to kept in spare buffers (the encoder
+// may reuse p), which come back once compressed: a 137 MB answer is not 137 MB of garbage.
+func (c *chunks) write(p []byte, kept chan<- piece) {
 	c.len += len(p)
-	if c.max > 0 && c.len > c.max {
+	if c.max != 0 && c.len > c.max {
 		c.blocks, c.dropped = nil, true // the pieces sent on stay alive until compressed
 	}
 	if c.dropped {
-		if len(p) > 0 {
-			kept <- bytes.Clone(p) // the encoder may reuse p
+		for kept != nil && len(p) > 0 {
+			s := spares.Get().(*[]byte)
+			n := copy(*s, p)
+			kept <- piece{b: (*s)[:n], spare: s}
+			p = p[n:]
 		}
 		return
 	}
@@ -282,8 +327,36 @@ func (c *chunks) write(p []byte, kept chan<- []byte) {
 		last := &c.blocks[len(c.blocks)-1]
 		from, k := len(*last), min(len(p), cap(*last)-len(*last))
 		*last, p = append(*last, p[:k]...), p[k:]
-		kept <- (*last)[from:len(*last):len(*last)]
+		if kept != nil {
+			kept <- piece{b: (*last)[from:len(*last):len(*last)]}
+		}
 	}
+}
+
+// piece is a part of the raw form on its way to be hashed and compressed: a part of a block
+// of the raw form, or a spare buffer.
+type piece struct {
+	b     []byte
+	spare *[]byte
+}
+
+// spares are the buffers of pieces of a raw form that is not kept.
+var spares = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// free gives p's buffer back to spares, if it is one.
+func (p piece) free() {
+	if p.spare != nil {
+		spares.Put(p.spare)
+	}
+}
+
+// bytes is the blocks in one slice of their length: the block itself when it is the only one
+// and full.
+func (c *chunks) bytes() []byte {
+	if len(c.blocks) == 1 && len(c.blocks[0]) == cap(c.blocks[0]) {
+		return c.blocks[0]
+	}
+	return bytes.Join(c.blocks, nil)
 }
 
 // pieces reads blocks as one sequence of bytes.

@@ -24,4 +24,15 @@
 //     empties the cache.
 //   - Concurrent misses of one key wait for a single build (as golang.org/x/sync/singleflight
 //     does, but with typed keys, so a tile's key is a struct and not a formatted string).
+//   - Cache.Stream (and Stream) send an answer to the request that builds it as it is made: the
+//     raw form from the encoder's goroutine, or the gzip form from the compressor's, so that
+//     the client's first bytes leave at once and nothing is decompressed again for it, while the
+//     kept forms are made alongside. A streamed build keeps its raw form up to an eighth of the
+//     budget and its gzip form up to half; an answer over both is not kept, and is remembered
+//     for its data version as too large, so that the requests after it stream their own builds
+//     at once, keeping nothing (each holds only what is on its way to its client), rather than
+//     queue for builds they could not share.
+//   - A build's bytes are copied once: into blocks of the raw or gzip form (never a growing
+//     buffer, which copies and may hold twice what it fills), or, once the raw form is dropped,
+//     into pooled buffers on their way to the compressor.
 package answer

@@ -17,7 +17,13 @@ type Config struct {
 	PublicURL string
 	// Tiles configures the vector tiles and the basemap.
 	Tiles tiles.Config
+	// CacheBytes bounds the memory of the API's built answers (snapshots, pages of items,
+	// periods); 0 means DefaultCacheBytes. An answer is kept within half of it (see answer.Cache).
+	CacheBytes int
 }
+
+// DefaultCacheBytes is the answer cache of a Config without CacheBytes.
+const DefaultCacheBytes = 48 << 20
 
 // Validate checks the configuration once, before the server starts.
 func (c Config) Validate() error {
@@ -29,6 +35,9 @@ func (c Config) Validate() error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("--%s: %q is not an absolute http(s) URL", name, v)
 		}
+	}
+	if c.CacheBytes < 0 {
+		return fmt.Errorf("web: cache size %d is negative", c.CacheBytes)
 	}
 	if strings.HasSuffix(c.PublicURL, "/") {
 		return fmt.Errorf("--public-url: %q must not end with a slash", c.PublicURL)

@@ -11,14 +11,14 @@ import (
 // sendDownload writes a built file to download (a snapshot) as sendCached does, and answers
 // byte ranges of its uncompressed form (206, Content-Range, If-Range), so that GDAL's /vsicurl/
 // and other range readers open it by URL.
-func sendDownload(c echo.Context, v *answer.Answer, contentType, cacheControl string) error {
+func sendDownload(c echo.Context, v *answer.Answer, hv headerValues) error {
 	h := c.Response().Header()
 	h.Set("Accept-Ranges", "bytes")
 	if c.Request().Header.Get("Range") == "" {
-		return sendCached(c, v, contentType, cacheControl)
+		return sendReady(c, v, hv)
 	}
-	h.Set("Cache-Control", cacheControl)
-	h.Set("Content-Type", contentType)
+	h[hdrCacheControl] = hv.cacheControl
+	h[hdrContentType] = hv.contentType
 	h.Set("ETag", v.ETag)
 	if v.Gzip != nil {
 		h.Add("Vary", "Accept-Encoding")

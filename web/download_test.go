@@ -29,8 +29,8 @@ func TestDownloadGzipOnlyAnswer(t *testing.T) {
 	zipped := full.GzipOnly()
 	e := echo.New()
 	e.HTTPErrorHandler = errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	e.GET("/full", func(c echo.Context) error { return sendDownload(c, full, mimeGeoJSON, "no-cache") })
-	e.GET("/zipped", func(c echo.Context) error { return sendDownload(c, zipped, mimeGeoJSON, "no-cache") })
+	e.GET("/full", func(c echo.Context) error { return sendDownload(c, full, newHeaderValues(mimeGeoJSON, "no-cache")) })
+	e.GET("/zipped", func(c echo.Context) error { return sendDownload(c, zipped, newHeaderValues(mimeGeoJSON, "no-cache")) })
 	tail := strconv.Itoa(full.Len()-10) + "-"
 	tests := []struct {
 		name   string

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/controlmap/controlmap/answer"
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/geo"
 	"github.com/labstack/echo/v4"
@@ -39,7 +40,8 @@ func (s *server) handleSettlementItems(c echo.Context) error {
 	}
 	key := "settlements " + c.Request().Host + " " + day.String() + " " + c.QueryParam("bbox") + " " +
 		strconv.Itoa(limit) + " " + strconv.Itoa(offset) + " " + filter.key()
-	v, err := s.cache.write(ix.Version(), key, func(w io.Writer) error {
+	hv := newHeaderValues(mimeGeoJSON, cacheFor(day, s.store.Today()))
+	return s.stream(c, ix.Version(), key, hv, func(w io.Writer) error {
 		states := filter.apply(ix.Snapshot(day, bound))
 		page := states[min(offset, len(states)):min(offset+limit, len(states))]
 		if err := fillDetails(ix, page); err != nil {
@@ -52,11 +54,7 @@ func (s *server) handleSettlementItems(c echo.Context) error {
 			"links":          s.pageLinks(c, len(states), limit, offset),
 			"metadata":       s.metadata(day.String()),
 		})
-	})
-	if err != nil {
-		return err
-	}
-	return sendCached(c, v, mimeGeoJSON, cacheFor(day, s.store.Today()))
+	}, func(v *answer.Answer) error { return sendReady(c, v, hv) })
 }
 
 // pageLinks are the self, next and prev links of a page of items.

@@ -26,19 +26,18 @@ func (s *server) handleSnapshot(c echo.Context) error {
 		return err
 	}
 	ix := s.store.Index()
-	v, err := s.cache.write(ix.Version(), "snapshot "+day.String()+"."+f.Name, func(w io.Writer) error {
+	return s.sendAttachment(c, ix.Version(), "snapshot "+day.String()+"."+f.Name, func(w io.Writer) error {
 		return f.Write(w, ix, day)
-	})
-	if err != nil {
-		return err
-	}
-	return sendAttachment(c, v, f.MediaType, f.FileName(day), downloadCache(day, s.store.Today()))
+	}, newHeaderValues(f.MediaType, downloadCache(day, s.store.Today())), f.FileName(day))
 }
 
-// sendAttachment sends a built file under a dated file name.
-func sendAttachment(c echo.Context, v *answer.Answer, mediaType, fileName, cacheControl string) error {
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+fileName+`"`)
-	return sendDownload(c, v, mediaType, cacheControl)
+// sendAttachment sends the file that write writes, under a dated file name: from the cache,
+// or streamed as it is built.
+func (s *server) sendAttachment(c echo.Context, version uint64, key string, write func(io.Writer) error, hv headerValues, fileName string) error {
+	h := c.Response().Header()
+	h.Set("Content-Disposition", `attachment; filename="`+fileName+`"`)
+	h.Set("Accept-Ranges", "bytes")
+	return s.stream(c, version, key, hv, write, func(v *answer.Answer) error { return sendDownload(c, v, hv) })
 }
 
 // downloadCache is the Cache-Control of a download about day. A past day's file changes only
@@ -56,26 +55,19 @@ func downloadCache(day, today geo.Day) string {
 // GeoJSON and CSV, with a README of the columns and the attribution.
 func (s *server) handleDataset(c echo.Context) error {
 	ix := s.store.Index()
-	v, err := s.cache.write(ix.Version(), "dataset.zip", func(w io.Writer) error {
+	return s.sendAttachment(c, ix.Version(), "dataset.zip", func(w io.Writer) error {
 		return data.WriteDataset(w, ix)
-	})
-	if err != nil {
-		return err
-	}
-	return sendAttachment(c, v, "application/zip", datasetFileName(ix), downloadCache(s.store.Today(), s.store.Today()))
+	}, newHeaderValues("application/zip", downloadCache(s.store.Today(), s.store.Today())), datasetFileName(ix))
 }
 
 // handleChangesAtom answers /api/changes.atom: the latest recorded changes, newest first.
 func (s *server) handleChangesAtom(c echo.Context) error {
 	ix := s.store.Index()
 	site := s.baseURL(c)
-	v, err := s.cache.write(ix.Version(), "changes.atom "+site, func(w io.Writer) error {
+	hv := newHeaderValues("application/atom+xml; charset=utf-8", "public, max-age=300, must-revalidate")
+	return s.stream(c, ix.Version(), "changes.atom "+site, hv, func(w io.Writer) error {
 		return data.WriteChangesAtom(w, ix, site)
-	})
-	if err != nil {
-		return err
-	}
-	return sendCached(c, v, "application/atom+xml; charset=utf-8", "public, max-age=300, must-revalidate")
+	}, func(v *answer.Answer) error { return sendReady(c, v, hv) })
 }
 
 // datasetFileName names the archive after the day its data last changed.

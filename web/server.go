@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"strings"
@@ -20,9 +21,6 @@ type Store interface {
 	Ping(ctx context.Context) error
 }
 
-// answerCacheBytes bounds the memory of built answers (snapshots, pages of items, periods).
-const answerCacheBytes = 256 << 20
-
 // server holds what the handlers share.
 type server struct {
 	cfg   Config
@@ -37,7 +35,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, store: st, log: log, cache: newCache(answerCacheBytes)}
+	s := &server{cfg: cfg, store: st, log: log, cache: newCache(cmp.Or(cfg.CacheBytes, DefaultCacheBytes))}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)

@@ -23,15 +23,22 @@ func serve(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.BasemapStyleFile, "basemap-style-file", "", "MapLibre style file served as /style.json; {origin} in it is replaced by the site's origin")
 	fs.StringVar(&cfg.PublicURL, "public-url", "", "absolute base URL of the site, for oEmbed and links (default: the request's)")
 	pprofAddr := fs.String("pprof", "", "loopback address (127.0.0.1:6060) to serve Go's profiles at /debug/pprof/ on (default: off)")
+	var mem memory
+	mem.flags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	webCfg := web.Config{BasemapStyle: cfg.BasemapStyle, PublicURL: cfg.PublicURL,
 		Tiles: tiles.Config{PMTilesPath: cfg.BasemapPMTiles, StylePath: cfg.BasemapStyleFile, PyramidPath: cfg.TilesPyramid}}
+	if err := mem.validate(); err != nil {
+		return err
+	}
+	limit := mem.apply(&webCfg, fs)
 	if err := webCfg.Validate(); err != nil {
 		return err
 	}
 	log := cfg.logger()
+	log.Debug("memory", "cache_mb", mem.cacheMB, "memory_limit_mb", limit>>20)
 	if *pprofAddr != "" {
 		debug, err := servePprof(*pprofAddr, log)
 		if err != nil {
