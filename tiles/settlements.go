@@ -48,9 +48,17 @@ func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, err
 
 // EncodeSettlementsIn is EncodeSettlements with the names of one language: name (the default
 // name) and name_<lang> only; lang "" keeps every language.
+//
+// It places every settlement of ix on a grid first (tens of milliseconds at 100,000
+// settlements); a Server does that once per index version.
 func EncodeSettlementsIn(ix *geo.Index, t maptile.Tile, day *geo.Day, lang string) ([]byte, error) {
+	return newGrid(ix).encode(t, day, lang), nil
+}
+
+// encode returns the MVT bytes of tile t of g, as EncodeSettlementsIn describes them.
+func (g *grid) encode(t maptile.Tile, day *geo.Day, lang string) []byte {
 	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
-	entries := budget(thinTile(ix, t, bound), t.Z, day)
+	entries := budget(g.settlements(t, bound), t.Z, day)
 	w := newLayerWriter(t)
 	n := 0
 	for _, e := range entries {
@@ -61,7 +69,7 @@ func EncodeSettlementsIn(ix *geo.Index, t maptile.Tile, day *geo.Day, lang strin
 	for _, e := range entries {
 		writePeriods(w, e, t.Z, day, lang, &sc)
 	}
-	return w.Marshal(SettlementsLayer), nil
+	return w.Marshal(SettlementsLayer)
 }
 
 // timelineScratch holds the periods of one settlement and their changes, reused from one
