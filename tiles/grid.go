@@ -18,14 +18,16 @@ import (
 // then counts its settlements with binary searches and projects none.
 type grid struct {
 	version uint64
+	byID    []*geo.Entry // every settlement in id order (the index's list)
 	all     zoomList
 	kept    [SettlementsMaxZoom]zoomList // kept[z]: the settlements thinning keeps at zoom z
 }
 
-// zoomList is a list of settlements in Morton order, with the Morton code of each.
+// zoomList is a list of settlements in Morton order: the Morton code of each and its place in
+// the grid's id order.
 type zoomList struct {
-	entries []*geo.Entry
-	codes   []uint64
+	codes []uint64
+	ids   []int32
 }
 
 // gridZoom is the zoom of the grid's pixels: cells of CellPixels at zoom 13 (SettlementsMaxZoom-1)
@@ -47,21 +49,21 @@ func newGrid(ix *geo.Index) *grid {
 			break
 		}
 	}
-	g := &grid{version: version, all: mortonOrder(entries)}
-	from, keys := g.all, importance(g.all.entries)
+	g := &grid{version: version, byID: entries, all: mortonOrder(entries)}
+	from, keys := g.all, importance(entries, g.all.ids)
 	for z := SettlementsMaxZoom - 1; z >= 0; z-- {
-		g.kept[z], keys = thin(from, keys, maptile.Zoom(z))
+		g.kept[z], keys = g.thin(from, keys, maptile.Zoom(z))
 		from = g.kept[z] // the best of a cell is the best of the best of its four quarters
 	}
 	return g
 }
 
-// importance returns a key of each settlement that orders them as moreImportant does, ties
-// aside: rank, then population.
-func importance(entries []*geo.Entry) []uint64 {
-	keys := make([]uint64, len(entries))
-	for i, e := range entries {
-		s := e.Settlement
+// importance returns a key of each settlement of ids that orders them as moreImportant does,
+// ties aside: rank, then population.
+func importance(entries []*geo.Entry, ids []int32) []uint64 {
+	keys := make([]uint64, len(ids))
+	for i, id := range ids {
+		s := entries[id].Settlement
 		keys[i] = uint64(s.Place.Rank())<<56 | uint64(min(max(s.Population, 0), 1<<56-1))
 	}
 	return keys
@@ -73,16 +75,16 @@ func importance(entries []*geo.Entry) []uint64 {
 func mortonOrder(entries []*geo.Entry) zoomList {
 	type coded struct {
 		code uint64
-		i    int
+		id   int32
 	}
 	cs := make([]coded, len(entries))
 	for i, e := range entries {
-		cs[i] = coded{mortonCode(e.Settlement.Point), i}
+		cs[i] = coded{mortonCode(e.Settlement.Point), int32(i)}
 	}
 	slices.SortFunc(cs, func(a, b coded) int { return cmp.Compare(a.code, b.code) })
-	l := zoomList{entries: make([]*geo.Entry, len(cs)), codes: make([]uint64, len(cs))}
+	l := zoomList{codes: make([]uint64, len(cs)), ids: make([]int32, len(cs))}
 	for i, c := range cs {
-		l.entries[i], l.codes[i] = entries[c.i], c.code
+		l.codes[i], l.ids[i] = c.code, c.id
 	}
 	return l
 }
@@ -110,7 +112,7 @@ func spread(v uint64) uint64 {
 // thin keeps the most important settlement of each thinning cell of zoom z, in Morton order,
 // given the importance keys of l; it returns the keys of those it keeps too. A cell's
 // settlements are one run of the list.
-func thin(l zoomList, keys []uint64, z maptile.Zoom) (zoomList, []uint64) {
+func (g *grid) thin(l zoomList, keys []uint64, z maptile.Zoom) (zoomList, []uint64) {
 	shift := 2 * uint(gridZoom-int(z)-cellBits)
 	cells := 0
 	for i, c := range l.codes {
@@ -118,17 +120,17 @@ func thin(l zoomList, keys []uint64, z maptile.Zoom) (zoomList, []uint64) {
 			cells++
 		}
 	}
-	out := zoomList{entries: make([]*geo.Entry, 0, cells), codes: make([]uint64, 0, cells)}
+	out := zoomList{codes: make([]uint64, 0, cells), ids: make([]int32, 0, cells)}
 	kept := make([]uint64, 0, cells)
-	for i := 0; i < len(l.entries); {
+	for i := 0; i < len(l.codes); {
 		cell, best := l.codes[i]>>shift, i
 		j := i + 1
-		for ; j < len(l.entries) && l.codes[j]>>shift == cell; j++ {
-			if keys[j] > keys[best] || keys[j] == keys[best] && moreImportant(l.entries[j], l.entries[best]) {
+		for ; j < len(l.codes) && l.codes[j]>>shift == cell; j++ {
+			if keys[j] > keys[best] || keys[j] == keys[best] && moreImportant(g.byID[l.ids[j]], g.byID[l.ids[best]]) {
 				best = j
 			}
 		}
-		out.entries = append(out.entries, l.entries[best])
+		out.ids = append(out.ids, l.ids[best])
 		out.codes = append(out.codes, l.codes[best])
 		kept = append(kept, keys[best])
 		i = j
@@ -136,18 +138,19 @@ func thin(l zoomList, keys []uint64, z maptile.Zoom) (zoomList, []uint64) {
 	return out, kept
 }
 
-// span is the run of l within tile t (z at most gridZoom).
-func (l zoomList) span(t maptile.Tile) []*geo.Entry {
+// span is the run of l within tile t (z at most gridZoom): the places in id order of its
+// settlements.
+func (l zoomList) span(t maptile.Tile) []int32 {
 	shift := 2 * uint(gridZoom-int(t.Z))
 	lo := (spread(uint64(t.X)) | spread(uint64(t.Y))<<1) << shift
 	hi := lo + 1<<shift
 	i := sort.Search(len(l.codes), func(i int) bool { return l.codes[i] >= lo })
 	j := i + sort.Search(len(l.codes)-i, func(k int) bool { return l.codes[i+k] >= hi })
-	return l.entries[i:j]
+	return l.ids[i:j]
 }
 
 // around returns the runs of l in tile t and its eight neighbours, and how many they hold.
-func (l zoomList) around(t maptile.Tile) (runs [9][]*geo.Entry, n int) {
+func (l zoomList) around(t maptile.Tile) (runs [9][]int32, n int) {
 	last := uint32(1)<<t.Z - 1
 	k := 0
 	for dx := -1; dx <= 1; dx++ {
@@ -178,17 +181,21 @@ func (g *grid) settlements(t maptile.Tile, b orb.Bound) []*geo.Entry {
 	if n > ThinAbove && int(t.Z) < SettlementsMaxZoom {
 		runs, n = g.kept[t.Z].around(t)
 	}
-	out := make([]*geo.Entry, 0, n)
+	ids := make([]int32, 0, n)
 	for _, r := range runs {
-		for _, e := range r {
-			if b.Contains(e.Settlement.Point) {
-				out = append(out, e)
+		for _, id := range r {
+			if b.Contains(g.byID[id].Settlement.Point) {
+				ids = append(ids, id)
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b *geo.Entry) int { return cmp.Compare(a.Settlement.ID, b.Settlement.ID) })
+	slices.Sort(ids)
+	out := make([]*geo.Entry, len(ids))
+	for i, id := range ids {
+		out[i] = g.byID[id]
+	}
 	return out
 }
 
 // bound is the bound of the grid's settlements, as dataBound has it.
-func (g *grid) bound() orb.Bound { return boundOf(g.all.entries) }
+func (g *grid) bound() orb.Bound { return boundOf(g.byID) }

@@ -1,7 +1,6 @@
 package tiles
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/paulmach/orb"
@@ -59,12 +58,14 @@ func EncodeSettlementsIn(ix *geo.Index, t maptile.Tile, day *geo.Day, lang strin
 func (g *grid) encode(t maptile.Tile, day *geo.Day, lang string) []byte {
 	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
 	entries := budget(g.settlements(t, bound), t.Z, day)
-	w := newLayerWriter(t)
-	n := 0
-	for _, e := range entries {
-		n += e.NumPeriods()
+	n := len(entries)
+	if day == nil {
+		n = 0
+		for _, e := range entries {
+			n += e.NumPeriods()
+		}
 	}
-	w.features = make([]byte, 0, 72*n)
+	w := newLayerWriter(t, len(entries), n)
 	var sc timelineScratch
 	for _, e := range entries {
 		writePeriods(w, e, t.Z, day, lang, &sc)
@@ -72,11 +73,14 @@ func (g *grid) encode(t maptile.Tile, day *geo.Day, lang string) []byte {
 	return w.Marshal(SettlementsLayer)
 }
 
-// timelineScratch holds the periods of one settlement and their changes, reused from one
-// settlement of a tile to the next (see geo.Entry.TimelineInto).
+// timelineScratch holds the periods of one settlement, their changes and its timeline
+// property, reused from one settlement of a tile to the next (see geo.Entry.TimelineInto).
 type timelineScratch struct {
 	timeline geo.Timeline
 	changes  []geo.Change
+	prop     propScratch
+	t        []byte
+	common   []uint32
 }
 
 // writePeriods writes a feature for each period of e (only the one valid on *day, if day is not
@@ -91,9 +95,10 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, la
 		sc.timeline, sc.changes = e.TimelineInto(sc.timeline, sc.changes)
 	}
 	tl := sc.timeline
-	var common []uint32 // the tags of the settlement's own properties, the same in each period
-	for _, p := range tl {
-		if common == nil {
+	x, y := w.Project(s.Point)
+	common := sc.common[:0] // the tags of the settlement's own properties, the same in each period
+	for i, p := range tl {
+		if i == 0 {
 			w.String("sid", s.ID)
 			if names {
 				n := s.Names
@@ -109,15 +114,17 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, la
 			if s.Abandoned {
 				w.Bool("abandoned", true)
 			}
-			common = slices.Clone(w.tags)
+			common = append(common, w.tags...)
+			sc.common = common
 		} else {
 			w.tags = append(w.tags, common...)
 		}
 		writePeriod(w, p, z)
 		if day == nil && p.To == geo.MaxDay {
-			w.String("t", TimelineProp(tl))
+			sc.t = sc.prop.append(sc.t[:0], tl)
+			w.StringBytes("t", sc.t)
 		}
-		w.Point(FeatureID(s.ID, p.From), s.Point)
+		w.PointAt(FeatureID(s.ID, p.From), x, y)
 	}
 }
 
