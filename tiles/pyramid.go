@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/encoding/mvt"
 	"github.com/paulmach/orb/maptile"
 
 	"github.com/controlmap/controlmap/answer"
@@ -113,36 +112,28 @@ func writePyramidTo(f *os.File, g *grid, path string, maxZoom maptile.Zoom) (*py
 	p := &pyramid{version: version, maxZoom: maxZoom, path: path, tiles: map[uint64]pyramidTile{}}
 	seen := map[[32]byte]pyramidTile{}
 	var entries []pmEntry
-	for z := maptile.Zoom(0); z <= maxZoom; z++ {
-		pad := float64(Buffer) / mvt.DefaultExtent * 360 / math.Exp2(float64(z)) // a buffer's degrees of longitude
-		lo := maptile.At(orb.Point{b.Min.Lon() - pad, b.Max.Lat() + pad}, z)
-		hi := maptile.At(orb.Point{b.Max.Lon() + pad, b.Min.Lat() - pad}, z)
-		for x := lo.X; x <= hi.X; x++ {
-			for y := lo.Y; y <= hi.Y; y++ {
-				t := maptile.New(x, y, z)
-				raw := g.encode(t, nil, "")
-				if raw == nil {
-					continue
-				}
-				gz, err := gzipBytes(raw)
-				if err != nil {
-					return nil, err
-				}
-				sum := sha256.Sum256(gz)
-				pt, ok := seen[sum]
-				if !ok {
-					pt = pyramidTile{offset: dataLen, length: uint64(len(gz)), etag: etag(raw)}
-					if _, err := data.Write(gz); err != nil {
-						return nil, err
-					}
-					dataLen += uint64(len(gz))
-					seen[sum] = pt
-				}
-				id := TileID(t)
-				p.tiles[id] = pyramidTile{offset: dataOffset + pt.offset, length: pt.length, etag: pt.etag}
-				entries = append(entries, pmEntry{id: id, offset: pt.offset, length: pt.length, run: 1})
-			}
+	for t := range coverTiles(b, maxZoom) {
+		raw := g.encode(t, nil, "")
+		if raw == nil {
+			continue
 		}
+		gz, err := gzipBytes(raw)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(gz)
+		pt, ok := seen[sum]
+		if !ok {
+			pt = pyramidTile{offset: dataLen, length: uint64(len(gz)), etag: etag(raw)}
+			if _, err := data.Write(gz); err != nil {
+				return nil, err
+			}
+			dataLen += uint64(len(gz))
+			seen[sum] = pt
+		}
+		id := TileID(t)
+		p.tiles[id] = pyramidTile{offset: dataOffset + pt.offset, length: pt.length, etag: pt.etag}
+		entries = append(entries, pmEntry{id: id, offset: pt.offset, length: pt.length, run: 1})
 	}
 	slices.SortFunc(entries, func(a, b pmEntry) int { return cmp.Compare(a.id, b.id) })
 	entries = mergeRuns(entries)

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"weak"
 
 	"github.com/paulmach/orb/maptile"
 
@@ -23,6 +24,7 @@ type Server struct {
 	inLang      map[string]*cache    // settlement tiles with the names of one language
 	grid        atomic.Pointer[grid] // the settlements of the latest index version seen
 	gridMu      sync.Mutex           // held while a grid is built
+	prerendered atomic.Uint64        // the last index version prerendered
 }
 
 // The basemap and the glyphs come from the binary's embedded files: they are read once per
@@ -58,6 +60,7 @@ func NewServer(ix *geo.Index, cfg Config) (*Server, error) {
 	if cfg.PyramidPath != "" {
 		go s.keepPyramid()
 	}
+	go watch(weak.Make(s))
 	return s, nil
 }
 
@@ -84,7 +87,11 @@ func (s *Server) SettlementsIn(t maptile.Tile, day *geo.Day, lang string) (*Enco
 // settlementsFrom answers from cache c, else from the pyramid (every language, undated) or by
 // cutting the tile, once for concurrent requests.
 func (s *Server) settlementsFrom(c *cache, t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
-	g := s.currentGrid()
+	return s.tileOf(s.currentGrid(), c, t, day, lang)
+}
+
+// tileOf is settlementsFrom for the data of grid g.
+func (s *Server) tileOf(g *grid, c *cache, t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
 	k, version := tileKey{tile: t}, g.version
 	if day != nil {
 		k.dated, k.day = true, *day
