@@ -14,7 +14,7 @@ import (
 // its cache without being asked, and again for the new data once a change set has settled.
 func TestPrerender(t *testing.T) {
 	ix := testIndex()
-	s, err := NewServer(ix, Config{PrerenderMaxZoom: 9, PrerenderDelay: 10 * time.Millisecond})
+	s, err := NewServer(ix, Config{PrerenderMaxZoom: 9, PrerenderDelay: 10 * time.Millisecond, PrerenderMinSettlements: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,15 +43,18 @@ func waitPrerendered(t *testing.T, s *Server, ix *geo.Index, want int) {
 	}
 }
 
-// TestPrerenderOff: with PrerenderMaxZoom -1 the cache stays empty until asked.
+// TestPrerenderOff: with PrerenderMaxZoom -1, or fewer settlements than
+// PrerenderMinSettlements (the default for the test index), the cache stays empty until asked.
 func TestPrerenderOff(t *testing.T) {
-	s, err := NewServer(testIndex(), Config{PrerenderMaxZoom: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(3 * watchEvery)
-	if n := s.settlements.Len(); n != 0 {
-		t.Errorf("the cache holds %d tiles, want none", n)
+	for _, cfg := range []Config{{PrerenderMaxZoom: -1, PrerenderMinSettlements: 1}, {}} {
+		s, err := NewServer(testIndex(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(3 * watchEvery)
+		if n := s.settlements.Len(); n != 0 {
+			t.Errorf("%+v: the cache holds %d tiles, want none", cfg, n)
+		}
 	}
 }
 
