@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
@@ -34,11 +35,18 @@ type lastString struct {
 	set bool
 }
 
-// newLayerWriter returns a writer of tile t, sized for about features features of places
-// places (each with a handful of string values of its own: id, names, timeline).
-func newLayerWriter(t maptile.Tile, places, features int) *layerWriter {
-	return &layerWriter{tile: t, features: make([]byte, 0, 72*features),
-		strIdx: make(map[string]uint32, 8*places), intIdx: make(map[int64]uint32, features)}
+// reset makes w a writer of tile t with nothing written, keeping its buffers and maps, sized
+// for about features features of places places (each with a handful of string values of its
+// own: id, names, timeline).
+func (w *layerWriter) reset(t maptile.Tile, places, features int) {
+	if w.strIdx == nil {
+		w.strIdx, w.intIdx = make(map[string]uint32, 8*places), make(map[int64]uint32, features)
+	} else {
+		clear(w.strIdx)
+		clear(w.intIdx)
+	}
+	*w = layerWriter{tile: t, features: slices.Grow(w.features[:0], 72*features), keys: w.keys[:0],
+		last: w.last[:0], values: w.values[:0], strIdx: w.strIdx, intIdx: w.intIdx, tags: w.tags[:0]}
 }
 
 // Protobuf wire types and the MVT field numbers used here.

@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/mvt"
@@ -65,12 +66,22 @@ func (g *grid) encode(t maptile.Tile, day *geo.Day, lang string) []byte {
 			n += e.NumPeriods()
 		}
 	}
-	w := newLayerWriter(t, len(entries), n)
-	var sc timelineScratch
+	tw := tileWriters.Get().(*tileWriter)
+	defer tileWriters.Put(tw)
+	tw.w.reset(t, len(entries), n)
 	for _, e := range entries {
-		writePeriods(w, e, t.Z, day, lang, &sc)
+		writePeriods(&tw.w, e, t.Z, day, lang, &tw.sc)
 	}
-	return w.Marshal(SettlementsLayer)
+	return tw.w.Marshal(SettlementsLayer)
+}
+
+// tileWriters are the writers and scratch of tiles that are free: a dense tile's writer holds
+// half a megabyte of buffers and maps, which would otherwise be garbage at every tile.
+var tileWriters = sync.Pool{New: func() any { return new(tileWriter) }}
+
+type tileWriter struct {
+	w  layerWriter
+	sc timelineScratch
 }
 
 // timelineScratch holds the periods of one settlement, their changes and its timeline
