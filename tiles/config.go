@@ -30,8 +30,8 @@ type Config struct {
 	PyramidMaxZoom int
 	PyramidDelay   time.Duration
 	// PrerenderMaxZoom is the deepest zoom whose undated tiles the server cuts into its cache in
-	// the background, over the data's bound, as soon as the data is loaded and again once it has
-	// not changed for PrerenderDelay (default 1 s) after a change set: zoom 0 to 11 by default
+	// the background, over the data's bound, once the data has not changed for PrerenderDelay
+	// (default 1 s) after the start and after each change set: zoom 0 to 11 by default
 	// (the densest, costliest tiles); -1 for none. It stops when the cache is three quarters
 	// full.
 	PrerenderMaxZoom int

@@ -68,9 +68,9 @@
 //
 // Prerendering: when the data holds at least Config.PrerenderMinSettlements (10,000), the
 // undated tiles of zooms 0 to Config.PrerenderMaxZoom (11) over the data's bound, the densest
-// and costliest to cut, are cut into the cache in the background as soon as the data is
-// loaded, and again once it has stayed the same for Config.PrerenderDelay after a change set
-// (about 200 tiles and 30 MB for 100,000 settlements over the region); deeper tiles are cut on
+// and costliest to cut, are cut into the cache in the background once the data has stayed the
+// same for Config.PrerenderDelay (1 s) after the start and after each change set (about 200
+// tiles and 30 MB for 100,000 settlements over the region); deeper tiles are cut on
 // request. The goroutine that does it holds its Server weakly and ends with it.
 //
 // # The pyramid

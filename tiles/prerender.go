@@ -17,7 +17,8 @@ const watchEvery = 50 * time.Millisecond
 // watch follows the index of the Server for as long as the Server is reachable (it holds it
 // weakly, so a test's Server is collected, and its watch ends, once the test drops it): it builds
 // the grid of each new index version at once, so that no request waits for it, and prerenders
-// the low zooms once the version has stayed for Config.PrerenderDelay (at once for the first).
+// the low zooms once the version has stayed for Config.PrerenderDelay (the first too: the
+// server's start-up is not slowed).
 func watch(ws weak.Pointer[Server]) {
 	var w watcher
 	for {
@@ -33,7 +34,6 @@ func watch(ws weak.Pointer[Server]) {
 
 // watcher is what watch remembers from one look to the next.
 type watcher struct {
-	started     bool
 	seen        uint64    // the version seen last
 	since       time.Time // when it was first seen
 	prerendered uint64
@@ -41,11 +41,10 @@ type watcher struct {
 
 func (w *watcher) step(s *Server) {
 	g := s.currentGrid()
-	first := !w.started
-	if first || g.version != w.seen {
-		w.started, w.seen, w.since = true, g.version, time.Now()
+	if w.since.IsZero() || g.version != w.seen {
+		w.seen, w.since = g.version, time.Now()
 	}
-	if g.version == w.prerendered || (!first && time.Since(w.since) < s.cfg.PrerenderDelay) {
+	if g.version == w.prerendered || time.Since(w.since) < s.cfg.PrerenderDelay {
 		return
 	}
 	if s.prerender(g) {
