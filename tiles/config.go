@@ -29,6 +29,16 @@ type Config struct {
 	PyramidPath    string
 	PyramidMaxZoom int
 	PyramidDelay   time.Duration
+	// PrerenderMaxZoom is the deepest zoom whose undated tiles the server cuts into its cache in
+	// the background, over the data's bound, once the data has not changed for PrerenderDelay
+	// (default 1 s) after the start and after each change set: zoom 0 to 11 by default
+	// (the densest, costliest tiles); -1 for none. It stops when the cache is three quarters
+	// full.
+	PrerenderMaxZoom int
+	PrerenderDelay   time.Duration
+	// PrerenderMinSettlements is the fewest settlements the data must hold to be prerendered
+	// (default 10,000): a smaller dataset's tiles take well under a millisecond to cut.
+	PrerenderMinSettlements int
 }
 
 // Defaults for Config.
@@ -38,6 +48,14 @@ const (
 	// DefaultPyramidMaxZoom: deeper tiles are small and quick to cut.
 	DefaultPyramidMaxZoom = 12
 	DefaultPyramidDelay   = 2 * time.Second
+	// DefaultPrerenderMaxZoom: about 200 tiles of 100,000 settlements over the Karabakh region,
+	// about 40 MB. Deeper tiles hold fewer settlements and are quicker to cut, and there are
+	// four times as many at each zoom.
+	DefaultPrerenderMaxZoom = 11
+	DefaultPrerenderDelay   = time.Second
+	// DefaultPrerenderMinSettlements leaves out the seed and the region's 1,200 settlements (and
+	// every test server).
+	DefaultPrerenderMinSettlements = 10_000
 )
 
 // withDefaults returns c with its zero fields set to the defaults.
@@ -53,6 +71,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PyramidDelay == 0 {
 		c.PyramidDelay = DefaultPyramidDelay
+	}
+	if c.PrerenderMaxZoom == 0 {
+		c.PrerenderMaxZoom = DefaultPrerenderMaxZoom
+	}
+	if c.PrerenderDelay == 0 {
+		c.PrerenderDelay = DefaultPrerenderDelay
+	}
+	if c.PrerenderMinSettlements == 0 {
+		c.PrerenderMinSettlements = DefaultPrerenderMinSettlements
 	}
 	return c
 }
@@ -76,11 +103,14 @@ func (c Config) Validate() error {
 			return errors.New("tiles: style URL must be an absolute http(s) URL")
 		}
 	}
-	if c.MaxAge < 0 || c.CacheBytes < 0 || c.PyramidDelay < 0 {
-		return errors.New("tiles: max age, cache size and pyramid delay must not be negative")
+	if c.MaxAge < 0 || c.CacheBytes < 0 || c.PyramidDelay < 0 || c.PrerenderDelay < 0 || c.PrerenderMinSettlements < 0 {
+		return errors.New("tiles: max age, cache size, pyramid and prerender delays and prerender minimum must not be negative")
 	}
 	if c.PyramidMaxZoom < 0 || c.PyramidMaxZoom > SettlementsMaxZoom {
 		return fmt.Errorf("tiles: pyramid max zoom must be 0 to %d", SettlementsMaxZoom)
+	}
+	if c.PrerenderMaxZoom < -1 || c.PrerenderMaxZoom > SettlementsMaxZoom {
+		return fmt.Errorf("tiles: prerender max zoom must be -1 (none) to %d", SettlementsMaxZoom)
 	}
 	if c.PyramidPath != "" {
 		if _, err := os.Stat(filepath.Dir(c.PyramidPath)); err != nil {

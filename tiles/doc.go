@@ -47,9 +47,13 @@
 // cells of CellPixels screen pixels on the zoom's global pixel grid, and each cell keeps only its
 // most important settlement: highest rank (city, town, village), then largest population, then
 // smallest id. Cells are global, so a settlement near a tile edge is kept or dropped alike in
-// both tiles; the thinning of the whole index is computed once per zoom and index version, and
-// a tile keeps the thinned settlements within its bounds (a tile is thinned when it and its
-// eight neighbours hold more than ThinAbove). A tile then holds at most FeatureBudget period
+// both tiles. A tile is thinned when it and its eight neighbours hold more than ThinAbove.
+//
+// The Server places the settlements of each index version on a grid once (tens of milliseconds
+// at 100,000 settlements), in the background as soon as the version is seen: sorted by the
+// Morton code of their zoom-18 pixel, so that the settlements of any tile or thinning cell are
+// one run of it, found by binary search; the thinning of each zoom is built from the zoom below
+// (the most important settlement of a cell is the most important of its four quarters' own). A tile then holds at most FeatureBudget period
 // features (1,024 below zoom 8, 2,048 from it): the most important settlements whose periods
 // fit, cities always. This bounds its size whatever the dataset and the number of changes.
 //
@@ -61,6 +65,13 @@
 // server, shared in kind with the web answers) under a key that holds the index version: any
 // write to the store makes the old entries unreachable, and they are dropped at once;
 // concurrent requests of one uncached tile cut it once.
+//
+// Prerendering: when the data holds at least Config.PrerenderMinSettlements (10,000), the
+// undated tiles of zooms 0 to Config.PrerenderMaxZoom (11) over the data's bound, the densest
+// and costliest to cut, are cut into the cache in the background once the data has stayed the
+// same for Config.PrerenderDelay (1 s) after the start and after each change set (about 200
+// tiles and 30 MB for 100,000 settlements over the region); deeper tiles are cut on
+// request. The goroutine that does it holds its Server weakly and ends with it.
 //
 // # The pyramid
 //

@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
@@ -11,13 +12,16 @@ import (
 // keys and values deduplicated. It replaces orb's encoder for the settlement tiles, which
 // builds a map of properties per feature and boxes every value: a tile of thousands of period
 // features then took tens of milliseconds.
+//
+// A tile has a score of keys, found by a scan; each key remembers its last string value, so
+// that the values most features share (a status, an empty previous) need no map.
 type layerWriter struct {
 	tile     maptile.Tile
 	features []byte // the features, each as field 2 of the layer
 	n        int
 	keys     []string
-	keyIdx   map[string]uint32
-	values   []byte // the values, each as field 4 of the layer
+	last     []lastString // by key: its last string value and that value's index
+	values   []byte       // the values, each as field 4 of the layer
 	nvalues  uint32
 	strIdx   map[string]uint32
 	intIdx   map[int64]uint32
@@ -25,8 +29,24 @@ type layerWriter struct {
 	tags     []uint32
 }
 
-func newLayerWriter(t maptile.Tile) *layerWriter {
-	return &layerWriter{tile: t, keyIdx: map[string]uint32{}, strIdx: map[string]uint32{}, intIdx: map[int64]uint32{}}
+type lastString struct {
+	v   string
+	idx uint32
+	set bool
+}
+
+// reset makes w a writer of tile t with nothing written, keeping its buffers and maps, sized
+// for about features features of places places (each with a handful of string values of its
+// own: id, names, timeline).
+func (w *layerWriter) reset(t maptile.Tile, places, features int) {
+	if w.strIdx == nil {
+		w.strIdx, w.intIdx = make(map[string]uint32, 8*places), make(map[int64]uint32, features)
+	} else {
+		clear(w.strIdx)
+		clear(w.intIdx)
+	}
+	*w = layerWriter{tile: t, features: slices.Grow(w.features[:0], 72*features), keys: w.keys[:0],
+		last: w.last[:0], values: w.values[:0], strIdx: w.strIdx, intIdx: w.intIdx, tags: w.tags[:0]}
 }
 
 // Protobuf wire types and the MVT field numbers used here.
@@ -60,13 +80,14 @@ func appendString(b []byte, field int, v string) []byte {
 func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
 func (w *layerWriter) key(k string) uint32 {
-	i, ok := w.keyIdx[k]
-	if !ok {
-		i = uint32(len(w.keys))
-		w.keys = append(w.keys, k)
-		w.keyIdx[k] = i
+	for i, have := range w.keys {
+		if have == k {
+			return uint32(i)
+		}
 	}
-	return i
+	w.keys = append(w.keys, k)
+	w.last = append(w.last, lastString{})
+	return uint32(len(w.keys) - 1)
 }
 
 // value appends a Value message holding one field and returns its index.
@@ -78,13 +99,34 @@ func (w *layerWriter) value(msg []byte) uint32 {
 
 // String, Int and Bool add a property to the feature being written.
 func (w *layerWriter) String(k, v string) {
+	ki := w.key(k)
+	if l := &w.last[ki]; l.set && l.v == v {
+		w.tags = append(w.tags, ki, l.idx)
+		return
+	}
+	i := w.stringValue(v)
+	w.last[ki] = lastString{v: v, idx: i, set: true}
+	w.tags = append(w.tags, ki, i)
+}
+
+// StringBytes is String with the value in bytes, copied only when it is new to the tile.
+func (w *layerWriter) StringBytes(k string, v []byte) {
+	i, ok := w.strIdx[string(v)]
+	if !ok {
+		i = w.stringValue(string(v))
+	}
+	w.tags = append(w.tags, w.key(k), i)
+}
+
+// stringValue returns the index of string value v, appending it if it is new.
+func (w *layerWriter) stringValue(v string) uint32 {
 	i, ok := w.strIdx[v]
 	if !ok {
 		var scratch [64]byte
 		i = w.value(appendString(scratch[:0], 1, v))
 		w.strIdx[v] = i
 	}
-	w.tags = append(w.tags, w.key(k), i)
+	return i
 }
 
 func (w *layerWriter) Int(k string, v int64) {
@@ -111,9 +153,20 @@ func (w *layerWriter) Bool(k string, v bool) {
 // Point ends the feature being written: id, the properties added since the last Point, and
 // the point p projected into the tile's 4096 units (floored, as orb does).
 func (w *layerWriter) Point(id uint64, p orb.Point) {
+	x, y := w.Project(p)
+	w.PointAt(id, x, y)
+}
+
+// Project returns p in the tile's 4096 units (floored, as orb does).
+func (w *layerWriter) Project(p orb.Point) (x, y int64) {
 	f := maptile.Fraction(p, w.tile.Z)
-	x := int64(math.Floor((f.X() - float64(w.tile.X)) * 4096))
-	y := int64(math.Floor((f.Y() - float64(w.tile.Y)) * 4096))
+	x = int64(math.Floor((f.X() - float64(w.tile.X)) * 4096))
+	y = int64(math.Floor((f.Y() - float64(w.tile.Y)) * 4096))
+	return x, y
+}
+
+// PointAt is Point with the point projected already.
+func (w *layerWriter) PointAt(id uint64, x, y int64) {
 	var buf [512]byte
 	m := appendVarint(appendKey(buf[:0], 1, wireVarint), id)
 	var tags [256]byte
@@ -132,19 +185,33 @@ func (w *layerWriter) Point(id uint64, p orb.Point) {
 	w.n++
 }
 
-// Marshal returns the tile holding the layer name, or nil when it has no feature.
+// Marshal returns the tile holding the layer name, or nil when it has no feature. It writes
+// the tile in one slice of its exact size.
 func (w *layerWriter) Marshal(name string) []byte {
 	if w.n == 0 {
 		return nil
 	}
-	l := make([]byte, 0, len(w.features)+len(w.values)+64*len(w.keys)+32)
-	l = appendVarint(appendKey(l, 15, wireVarint), 2) // version
-	l = appendString(l, 1, name)
-	l = append(l, w.features...)
+	var head, tail [16]byte
+	h := appendString(appendVarint(appendKey(head[:0], 15, wireVarint), 2), 1, name) // version, name
+	t := appendVarint(appendKey(tail[:0], 5, wireVarint), 4096)                      // extent
+	n := len(h) + len(w.features) + len(w.values) + len(t)
+	for _, k := range w.keys {
+		n += 1 + varintLen(uint64(len(k))) + len(k)
+	}
+	l := make([]byte, 0, 1+varintLen(uint64(n))+n)
+	l = appendVarint(appendKey(l, 3, wireBytes), uint64(n)) // the layer
+	l = append(append(l, h...), w.features...)
 	for _, k := range w.keys {
 		l = appendString(l, 3, k)
 	}
-	l = append(l, w.values...)
-	l = appendVarint(appendKey(l, 5, wireVarint), 4096) // extent
-	return appendBytes(make([]byte, 0, len(l)+8), 3, l)
+	return append(append(l, w.values...), t...)
+}
+
+// varintLen is the length of v as a varint.
+func varintLen(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
 }

@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -19,7 +18,6 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/encoding/mvt"
 	"github.com/paulmach/orb/maptile"
 
 	"github.com/controlmap/controlmap/answer"
@@ -40,9 +38,6 @@ type pyramidTile struct {
 	offset, length uint64 // of the gzipped tile in the file
 	etag           string // ETag of the raw tile
 }
-
-// errStale is returned when the index changed while its pyramid was being written.
-var errStale = errors.New("tiles: the index changed while its pyramid was written")
 
 // pmtilesHeaderLen is the length of a PMTiles v3 header; the root directory must end within
 // the first pmtilesRootMax bytes.
@@ -86,19 +81,19 @@ type pmEntry struct {
 	id, offset, length, run uint64
 }
 
-// writePyramid cuts every non-empty undated settlement tile of ix from zoom 0 to maxZoom over
+// writePyramid cuts every non-empty undated settlement tile of g from zoom 0 to maxZoom over
 // the data's bound and writes them as a PMTiles archive at path, through a temporary file and
 // a rename, so a reader never sees half a file. The tiles are streamed to the file, after the
 // header and the space of the root directory (the first 16 KiB); the metadata and the leaf
-// directories follow them. It fails with errStale if ix changed meanwhile.
-func writePyramid(ix *geo.Index, path string, maxZoom maptile.Zoom) (*pyramid, error) {
+// directories follow them.
+func writePyramid(g *grid, path string, maxZoom maptile.Zoom) (*pyramid, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), ".pyramid-*")
 	if err != nil {
 		return nil, err
 	}
 	defer os.Remove(f.Name()) // after the rename, removes nothing
 	defer f.Close()
-	p, err := writePyramidTo(f, ix, path, maxZoom)
+	p, err := writePyramidTo(f, g, path, maxZoom)
 	if err != nil {
 		return nil, err
 	}
@@ -108,51 +103,37 @@ func writePyramid(ix *geo.Index, path string, maxZoom maptile.Zoom) (*pyramid, e
 	return p, os.Rename(f.Name(), path)
 }
 
-func writePyramidTo(f *os.File, ix *geo.Index, path string, maxZoom maptile.Zoom) (*pyramid, error) {
-	version := ix.Version()
-	b := dataBound(ix)
+func writePyramidTo(f *os.File, g *grid, path string, maxZoom maptile.Zoom) (*pyramid, error) {
+	version := g.version
+	b := g.bound()
 	const dataOffset = pmtilesRootMax
 	data := bufio.NewWriterSize(io.NewOffsetWriter(f, dataOffset), 1<<20)
 	var dataLen uint64
 	p := &pyramid{version: version, maxZoom: maxZoom, path: path, tiles: map[uint64]pyramidTile{}}
 	seen := map[[32]byte]pyramidTile{}
 	var entries []pmEntry
-	for z := maptile.Zoom(0); z <= maxZoom; z++ {
-		pad := float64(Buffer) / mvt.DefaultExtent * 360 / math.Exp2(float64(z)) // a buffer's degrees of longitude
-		lo := maptile.At(orb.Point{b.Min.Lon() - pad, b.Max.Lat() + pad}, z)
-		hi := maptile.At(orb.Point{b.Max.Lon() + pad, b.Min.Lat() - pad}, z)
-		for x := lo.X; x <= hi.X; x++ {
-			for y := lo.Y; y <= hi.Y; y++ {
-				t := maptile.New(x, y, z)
-				raw, err := EncodeSettlements(ix, t, nil)
-				if err != nil {
-					return nil, err
-				}
-				if raw == nil {
-					continue
-				}
-				gz, err := gzipBytes(raw)
-				if err != nil {
-					return nil, err
-				}
-				sum := sha256.Sum256(gz)
-				pt, ok := seen[sum]
-				if !ok {
-					pt = pyramidTile{offset: dataLen, length: uint64(len(gz)), etag: etag(raw)}
-					if _, err := data.Write(gz); err != nil {
-						return nil, err
-					}
-					dataLen += uint64(len(gz))
-					seen[sum] = pt
-				}
-				id := TileID(t)
-				p.tiles[id] = pyramidTile{offset: dataOffset + pt.offset, length: pt.length, etag: pt.etag}
-				entries = append(entries, pmEntry{id: id, offset: pt.offset, length: pt.length, run: 1})
-			}
+	for t := range coverTiles(b, maxZoom) {
+		raw := g.encode(t, nil, "")
+		if raw == nil {
+			continue
 		}
-	}
-	if ix.Version() != version {
-		return nil, errStale
+		gz, err := gzipBytes(raw)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(gz)
+		pt, ok := seen[sum]
+		if !ok {
+			pt = pyramidTile{offset: dataLen, length: uint64(len(gz)), etag: etag(raw)}
+			if _, err := data.Write(gz); err != nil {
+				return nil, err
+			}
+			dataLen += uint64(len(gz))
+			seen[sum] = pt
+		}
+		id := TileID(t)
+		p.tiles[id] = pyramidTile{offset: dataOffset + pt.offset, length: pt.length, etag: pt.etag}
+		entries = append(entries, pmEntry{id: id, offset: pt.offset, length: pt.length, run: 1})
 	}
 	slices.SortFunc(entries, func(a, b pmEntry) int { return cmp.Compare(a.id, b.id) })
 	entries = mergeRuns(entries)
@@ -344,13 +325,13 @@ func (s *Server) keepPyramid() {
 	}
 }
 
-// BuildPyramid writes the pyramid of the current data now, and serves from it. It returns
-// errStale if the data changed meanwhile.
+// BuildPyramid writes the pyramid of the current data now, and serves from it while the data
+// stays the same.
 func (s *Server) BuildPyramid() error {
 	if s.cfg.PyramidPath == "" {
 		return geo.NotFoundf("no settlement pyramid is configured")
 	}
-	p, err := writePyramid(s.ix, s.cfg.PyramidPath, maptile.Zoom(s.cfg.PyramidMaxZoom))
+	p, err := writePyramid(s.currentGrid(), s.cfg.PyramidPath, maptile.Zoom(s.cfg.PyramidMaxZoom))
 	if err != nil {
 		return err
 	}

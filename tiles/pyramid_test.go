@@ -93,7 +93,7 @@ func TestPyramidJavaScript(t *testing.T) {
 	ix := testIndex()
 	tmp := t.TempDir()
 	archive := filepath.Join(tmp, "settlements.pmtiles")
-	p, err := writePyramid(ix, archive, 12)
+	p, err := writePyramid(newGrid(ix), archive, 12)
 	if err != nil {
 		t.Fatal(err)
 	}

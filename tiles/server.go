@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"weak"
 
 	"github.com/paulmach/orb/maptile"
 
@@ -20,7 +21,10 @@ type Server struct {
 	basemap     *basemap
 	glyphs      map[string]*Encoded
 	pyramid     atomic.Pointer[pyramid]
-	inLang      map[string]*cache // settlement tiles with the names of one language
+	inLang      map[string]*cache    // settlement tiles with the names of one language
+	grid        atomic.Pointer[grid] // the settlements of the latest index version seen
+	gridMu      sync.Mutex           // held while a grid is built
+	prerendered atomic.Uint64        // the last index version prerendered
 }
 
 // The basemap and the glyphs come from the binary's embedded files: they are read once per
@@ -56,6 +60,7 @@ func NewServer(ix *geo.Index, cfg Config) (*Server, error) {
 	if cfg.PyramidPath != "" {
 		go s.keepPyramid()
 	}
+	go watch(weak.Make(s))
 	return s, nil
 }
 
@@ -82,7 +87,12 @@ func (s *Server) SettlementsIn(t maptile.Tile, day *geo.Day, lang string) (*Enco
 // settlementsFrom answers from cache c, else from the pyramid (every language, undated) or by
 // cutting the tile, once for concurrent requests.
 func (s *Server) settlementsFrom(c *cache, t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
-	k, version := tileKey{tile: t}, s.ix.Version()
+	return s.tileOf(s.currentGrid(), c, t, day, lang)
+}
+
+// tileOf is settlementsFrom for the data of grid g.
+func (s *Server) tileOf(g *grid, c *cache, t maptile.Tile, day *geo.Day, lang string) (*Encoded, error) {
+	k, version := tileKey{tile: t}, g.version
 	if day != nil {
 		k.dated, k.day = true, *day
 	}
@@ -93,12 +103,25 @@ func (s *Server) settlementsFrom(c *cache, t maptile.Tile, day *geo.Day, lang st
 				return tile, err
 			}
 		}
-		raw, err := EncodeSettlementsIn(s.ix, t, day, lang)
-		if err != nil {
-			return nil, fmt.Errorf("tiles: settlements %v: %w", t, err)
-		}
-		return newTile(raw)
+		return newTile(g.encode(t, day, lang))
 	})
+}
+
+// currentGrid returns the grid of the index's current version, building it if no request has
+// yet (concurrent requests wait for one build).
+func (s *Server) currentGrid() *grid {
+	v := s.ix.Version()
+	if g := s.grid.Load(); g != nil && g.version == v {
+		return g
+	}
+	s.gridMu.Lock()
+	defer s.gridMu.Unlock()
+	if g := s.grid.Load(); g != nil && g.version == s.ix.Version() {
+		return g
+	}
+	g := newGrid(s.ix)
+	s.grid.Store(g)
+	return g
 }
 
 // Basemap returns basemap tile t; it is empty past BasemapMaxZoom.

@@ -1,8 +1,8 @@
 package tiles
 
 import (
-	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/mvt"
@@ -48,27 +48,50 @@ func EncodeSettlements(ix *geo.Index, t maptile.Tile, day *geo.Day) ([]byte, err
 
 // EncodeSettlementsIn is EncodeSettlements with the names of one language: name (the default
 // name) and name_<lang> only; lang "" keeps every language.
+//
+// It places every settlement of ix on a grid first (tens of milliseconds at 100,000
+// settlements); a Server does that once per index version.
 func EncodeSettlementsIn(ix *geo.Index, t maptile.Tile, day *geo.Day, lang string) ([]byte, error) {
-	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
-	entries := budget(thinTile(ix, t, bound), t.Z, day)
-	w := newLayerWriter(t)
-	n := 0
-	for _, e := range entries {
-		n += e.NumPeriods()
-	}
-	w.features = make([]byte, 0, 72*n)
-	var sc timelineScratch
-	for _, e := range entries {
-		writePeriods(w, e, t.Z, day, lang, &sc)
-	}
-	return w.Marshal(SettlementsLayer), nil
+	return newGrid(ix).encode(t, day, lang), nil
 }
 
-// timelineScratch holds the periods of one settlement and their changes, reused from one
-// settlement of a tile to the next (see geo.Entry.TimelineInto).
+// encode returns the MVT bytes of tile t of g, as EncodeSettlementsIn describes them.
+func (g *grid) encode(t maptile.Tile, day *geo.Day, lang string) []byte {
+	bound := t.Bound(float64(Buffer) / mvt.DefaultExtent)
+	entries := budget(g.settlements(t, bound), t.Z, day)
+	n := len(entries)
+	if day == nil {
+		n = 0
+		for _, e := range entries {
+			n += e.NumPeriods()
+		}
+	}
+	tw := tileWriters.Get().(*tileWriter)
+	defer tileWriters.Put(tw)
+	tw.w.reset(t, len(entries), n)
+	for _, e := range entries {
+		writePeriods(&tw.w, e, t.Z, day, lang, &tw.sc)
+	}
+	return tw.w.Marshal(SettlementsLayer)
+}
+
+// tileWriters are the writers and scratch of tiles that are free: a dense tile's writer holds
+// half a megabyte of buffers and maps, which would otherwise be garbage at every tile.
+var tileWriters = sync.Pool{New: func() any { return new(tileWriter) }}
+
+type tileWriter struct {
+	w  layerWriter
+	sc timelineScratch
+}
+
+// timelineScratch holds the periods of one settlement, their changes and its timeline
+// property, reused from one settlement of a tile to the next (see geo.Entry.TimelineInto).
 type timelineScratch struct {
 	timeline geo.Timeline
 	changes  []geo.Change
+	prop     propScratch
+	t        []byte
+	common   []uint32
 }
 
 // writePeriods writes a feature for each period of e (only the one valid on *day, if day is not
@@ -83,9 +106,10 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, la
 		sc.timeline, sc.changes = e.TimelineInto(sc.timeline, sc.changes)
 	}
 	tl := sc.timeline
-	var common []uint32 // the tags of the settlement's own properties, the same in each period
-	for _, p := range tl {
-		if common == nil {
+	x, y := w.Project(s.Point)
+	common := sc.common[:0] // the tags of the settlement's own properties, the same in each period
+	for i, p := range tl {
+		if i == 0 {
 			w.String("sid", s.ID)
 			if names {
 				n := s.Names
@@ -101,15 +125,17 @@ func writePeriods(w *layerWriter, e *geo.Entry, z maptile.Zoom, day *geo.Day, la
 			if s.Abandoned {
 				w.Bool("abandoned", true)
 			}
-			common = slices.Clone(w.tags)
+			common = append(common, w.tags...)
+			sc.common = common
 		} else {
 			w.tags = append(w.tags, common...)
 		}
 		writePeriod(w, p, z)
 		if day == nil && p.To == geo.MaxDay {
-			w.String("t", TimelineProp(tl))
+			sc.t = sc.prop.append(sc.t[:0], tl)
+			w.StringBytes("t", sc.t)
 		}
-		w.Point(FeatureID(s.ID, p.From), s.Point)
+		w.PointAt(FeatureID(s.ID, p.From), x, y)
 	}
 }
 

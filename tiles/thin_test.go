@@ -2,6 +2,8 @@ package tiles
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -14,7 +16,7 @@ func TestThinKeepsSmallTiles(t *testing.T) {
 	ix := testIndex()
 	entries := ix.Entries(nil)
 	tile := maptile.At(entries[0].Settlement.Point, 3)
-	if got := thinTile(ix, tile, tile.Bound(float64(Buffer)/4096)); len(got) != len(entries) {
+	if got := newGrid(ix).settlements(tile, tile.Bound(float64(Buffer)/4096)); len(got) != len(entries) {
 		t.Errorf("thinned %d settlements to %d, under the threshold", len(entries), len(got))
 	}
 }
@@ -31,7 +33,7 @@ func TestThinKeepsTheMostImportant(t *testing.T) {
 		geo.Settlement{ID: "far", Names: geo.Names{En: "f"}, Point: orb.Point{47.5, 38.9}})
 	ix := geo.NewIndex(nil, ss, nil)
 	tile := maptile.At(orb.Point{46.75, 39.8}, 6)
-	got := thinTile(ix, tile, tile.Bound(float64(Buffer)/4096))
+	got := newGrid(ix).settlements(tile, tile.Bound(float64(Buffer)/4096))
 	var ids []string
 	for _, e := range got {
 		ids = append(ids, e.Settlement.ID)
@@ -45,9 +47,60 @@ func TestThinBoundsTheTile(t *testing.T) {
 	ix := generatedIndex(20000)
 	tile := maptile.At(orb.Point{46, 39.75}, 6)
 	bound := tile.Bound(float64(Buffer) / 4096)
-	got := thinTile(ix, tile, bound)
+	got := newGrid(ix).settlements(tile, bound)
 	cells := (512 + 2*16) / CellPixels
 	if len(got) > cells*cells {
 		t.Errorf("kept %d settlements, more than the %d cells", len(got), cells*cells)
+	}
+}
+
+// TestGridMatchesThinning holds the grid to the thinning rule written plainly: every tile of
+// zooms 5 to 14 around the region's centre, over 20,000 settlements, keeps the settlements
+// within its buffer, all of them when it and its neighbours hold at most ThinAbove, else the
+// most important of each global cell of CellPixels.
+func TestGridMatchesThinning(t *testing.T) {
+	ix := generatedIndex(20000)
+	g := newGrid(ix)
+	all := ix.Entries(nil)
+	for z := maptile.Zoom(5); z <= SettlementsMaxZoom; z++ {
+		best := map[[2]int64]*geo.Entry{}
+		perTile := map[maptile.Tile]int{}
+		for _, e := range all {
+			f := maptile.Fraction(e.Settlement.Point, z)
+			c := [2]int64{int64(math.Floor(f.X() * 512 / CellPixels)), int64(math.Floor(f.Y() * 512 / CellPixels))}
+			if b, ok := best[c]; !ok || moreImportant(e, b) {
+				best[c] = e
+			}
+			perTile[maptile.At(e.Settlement.Point, z)]++
+		}
+		centre := maptile.At(orb.Point{46, 39.75}, z)
+		for dx := -2; dx <= 2; dx++ {
+			tile := maptile.New(centre.X+uint32(dx), centre.Y+uint32(dx*dx-2), z)
+			bound := tile.Bound(float64(Buffer) / 4096)
+			n := 0
+			for x := -1; x <= 1; x++ {
+				for y := -1; y <= 1; y++ {
+					n += perTile[maptile.New(tile.X+uint32(x), tile.Y+uint32(y), z)]
+				}
+			}
+			var want []string
+			for _, e := range all {
+				if !bound.Contains(e.Settlement.Point) {
+					continue
+				}
+				f := maptile.Fraction(e.Settlement.Point, z)
+				c := [2]int64{int64(math.Floor(f.X() * 512 / CellPixels)), int64(math.Floor(f.Y() * 512 / CellPixels))}
+				if n <= ThinAbove || z >= SettlementsMaxZoom || best[c] == e {
+					want = append(want, e.Settlement.ID)
+				}
+			}
+			var got []string
+			for _, e := range g.settlements(tile, bound) {
+				got = append(got, e.Settlement.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("tile %v: grid keeps %d settlements, the rule %d", tile, len(got), len(want))
+			}
+		}
 	}
 }

@@ -115,8 +115,11 @@ const (
 )
 
 // dataBound returns the bound of the settlements of ix, rounded out to 0.01°, or RegionBound.
-func dataBound(ix *geo.Index) orb.Bound {
-	entries := ix.Entries(nil)
+func dataBound(ix *geo.Index) orb.Bound { return boundOf(ix.Entries(nil)) }
+
+// boundOf returns the bound of the settlements of entries, rounded out to 0.01°, or
+// RegionBound when there are none.
+func boundOf(entries []*geo.Entry) orb.Bound {
 	if len(entries) == 0 {
 		return RegionBound
 	}

@@ -3,7 +3,6 @@ package tiles
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/controlmap/controlmap/geo"
 )
@@ -20,7 +19,20 @@ import (
 // the written date of the change only when it is not the from day itself; trailing empty
 // fields are left out. A period ends where the next begins; the last is open-ended.
 func TimelineProp(tl geo.Timeline) string {
-	var actors []string
+	var sc propScratch
+	return string(sc.append(nil, tl))
+}
+
+// propScratch holds what appending a timeline property needs, reused from one settlement of
+// a tile to the next.
+type propScratch struct {
+	actors []string
+	runs   []byte
+}
+
+// append appends the timeline property of tl to b.
+func (sc *propScratch) append(b []byte, tl geo.Timeline) []byte {
+	actors := sc.actors[:0]
 	idx := func(b []byte, a string) []byte {
 		if a == "" {
 			return b
@@ -32,7 +44,7 @@ func TimelineProp(tl geo.Timeline) string {
 		}
 		return strconv.AppendInt(b, int64(i), 10)
 	}
-	runs := make([]byte, 0, 16*len(tl))
+	runs := sc.runs[:0]
 	for i, p := range tl {
 		if i > 0 {
 			runs = append(runs, ';')
@@ -65,7 +77,14 @@ func TimelineProp(tl geo.Timeline) string {
 			runs = runs[:len(runs)-1] // trailing empty fields
 		}
 	}
-	return strings.Join(actors, ",") + "|" + string(runs)
+	sc.actors, sc.runs = actors, runs
+	for i, a := range actors {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, a...)
+	}
+	return append(append(b, '|'), runs...)
 }
 
 // appendSince appends the written date of p's change unless it is p's from day itself.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -20,13 +21,18 @@ const (
 	styleCache   = "public, max-age=300"
 )
 
-// registerTiles mounts the vector tiles, their TileJSON, the MapLibre style, the glyphs and
-// the optional PMTiles basemap. today is the day /style.json shows when not given a date.
-func registerTiles(e *echo.Echo, ts *tiles.Server, cfg Config, today func() geo.Day) {
-	h := tileHandlers{ts: ts, cfg: cfg, today: today,
+// newTileHandlers returns the handlers of the tiles of ts. today is the day /style.json shows
+// when not given a date.
+func newTileHandlers(ts *tiles.Server, cfg Config, today func() geo.Day, log *slog.Logger) tileHandlers {
+	return tileHandlers{ts: ts, cfg: cfg, today: today, log: log,
 		settlementHeaders: newHeaderValues(mimeMVT, fmt.Sprintf("public, max-age=%d", int(ts.MaxAge().Seconds()))),
 		basemapHeaders:    newHeaderValues(mimeMVT, basemapCache),
 		glyphHeaders:      newHeaderValues("application/x-protobuf", basemapCache)}
+}
+
+// registerTiles mounts the vector tiles, their TileJSON, the MapLibre style, the glyphs and
+// the optional PMTiles basemap.
+func registerTiles(e *echo.Echo, h tileHandlers) {
 	e.GET("/tiles/settlements/:z/:x/:y", h.settlements)
 	e.GET("/tiles/settlements.json", h.tileJSON)
 	e.GET("/tiles/settlements.pmtiles", h.pyramid)
@@ -41,6 +47,7 @@ type tileHandlers struct {
 	ts    *tiles.Server
 	cfg   Config
 	today func() geo.Day
+	log   *slog.Logger
 	// the header values of the tiles, made once
 	settlementHeaders, basemapHeaders, glyphHeaders headerValues
 }

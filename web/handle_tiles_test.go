@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,8 +44,9 @@ func newTilesServer(t *testing.T, cfg tiles.Config) (*echo.Echo, *geo.Index) {
 		t.Fatal(err)
 	}
 	e := echo.New()
-	e.HTTPErrorHandler = errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	registerTiles(e, ts, Config{}, func() geo.Day { return 19723 }) // today: 2024-01-01
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	e.HTTPErrorHandler = errorHandler(log)
+	registerTiles(e, newTileHandlers(ts, Config{}, func() geo.Day { return 19723 }, log)) // today: 2024-01-01
 	return e, ix
 }
 
@@ -277,7 +280,7 @@ func TestTilesPublicURL(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := echo.New()
-	registerTiles(e, ts, Config{PublicURL: "https://map.example.org"}, func() geo.Day { return 0 })
+	registerTiles(e, newTileHandlers(ts, Config{PublicURL: "https://map.example.org"}, func() geo.Day { return 0 }, slog.Default()))
 	for path, prefix := range map[string]string{
 		"/tiles/settlements.json": "https://map.example.org/tiles/settlements/",
 		"/tiles/basemap.json":     "https://map.example.org/tiles/basemap/",
@@ -305,6 +308,43 @@ func TestTilesPublicURL(t *testing.T) {
 		if len(urls) != 3 || !strings.HasPrefix(u, "https://map.example.org/") {
 			t.Errorf("style: %v, want every URL under the public URL", urls)
 			break
+		}
+	}
+}
+
+// TestPlainTileAnswersFirst: plainTile answers a plain tile request itself and passes on a
+// HEAD, a query, an Origin, a path that is not a tile and a bad zoom.
+func TestPlainTileAnswersFirst(t *testing.T) {
+	ix := geo.NewIndex(nil, nil, nil)
+	ts, err := tiles.NewServer(ix, tiles.Config{PrerenderMaxZoom: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newTileHandlers(ts, Config{}, func() geo.Day { return 0 }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	passed := errors.New("passed on")
+	mw := h.plainTile(func(echo.Context) error { return passed })
+	e := echo.New()
+	for _, tc := range []struct {
+		method, target, origin string
+		answers                bool
+	}{
+		{http.MethodGet, "/tiles/settlements/10/640/390.mvt", "", true},
+		{http.MethodHead, "/tiles/settlements/10/640/390.mvt", "", false},
+		{http.MethodGet, "/tiles/settlements/10/640/390.mvt?date=2020-01-01", "", false},
+		{http.MethodGet, "/tiles/settlements/10/640/390.mvt", "https://example.org", false},
+		{http.MethodGet, "/tiles/settlements/10/640/390", "", false},
+		{http.MethodGet, "/tiles/settlements/10/640/390/1.mvt", "", false},
+		{http.MethodGet, "/tiles/settlements/99/640/390.mvt", "", false},
+		{http.MethodGet, "/tiles/basemap/10/640/390.mvt", "", false},
+	} {
+		req := httptest.NewRequest(tc.method, tc.target, nil)
+		if tc.origin != "" {
+			req.Header.Set("Origin", tc.origin)
+		}
+		rec := httptest.NewRecorder()
+		err := mw(e.NewContext(req, rec))
+		if answered := err == nil; answered != tc.answers {
+			t.Errorf("%s %s (origin %q): answered %v, want %v", tc.method, tc.target, tc.origin, answered, tc.answers)
 		}
 	}
 }

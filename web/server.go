@@ -39,6 +39,8 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
+	th := newTileHandlers(ts, cfg, st.Today, log)
+	e.Pre(th.plainTile) // first: the most frequent request skips the chain below
 	e.Pre(headAsGet)
 	e.Pre(middleware.RemoveTrailingSlash()) // OGC clients (OWSLib) ask for the landing page as /api/
 	e.Use(middleware.Recover())
@@ -49,7 +51,7 @@ func NewServer(cfg Config, st Store, log *slog.Logger) (*echo.Echo, error) {
 	e.Use(strictParams)
 	e.Use(s.negotiate)
 	s.routes(e)
-	registerTiles(e, ts, cfg, st.Today)
+	registerTiles(e, th)
 	return e, nil
 }
 
