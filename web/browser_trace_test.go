@@ -22,7 +22,7 @@ var traceCategories = []string{
 }
 
 // startTrace starts a Chrome trace when CONTROLMAP_PERF_TRACE names a directory, and returns
-// the function that ends it and writes it there as name.json (nil without the variable).
+// the function that ends it and writes it there as name.json (a no-op without the variable).
 func startTrace(t *testing.T, ctx context.Context, name string) func() {
 	dir := os.Getenv("CONTROLMAP_PERF_TRACE")
 	if dir == "" {

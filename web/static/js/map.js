@@ -71,7 +71,12 @@ export async function setBasemapLang(map, url, lang) {
   const style = await loadStyle(next);
   if (style === FALLBACK_STYLE) return;
   map.setStyle(withSettlements(style), {
-    transformStyle: (prev, fresh) => ({ ...fresh, layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))] }),
+    // The page's layers stay, and its settlements source as it is (its TileJSON inlined).
+    transformStyle: (prev, fresh) => ({
+      ...fresh,
+      sources: { ...fresh.sources, [SOURCE]: prev.sources[SOURCE] || fresh.sources[SOURCE] },
+      layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))],
+    }),
   });
   if (map.getLayer(LAYERS.dots)) return;
   // Not a diff: the style was rebuilt, so its feature state is to be set again.
