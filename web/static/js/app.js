@@ -131,7 +131,7 @@ async function main() {
     state.lang = langSelect.value;
     document.documentElement.lang = state.lang;
     setLabelLang(map, state.lang);
-    setBasemapLang(map, ctx.styleURL, state.lang);
+    setBasemapLang(map, ctx.styleURL, state.lang, ctx.base);
     onDay(state.day);
     changes.update(state.day);
   });

@@ -7,7 +7,7 @@ import { PeriodStore } from './store.js';
 import { readState } from './urlstate.js';
 import { setUILang, translateStatic, t } from './i18n.js';
 import { el } from './dom.js';
-import { startWorkers, prefetchGlyphs, loadStyle, styleURLFor, withSettlements, settlementLayers, createMap, addControls, paintSettlements, applyDay, renderedSettlements, UNKNOWN_COLOR } from './map.js';
+import { startWorkers, prefetchGlyphs, loadStyle, styleURLFor, withSettlements, settlementLayers, splitStyle, createMap, createBaseMap, followCamera, addControls, paintSettlements, applyDay, renderedSettlements, UNKNOWN_COLOR } from './map.js';
 
 const cspViolations = [];
 const mapErrors = [];
@@ -31,9 +31,15 @@ export async function boot(container, { layout = null } = {}) {
   // periods load: its tiles, glyphs and shaders do not wait for them, nor they for the map.
   const storeLoaded = loadStore(timeline, tiles);
   const layers = settlementLayers({ actors: [...actors.values()], style, lang: state.lang });
-  const map = createMap(container, withSettlements(style, layers, tiles), initialView(state, tiles));
+  // Two maps, one over the other (splitStyle): the basemap under, which a slider step leaves
+  // as it is, and the labels and settlements over it, the map the page works with.
+  const view = initialView(state, tiles);
+  const { under, over } = splitStyle(withSettlements(style, layers, tiles));
+  const base = under.layers.length ? createBaseMap(container, under, view) : null;
+  const map = createMap(container, over, view);
+  if (base) followCamera(map, base);
   const styleLoaded = new Promise((resolve) => map.once('style.load', resolve));
-  map.on('error', (e) => mapErrors.push(String(e.error?.message || e.error || e)));
+  for (const m of [map, base]) m?.on('error', (e) => mapErrors.push(String(e.error?.message || e.error || e)));
   addControls(map, creditsLine(timeline), { compact: false });
   bindCredits(timeline);
   const store = await storeLoaded;
@@ -43,7 +49,7 @@ export async function boot(container, { layout = null } = {}) {
   paintSettlements(map, store);
   applyDay(map, state.day, { selected: state.selected });
 
-  const ctx = { state, timeline, store, actors, range, map, style, styleURL };
+  const ctx = { state, timeline, store, actors, range, map, base, style, styleURL };
   exposeHooks(ctx);
   return ctx;
 }
@@ -110,6 +116,14 @@ function bindCredits(timeline) {
   });
 }
 
+// idle resolves once map has drawn all it has to.
+function idle(map) {
+  return new Promise((resolve) => {
+    if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) resolve();
+    map.once('idle', resolve);
+  });
+}
+
 // frameCommitted resolves in the task after the current one: called while the map draws a
 // frame (in an animation frame), that is once the browser has taken the frame for the screen,
 // the wait for the WebGL work included (it ends the animation frame's task).
@@ -135,11 +149,9 @@ function exposeHooks(ctx) {
     rendered() {
       return renderedSettlements(ctx.map).map((r) => ({ ...r, color: ctx.actors.get(r.controller)?.color || UNKNOWN_COLOR }));
     },
-    idle: () => new Promise((resolve) => {
-      if (ctx.map.loaded() && !ctx.map.isMoving() && ctx.map.areTilesLoaded()) resolve();
-      ctx.map.once('idle', resolve);
-    }),
-    // drawn resolves once the map is idle and its frame is on its way to the screen.
+    // idle resolves once the map, and the basemap's map under it, have drawn all they have to.
+    idle: () => Promise.all([idle(ctx.map), ctx.base && idle(ctx.base)]),
+    // drawn resolves once both maps are idle and their frames on their way to the screen.
     drawn: async () => { await hooks.idle(); await frameCommitted(); },
     // nextFrame resolves once the map's next frame is on its way to the screen.
     nextFrame: () => new Promise((resolve) => ctx.map.once('render', () => frameCommitted().then(resolve))),

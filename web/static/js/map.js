@@ -62,15 +62,18 @@ export function styleURLFor(url, lang) {
   return u.pathname + u.search;
 }
 
-// setBasemapLang reloads the basemap style in lang, keeping the settlement layers. The style
+// setBasemapLang reloads the basemap style in lang, keeping the settlement layers: its layers
+// under the first symbol layer go to base (the map under, if any), the others to map. The style
 // differs only in its labels, so MapLibre applies it as a diff: the settlement source, its
 // loaded tiles and feature state stay.
-export async function setBasemapLang(map, url, lang) {
+export async function setBasemapLang(map, url, lang, base = null) {
   const next = styleURLFor(url, lang);
   if (next === url) return;
   const style = await loadStyle(next);
   if (style === FALLBACK_STYLE) return;
-  map.setStyle(withSettlements(style), {
+  const { under, over } = base ? splitStyle(withSettlements(style)) : { under: null, over: withSettlements(style) };
+  if (base) base.setStyle(under);
+  map.setStyle(over, {
     // The page's layers stay, and its settlements source as it is (its TileJSON inlined).
     transformStyle: (prev, fresh) => ({
       ...fresh,
@@ -145,10 +148,44 @@ export function createMap(container, style, view, opts = {}) {
     fadeDuration: 0, // labels follow the slider at once
     ...opts,
   });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
+  map.touchZoomRotate?.disableRotation();
+  map.keyboard?.disableRotation();
   skipHiddenSky(map);
   return map;
+}
+
+// splitStyle splits a style in two maps drawn one over the other: under, the layers below its
+// first symbol layer (the basemap's land, water, borders), and over, that layer and all above
+// (labels, the settlements). A slider step redraws only the map over: in software WebGL a
+// frame costs by the pixels its layers cover, and the basemap under covers them all.
+export function splitStyle(style) {
+  const layers = style.layers || [];
+  let cut = layers.findIndex((l) => l.type === 'symbol' || l.source === SOURCE);
+  if (cut < 0) cut = layers.length;
+  const { [SOURCE]: _, ...sources } = style.sources || {};
+  return {
+    under: { ...style, sources, layers: layers.slice(0, cut) },
+    over: { ...style, layers: layers.slice(cut) },
+  };
+}
+
+// createBaseMap draws style under the map that container will hold: a map of its own in a
+// layer below, without controls or gestures, that follows the map's camera (followCamera).
+export function createBaseMap(container, style, view) {
+  const div = document.createElement('div');
+  div.className = 'cm-basemap';
+  container.append(div);
+  return createMap(div, style, view, { interactive: false });
+}
+
+// followCamera keeps base on map's camera, drawn in the same frame as map once it has loaded.
+export function followCamera(map, base) {
+  let loaded = false;
+  base.once('load', () => { loaded = true; });
+  map.on('move', () => {
+    base.jumpTo({ center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+    if (loaded) base.redraw();
+  });
 }
 
 // skipHiddenSky leaves out MapLibre's sky pass while the map is flat. MapLibre draws the
