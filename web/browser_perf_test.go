@@ -151,7 +151,7 @@ func measure(t *testing.T, st *data.Store) {
 	slices.Sort(f.Steps)
 	t.Logf("%d settlements (%d periods): page %.0f kB gzipped (of which API %.0f kB, tiles %.0f kB), first settlements drawn %.0f ms (browser CPU %.0f ms), "+
 		"one slider step median %.1f ms (min %.1f, max %.1f; browser CPU %.1f ms a step); one repaint without change %.1f ms; jump 1991→2021 %.0f ms",
-		f.Settlements, f.Features, float64(total)/1024, float64(api)/1024, float64(tiles)/1024, f.FirstDrawn, float64((cpu0-cpuStart).Milliseconds()),
+		f.Settlements, f.Features, float64(total)/1024, float64(api)/1024, float64(tiles)/1024, f.FirstDrawn, float64((cpu0 - cpuStart).Milliseconds()),
 		f.Steps[len(f.Steps)/2], f.Steps[0], f.Steps[len(f.Steps)-1], float64(cpu.Microseconds())/1000, median(f.Repaints), f.Jump)
 }
 
