@@ -130,8 +130,8 @@ async function main() {
   langSelect.addEventListener('change', () => {
     state.lang = langSelect.value;
     document.documentElement.lang = state.lang;
-    setLabelLang(map, state.lang);
-    setBasemapLang(map, ctx.styleURL, state.lang, ctx.base);
+    for (const m of [map, ctx.labels]) if (m) setLabelLang(m, state.lang);
+    setBasemapLang(map, ctx.styleURL, state.lang, ctx);
     onDay(state.day);
     changes.update(state.day);
   });

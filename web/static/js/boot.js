@@ -7,7 +7,7 @@ import { PeriodStore } from './store.js';
 import { readState } from './urlstate.js';
 import { setUILang, translateStatic, t } from './i18n.js';
 import { el } from './dom.js';
-import { startWorkers, prefetchGlyphs, loadStyle, styleURLFor, withSettlements, settlementLayers, splitStyle, createMap, createBaseMap, followCamera, addControls, paintSettlements, applyDay, renderedSettlements, UNKNOWN_COLOR } from './map.js';
+import { startWorkers, prefetchGlyphs, loadStyle, styleURLFor, withSettlements, settlementLayers, splitStyle, createMap, createBaseMap, createLabelMap, followCamera, addControls, paintSettlements, applyDay, renderedSettlements, UNKNOWN_COLOR } from './map.js';
 
 const cspViolations = [];
 const mapErrors = [];
@@ -31,15 +31,16 @@ export async function boot(container, { layout = null } = {}) {
   // periods load: its tiles, glyphs and shaders do not wait for them, nor they for the map.
   const storeLoaded = loadStore(timeline, tiles);
   const layers = settlementLayers({ actors: [...actors.values()], style, lang: state.lang });
-  // Two maps, one over the other (splitStyle): the basemap under, which a slider step leaves
-  // as it is, and the labels and settlements over it, the map the page works with.
+  // Three maps, one over the other (splitStyle): the basemap under and the labels over, which
+  // a slider step leaves as they are, and between them the map the page works with.
   const view = initialView(state, tiles);
   const { under, over } = splitStyle(withSettlements(style, layers, tiles));
   const base = under.layers.length ? createBaseMap(container, under, view) : null;
   const map = createMap(container, over, view);
-  if (base) followCamera(map, base);
+  const labels = createLabelMap(map, over, view);
+  followCamera(map, [base, labels].filter(Boolean));
   const styleLoaded = new Promise((resolve) => map.once('style.load', resolve));
-  for (const m of [map, base]) m?.on('error', (e) => mapErrors.push(String(e.error?.message || e.error || e)));
+  for (const m of [map, base, labels]) m?.on('error', (e) => mapErrors.push(String(e.error?.message || e.error || e)));
   addControls(map, creditsLine(timeline), { compact: false });
   bindCredits(timeline);
   const store = await storeLoaded;
@@ -49,7 +50,7 @@ export async function boot(container, { layout = null } = {}) {
   paintSettlements(map, store);
   applyDay(map, state.day, { selected: state.selected });
 
-  const ctx = { state, timeline, store, actors, range, map, base, style, styleURL };
+  const ctx = { state, timeline, store, actors, range, map, base, labels, style, styleURL };
   exposeHooks(ctx);
   return ctx;
 }
@@ -149,9 +150,9 @@ function exposeHooks(ctx) {
     rendered() {
       return renderedSettlements(ctx.map).map((r) => ({ ...r, color: ctx.actors.get(r.controller)?.color || UNKNOWN_COLOR }));
     },
-    // idle resolves once the map, and the basemap's map under it, have drawn all they have to.
-    idle: () => Promise.all([idle(ctx.map), ctx.base && idle(ctx.base)]),
-    // drawn resolves once both maps are idle and their frames on their way to the screen.
+    // idle resolves once the map, and the basemap's and labels' maps, have drawn all they have to.
+    idle: () => Promise.all([ctx.map, ctx.base, ctx.labels].filter(Boolean).map(idle)),
+    // drawn resolves once the maps are idle and their frames on their way to the screen.
     drawn: async () => { await hooks.idle(); await frameCommitted(); },
     // nextFrame resolves once the map's next frame is on its way to the screen.
     nextFrame: () => new Promise((resolve) => ctx.map.once('render', () => frameCommitted().then(resolve))),

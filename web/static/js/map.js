@@ -66,21 +66,21 @@ export function styleURLFor(url, lang) {
 // under the first symbol layer go to base (the map under, if any), the others to map. The style
 // differs only in its labels, so MapLibre applies it as a diff: the settlement source, its
 // loaded tiles and feature state stay.
-export async function setBasemapLang(map, url, lang, base = null) {
+export async function setBasemapLang(map, url, lang, { base = null, labels = null } = {}) {
   const next = styleURLFor(url, lang);
   if (next === url) return;
   const style = await loadStyle(next);
   if (style === FALLBACK_STYLE) return;
   const { under, over } = base ? splitStyle(withSettlements(style)) : { under: null, over: withSettlements(style) };
-  if (base) base.setStyle(under);
-  map.setStyle(over, {
-    // The page's layers stay, and its settlements source as it is (its TileJSON inlined).
-    transformStyle: (prev, fresh) => ({
-      ...fresh,
-      sources: { ...fresh.sources, [SOURCE]: prev.sources[SOURCE] || fresh.sources[SOURCE] },
-      layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))],
-    }),
+  // The page's layers stay, and its settlements source as it is (its TileJSON inlined).
+  const keep = (only) => (prev, fresh) => ({
+    ...fresh,
+    sources: { ...fresh.sources, [SOURCE]: prev.sources[SOURCE] || fresh.sources[SOURCE] },
+    layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))].filter(only),
   });
+  if (base) base.setStyle(under);
+  if (labels) labels.setStyle(over, { transformStyle: keep((l) => l.type === 'symbol') });
+  map.setStyle(over, { transformStyle: keep(() => true) });
   if (map.getLayer(LAYERS.dots)) return;
   // Not a diff: the style was rebuilt, so its feature state is to be set again.
   const p = painters.get(map);
@@ -156,8 +156,9 @@ export function createMap(container, style, view, opts = {}) {
 
 // splitStyle splits a style in two maps drawn one over the other: under, the layers below its
 // first symbol layer (the basemap's land, water, borders), and over, that layer and all above
-// (labels, the settlements). A slider step redraws only the map over: in software WebGL a
-// frame costs by the pixels its layers cover, and the basemap under covers them all.
+// (labels, the settlements; createLabelMap draws the labels in a third map over them). A
+// slider step redraws only the settlements: in software WebGL a frame costs by the pixels its
+// layers cover, and the basemap under covers them all.
 export function splitStyle(style) {
   const layers = style.layers || [];
   let cut = layers.findIndex((l) => l.type === 'symbol' || l.source === SOURCE);
@@ -173,19 +174,38 @@ export function splitStyle(style) {
 // layer below, without controls or gestures, that follows the map's camera (followCamera).
 export function createBaseMap(container, style, view) {
   const div = document.createElement('div');
-  div.className = 'cm-basemap';
+  div.className = 'cm-layer-map';
   container.append(div);
   return createMap(div, style, view, { interactive: false });
 }
 
-// followCamera keeps base on map's camera, drawn in the same frame as map once it has loaded.
-export function followCamera(map, base) {
-  let loaded = false;
-  base.once('load', () => { loaded = true; });
-  map.on('move', () => {
-    base.jumpTo({ center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
-    if (loaded) base.redraw();
-  });
+// createLabelMap draws the symbol layers of map's style (the labels) in a map of its own over
+// map's canvas, and leaves them out of map's frames: map still lays them out and places them
+// (queries, hover), but a slider step, which changes no label, redraws the settlements alone.
+// It returns null, and map draws its labels itself, where MapLibre has no hook for that.
+export function createLabelMap(map, style, view) {
+  const painter = map.painter;
+  const draw = painter && painter.drawFunctions;
+  if (!draw || typeof draw.symbol !== 'function') return null;
+  const layers = (style.layers || []).filter((l) => l.type === 'symbol');
+  if (!layers.length) return null;
+  painter.drawFunctions = { ...draw, symbol: () => {} };
+  const div = document.createElement('div');
+  div.className = 'cm-layer-map';
+  map.getCanvasContainer().after(div);
+  return createMap(div, { ...style, layers }, view, { interactive: false });
+}
+
+// followCamera keeps each of others on map's camera, drawn in the same frame as map once loaded.
+export function followCamera(map, others) {
+  for (const other of others) {
+    let loaded = false;
+    other.once('load', () => { loaded = true; });
+    map.on('move', () => {
+      other.jumpTo({ center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+      if (loaded) other.redraw();
+    });
+  }
 }
 
 // skipHiddenSky leaves out MapLibre's sky pass while the map is flat. MapLibre draws the
