@@ -1,5 +1,8 @@
 // The controlmap API (docs/CONTRACT.md), same origin.
 
+// TILEJSON is the TileJSON of the settlement tiles; the page inlines it in its style.
+export const TILEJSON = '/tiles/settlements.json';
+
 async function getJSON(path) {
   const res = await fetch(path, { headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
@@ -9,7 +12,7 @@ async function getJSON(path) {
 export const api = {
   timeline: () => getJSON('/api/timeline'),
   periods: () => getJSON('/api/periods'),
-  tileJSON: () => getJSON('/tiles/settlements.json'),
+  tileJSON: () => getJSON(TILEJSON),
   settlement: (id) => getJSON(`/api/collections/settlements/items/${encodeURIComponent(id)}`),
   // search finds settlements by name (the API's q), as the store's settlements ({sid, props, coords}).
   search: async (q, limit = 8) => {

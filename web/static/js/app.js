@@ -20,8 +20,17 @@ import { toParams, writeState, writeStateNow } from './urlstate.js';
 
 const DRAWERS = ['panel', 'changes', 'compare', 'table-view'];
 
+// firstDrawer is the drawer the page opens at start (main's end opens it for good).
+function firstDrawer(state) {
+  if (state.selected) return 'panel';
+  if (state.compare) return 'compare';
+  return matchMedia('(min-width: 900px)').matches ? 'changes' : null;
+}
+
 async function main() {
-  const ctx = await boot($('#map'));
+  // The first drawer is laid out before the map starts, so that the map starts at its size:
+  // the view fits the map as shown, and no resize redraws it.
+  const ctx = await boot($('#map'), { layout: (state) => { const d = firstDrawer(state); if (d) $(`#${d}`).hidden = false; } });
   const { state, store, actors, map, range, timeline } = ctx;
   const lang = () => state.lang;
   let changed = [];
@@ -50,13 +59,10 @@ async function main() {
   });
   const slowViews = debounce((day) => { table.update(day); changes.update(day); }, 120);
 
-  let frame = 0;
+  // redraw sets the feature state that changes at once: MapLibre draws it in the coming frame
+  // (one frame for any number of calls), so a slider step shows in the frame after its input.
   function redraw() {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      applyDay(map, state.day, { selected: state.selected, changed });
-    });
+    applyDay(map, state.day, { selected: state.selected, changed });
   }
 
   function onDay(day) {
@@ -124,8 +130,8 @@ async function main() {
   langSelect.addEventListener('change', () => {
     state.lang = langSelect.value;
     document.documentElement.lang = state.lang;
-    setLabelLang(map, state.lang);
-    setBasemapLang(map, ctx.styleURL, state.lang);
+    for (const m of [map, ctx.labels]) if (m) setLabelLang(m, state.lang);
+    setBasemapLang(map, ctx.styleURL, state.lang, ctx);
     onDay(state.day);
     changes.update(state.day);
   });
@@ -150,7 +156,7 @@ async function main() {
     select: (sid) => select(sid),
     flushURL: () => { syncURL(); writeStateNow(state); return location.href; },
   });
-  await window.controlmap.idle();
+  await window.controlmap.drawn();
   performance.mark('cm-settlements-drawn');
   document.body.dataset.ready = 'true';
 }

@@ -76,7 +76,18 @@ function formatParts(written, format, locale) {
   const [y, m = '01', d = '01'] = written.split('-');
   const date = new Date(Date.UTC(+y, +m - 1, +d));
   if (Number.isNaN(date.getTime())) return written;
-  return new Intl.DateTimeFormat(locale, format).format(date);
+  return formatter(locale, format).format(date);
+}
+
+// formatter is the Intl.DateTimeFormat of locale and format, made once (making one costs far
+// more than formatting: the changes list formats hundreds of dates).
+const formatters = new Map(); // format (one of this file's) → locale → formatter
+function formatter(locale, format) {
+  let byLocale = formatters.get(format);
+  if (!byLocale) formatters.set(format, (byLocale = new Map()));
+  let f = byLocale.get(locale);
+  if (!f) byLocale.set(locale, (f = new Intl.DateTimeFormat(locale, format)));
+  return f;
 }
 
 export function formatDay(day, locale) {

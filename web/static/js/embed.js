@@ -60,7 +60,7 @@ async function main() {
   }
 
   Object.assign(window.controlmap, { setDate: (d) => slider.set(typeof d === 'string' ? isoToDay(d) : d) });
-  await window.controlmap.idle();
+  await window.controlmap.drawn();
   performance.mark('cm-settlements-drawn');
   document.body.dataset.ready = 'true';
   announce(state);

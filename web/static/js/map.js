@@ -7,6 +7,7 @@
 import * as maplibregl from '/static/vendor/maplibre-gl/maplibre-gl.mjs';
 import { nameIn } from './i18n.js';
 import { OPEN_END } from './dates.js';
+import { TILEJSON } from './api.js';
 
 export const UNKNOWN_COLOR = '#9e9e9e';
 export const COMPARE_COLOR = '#ffd400';
@@ -27,15 +28,30 @@ export const FALLBACK_STYLE = {
 };
 
 // withSettlements returns style with the settlements source keyed by settlement id (sid), so
-// that feature state set by sid reaches every period feature of a settlement, loaded or not.
+// that feature state set by sid reaches every period feature of a settlement, loaded or not,
+// and with the page's settlement layers (settlementLayers) on top when given: in the style the
+// map starts with, they load their tiles with the basemap's, not after it has drawn.
 // A style without the source (an external basemap) gets the server's own. The server's style
 // draws the settlements of one date (/style.json?date=); the page leaves those layers out and
 // draws its own, the same rules with feature state in place of the date's properties, so that
 // a slider step re-lays no tile out (the browser test TestBrowserStyleAgrees holds both equal).
-export function withSettlements(style) {
-  const src = style.sources?.[SOURCE] || { type: 'vector', url: '/tiles/settlements.json' };
+export function withSettlements(style, settlementLayers = [], tileJSON = null) {
+  const src = inlineTileJSON(style.sources?.[SOURCE] || { type: 'vector', url: TILEJSON }, tileJSON);
   const layers = (style.layers || []).filter((l) => l.source !== SOURCE);
-  return { ...style, layers, sources: { ...style.sources, [SOURCE]: { ...src, promoteId: { [SOURCE_LAYER]: 'sid' } } } };
+  return {
+    ...style,
+    layers: [...layers, ...settlementLayers],
+    sources: { ...style.sources, [SOURCE]: { ...src, promoteId: { [SOURCE_LAYER]: 'sid' } } },
+  };
+}
+
+// inlineTileJSON puts the TileJSON the page has loaded in place of a source's link to it, so
+// that MapLibre asks for the tiles at once rather than for the TileJSON again first.
+function inlineTileJSON(src, tileJSON) {
+  if (!tileJSON || !src.url || new URL(src.url, location.href).href !== new URL(TILEJSON, location.href).href) return src;
+  const { url, ...rest } = src;
+  const { tiles, minzoom, maxzoom, bounds, scheme, attribution } = tileJSON;
+  return { ...rest, tiles, minzoom, maxzoom, bounds, scheme, attribution };
 }
 
 // styleURLFor asks the server's own style for labels in lang; an external style is left as is.
@@ -46,25 +62,61 @@ export function styleURLFor(url, lang) {
   return u.pathname + u.search;
 }
 
-// setBasemapLang reloads the basemap style in lang, keeping the settlement layers. The style
+// setBasemapLang reloads the basemap style in lang, keeping the settlement layers: its layers
+// under the first symbol layer go to base (the map under, if any), the others to map. The style
 // differs only in its labels, so MapLibre applies it as a diff: the settlement source, its
 // loaded tiles and feature state stay.
-export async function setBasemapLang(map, url, lang) {
+export async function setBasemapLang(map, url, lang, { base = null, labels = null } = {}) {
   const next = styleURLFor(url, lang);
   if (next === url) return;
   const style = await loadStyle(next);
   if (style === FALLBACK_STYLE) return;
-  map.setStyle(withSettlements(style), {
-    transformStyle: (prev, fresh) => ({ ...fresh, layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))] }),
+  const { under, over } = base ? splitStyle(withSettlements(style)) : { under: null, over: withSettlements(style) };
+  // The page's layers stay, and its settlements source as it is (its TileJSON inlined).
+  const keep = (only) => (prev, fresh) => ({
+    ...fresh,
+    sources: { ...fresh.sources, [SOURCE]: prev.sources[SOURCE] || fresh.sources[SOURCE] },
+    layers: [...fresh.layers, ...prev.layers.filter((l) => l.id.startsWith('cm-'))].filter(only),
   });
+  if (base) base.setStyle(under);
+  if (labels) labels.setStyle(over, { transformStyle: keep((l) => l.type === 'symbol') });
+  map.setStyle(over, { transformStyle: keep(() => true) });
   if (map.getLayer(LAYERS.dots)) return;
   // Not a diff: the style was rebuilt, so its feature state is to be set again.
   const p = painters.get(map);
   map.once('style.load', () => {
     const { day, selected, changedList } = p;
-    Object.assign(p, { shown: new Map(), selected: null, changed: '' });
+    Object.assign(p, { shown: new Map(), day: null, selected: null, changed: '' });
     applyDay(map, day, { selected, changed: changedList });
   });
+}
+
+// startWorkers starts MapLibre's workers (fetching and compiling their script) while the page
+// loads its data, before any map asks for them.
+export function startWorkers() {
+  maplibregl.prewarm();
+}
+
+// GLYPH_RANGES are the first glyph ranges (their first code points) the labels in each
+// language need: Latin, with the script of the language.
+const GLYPH_RANGES = { en: [0], az: [0, 256], hy: [0, 1280], ru: [0, 1024] };
+
+// prefetchGlyphs asks, while the map starts, for the glyphs its labels in lang will need in
+// each font of style, so that MapLibre finds them in the HTTP cache rather than asking only
+// once its tiles are laid out. Failures are left to MapLibre's own requests.
+export function prefetchGlyphs(style, lang) {
+  if (!style.glyphs) return;
+  const stacks = new Set();
+  for (const l of style.layers || []) {
+    const f = l.layout && l.layout['text-font'];
+    if (Array.isArray(f) && f.every((x) => typeof x === 'string')) stacks.add(f.join(','));
+  }
+  for (const stack of stacks) {
+    for (const start of GLYPH_RANGES[lang] || GLYPH_RANGES.en) {
+      const url = style.glyphs.replace('{fontstack}', stack).replace('{range}', `${start}-${start + 255}`);
+      fetch(url).catch(() => {});
+    }
+  }
 }
 
 // loadStyle fetches the basemap style; on any failure the map still works on a plain background.
@@ -96,9 +148,78 @@ export function createMap(container, style, view, opts = {}) {
     fadeDuration: 0, // labels follow the slider at once
     ...opts,
   });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
+  map.touchZoomRotate?.disableRotation();
+  map.keyboard?.disableRotation();
+  skipHiddenSky(map);
   return map;
+}
+
+// splitStyle splits a style in two maps drawn one over the other: under, the layers below its
+// first symbol layer (the basemap's land, water, borders), and over, that layer and all above
+// (labels, the settlements; createLabelMap draws the labels in a third map over them). A
+// slider step redraws only the settlements: in software WebGL a frame costs by the pixels its
+// layers cover, and the basemap under covers them all.
+export function splitStyle(style) {
+  const layers = style.layers || [];
+  let cut = layers.findIndex((l) => l.type === 'symbol' || l.source === SOURCE);
+  if (cut < 0) cut = layers.length;
+  const { [SOURCE]: _, ...sources } = style.sources || {};
+  return {
+    under: { ...style, sources, layers: layers.slice(0, cut) },
+    over: { ...style, layers: layers.slice(cut) },
+  };
+}
+
+// createBaseMap draws style under the map that container will hold: a map of its own in a
+// layer below, without controls or gestures, that follows the map's camera (followCamera).
+export function createBaseMap(container, style, view) {
+  const div = document.createElement('div');
+  div.className = 'cm-layer-map';
+  container.append(div);
+  return createMap(div, style, view, { interactive: false });
+}
+
+// createLabelMap draws the symbol layers of map's style (the labels) in a map of its own over
+// map's canvas, and leaves them out of map's frames: map still lays them out and places them
+// (queries, hover), but a slider step, which changes no label, redraws the settlements alone.
+// It returns null, and map draws its labels itself, where MapLibre has no hook for that.
+export function createLabelMap(map, style, view) {
+  const painter = map.painter;
+  const draw = painter && painter.drawFunctions;
+  if (!draw || typeof draw.symbol !== 'function') return null;
+  const layers = (style.layers || []).filter((l) => l.type === 'symbol');
+  if (!layers.length) return null;
+  painter.drawFunctions = { ...draw, symbol: () => {} };
+  const div = document.createElement('div');
+  div.className = 'cm-layer-map';
+  map.getCanvasContainer().after(div);
+  return createMap(div, { ...style, layers }, view, { interactive: false });
+}
+
+// followCamera keeps each of others on map's camera, drawn in the same frame as map once loaded.
+export function followCamera(map, others) {
+  for (const other of others) {
+    let loaded = false;
+    other.once('load', () => { loaded = true; });
+    map.on('move', () => {
+      other.jumpTo({ center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+      if (loaded) other.redraw();
+    });
+  }
+}
+
+// skipHiddenSky leaves out MapLibre's sky pass while the map is flat. MapLibre draws the
+// style's sky (transparent when the style has none) as a full-window pass on every frame, even
+// where no sky can show; the page never pitches the map. In software WebGL (SwiftShader, a
+// browser without a GPU) that pass is about 30 ms of CPU per frame, a third of a frame at
+// 1280x800: every slider step and every frame of the first draw paid it. The hook is
+// MapLibre's painter.drawFunctions; without it (another MapLibre) nothing changes.
+function skipHiddenSky(map) {
+  const painter = map.painter;
+  const draw = painter && painter.drawFunctions;
+  if (!draw || typeof draw.sky !== 'function') return;
+  const sky = draw.sky;
+  painter.drawFunctions = { ...draw, sky: (...args) => { if (map.getPitch() > 0) sky(...args); } };
 }
 
 export function addControls(map, attribution, { compact = false } = {}) {
@@ -155,17 +276,17 @@ function followTiles(map, store) {
 // Each map's settlement painter: what it shows now, so that a step touches only what changes.
 const painters = new WeakMap();
 
-// addSettlementLayers draws the settlements of the style's vector tiles above the basemap.
-export function addSettlementLayers(map, { store, actors, style, lang }) {
+// settlementLayers are the page's settlement layers, drawn above the basemap style: the
+// compare ring, the dots, the selection ring and (with glyphs) the labels.
+export function settlementLayers({ actors, style, lang }) {
   const color = colorExpr(actors);
   const next = colorExpr(actors, 'n');
   const previous = colorExpr(actors, 'p');
   const base = { source: SOURCE, 'source-layer': SOURCE_LAYER };
-  map.addLayer({
+  const layers = [{
     id: LAYERS.compare, type: 'circle', ...base, filter: NONE,
     paint: { 'circle-radius': radius(6), 'circle-color': COMPARE_COLOR, 'circle-opacity': 0.55, 'circle-stroke-color': '#000', 'circle-stroke-width': 1.5 },
-  });
-  map.addLayer({
+  }, {
     id: LAYERS.dots, type: 'circle', ...base, filter: LAST,
     paint: {
       'circle-radius': radius(0),
@@ -177,13 +298,19 @@ export function addSettlementLayers(map, { store, actors, style, lang }) {
       'circle-stroke-color': ['case', isStatus('claimed'), color, isStatus('disputed'), '#111111', isStatus('changing'), next, isAbandoned, ABANDONED_RING, '#ffffff'],
       'circle-stroke-width': ['case', isStatus('claimed'), 2.5, isStatus('disputed'), 2.5, isStatus('changing'), 1.5, isAbandoned, 2, 1],
     },
-  });
-  map.addLayer({
+  }, {
     id: LAYERS.selected, type: 'circle', ...base, filter: NONE,
     paint: { 'circle-radius': radius(5), 'circle-opacity': 0, 'circle-stroke-color': '#000', 'circle-stroke-width': 3 },
-  });
-  if (style.glyphs) map.addLayer(labelLayer(base, textFont(style), lang));
-  painters.set(map, { store, shown: new Map(), day: null, selected: null, changed: '' });
+  }];
+  if (style.glyphs) layers.push(labelLayer(base, textFont(style), lang));
+  return layers;
+}
+
+// paintSettlements starts colouring the settlements of map's style (made with
+// withSettlements and settlementLayers) from store: call it once the style has loaded, then
+// applyDay on each date.
+export function paintSettlements(map, store) {
+  painters.set(map, { store, shown: new Map(), day: null, known: 0, selected: null, changed: '' });
   if (store.partial) followTiles(map, store);
 }
 
@@ -228,21 +355,16 @@ function labelExpr(lang) {
 
 // applyDay colours each settlement by its controller on day: a step sets the feature state of
 // the settlements whose controller or status changes, with no tile reload and no request.
+// Only the settlements with a period boundary between the last day drawn and day are looked
+// at (store.changedBetween), unless the store has grown since: then every one is.
 // Selection and compare change filters, which re-lays the loaded tiles out (no request either).
 export function applyDay(map, day, { selected = null, changed = null } = {}) {
   const p = painters.get(map);
+  const grown = p.known !== p.store.settlements.size;
+  const settlements = p.day === null || grown ? p.store.settlements.values() : p.store.changedBetween(p.day, day);
   p.day = day;
-  for (const s of p.store.settlements.values()) {
-    const period = p.store.periodAt(s, day);
-    const c = period ? period.controller : '';
-    const st = period ? (period.changing ? 'changing' : period.status) : '';
-    const n = period && period.changing ? period.next : '';
-    const pv = period && period.changing ? period.previous || '' : '';
-    const key = `${c}|${st}|${n}|${pv}`;
-    if (p.shown.get(s.sid) === key) continue;
-    p.shown.set(s.sid, key);
-    map.setFeatureState({ source: SOURCE, sourceLayer: SOURCE_LAYER, id: s.sid }, { c, s: st, n, p: pv });
-  }
+  p.known = p.store.settlements.size;
+  for (const s of settlements) paintOne(map, p, s, day);
   if (selected !== p.selected) {
     p.selected = selected;
     map.setFilter(LAYERS.selected, selected ? ['all', LAST, ['==', ['get', 'sid'], selected]] : NONE);
@@ -253,6 +375,19 @@ export function applyDay(map, day, { selected = null, changed = null } = {}) {
     p.changed = changedKey;
     map.setFilter(LAYERS.compare, changedKey ? ['all', LAST, ['in', ['get', 'sid'], ['literal', changed]]] : NONE);
   }
+}
+
+// paintOne sets the feature state of settlement s for day when it differs from what is shown.
+function paintOne(map, p, s, day) {
+  const period = p.store.periodAt(s, day);
+  const c = period ? period.controller : '';
+  const st = period ? (period.changing ? 'changing' : period.status) : '';
+  const n = period && period.changing ? period.next : '';
+  const pv = period && period.changing ? period.previous || '' : '';
+  const key = `${c}|${st}|${n}|${pv}`;
+  if (p.shown.get(s.sid) === key) return;
+  p.shown.set(s.sid, key);
+  map.setFeatureState({ source: SOURCE, sourceLayer: SOURCE_LAYER, id: s.sid }, { c, s: st, n, p: pv });
 }
 
 // renderedSettlements lists the settlements drawn in the view with their state.

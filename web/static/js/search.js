@@ -41,7 +41,7 @@ export class SearchIndex {
   constructor(store, remote = null) {
     this.store = store;
     this.remote = remote;
-    this.index();
+    this.size = -1; // indexed at the first search, not while the map starts
   }
 
   // index lists the store's settlements; a store filled from the tiles is indexed again as

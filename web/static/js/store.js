@@ -3,7 +3,7 @@
 // come from the timeline property "t" of the settlement tiles MapLibre loads (fromTiles):
 // the store then holds the settlements seen so far, and partial is true.
 
-import { OPEN_START } from './dates.js';
+import { OPEN_START, OPEN_END } from './dates.js';
 import { parseTimeline } from './timeline.js';
 
 // The settlement's own properties in a tile feature, kept on the store's settlement.
@@ -59,7 +59,7 @@ export class PeriodStore {
       linkPeriods(s);
       added++;
     }
-    if (added) this._changes = null;
+    if (added) this._changes = this._boundaries = null;
     return added;
   }
 
@@ -113,9 +113,36 @@ export class PeriodStore {
         out.push({ sid: s.sid, settlement: s, day: p.from, period: p, previous: p.before });
       }
     }
-    out.sort((a, b) => a.day - b.day || a.sid.localeCompare(b.sid));
+    out.sort((a, b) => a.day - b.day || bySID(a.sid, b.sid));
     this._changes = out;
     return out;
+  }
+
+  // changedBetween lists the settlements whose period on day a may differ from that on day b:
+  // those with a period starting or ending after the earlier day and on or before the later.
+  // A slider step looks at these alone, not at every settlement.
+  changedBetween(a, b) {
+    const lo = Math.min(a, b), hi = Math.max(a, b);
+    const { days, settlements } = this.boundaries();
+    const out = new Set();
+    for (let i = firstAfter(days, lo); i < days.length && days[i] <= hi; i++) out.add(settlements[i]);
+    return out;
+  }
+
+  // boundaries are the days on which a settlement's period starts or ends, sorted, each with
+  // its settlement; built once per set of settlements.
+  boundaries() {
+    if (this._boundaries) return this._boundaries;
+    const pairs = [];
+    for (const s of this.settlements.values()) {
+      for (const p of s.periods) {
+        if (p.from !== OPEN_START) pairs.push([p.from, s]);
+        if (p.to !== OPEN_END) pairs.push([p.to, s]);
+      }
+    }
+    pairs.sort((x, y) => x[0] - y[0]);
+    this._boundaries = { days: Float64Array.from(pairs, (x) => x[0]), settlements: pairs.map((x) => x[1]) };
+    return this._boundaries;
   }
 
   prevChangeDay(day) {
@@ -130,15 +157,6 @@ export class PeriodStore {
     let lo = 0, hi = d.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (d[mid] <= day) lo = mid + 1; else hi = mid; }
     return lo < d.length ? d[lo] : null;
-  }
-
-  bounds() {
-    let w = 180, s = 90, e = -180, n = -90;
-    for (const st of this.settlements.values()) {
-      const [x, y] = st.coords;
-      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
-    }
-    return w <= e ? [[w, s], [e, n]] : null;
   }
 }
 
@@ -164,6 +182,16 @@ function linkPeriods(s) {
   for (let i = 0; i < s.periods.length; i++) {
     Object.defineProperty(s.periods[i], 'before', { value: i > 0 ? s.periods[i - 1] : null, enumerable: false });
   }
+}
+
+// bySID orders settlement ids as localeCompare does, with one collator rather than one a call.
+const bySID = new Intl.Collator().compare;
+
+// firstAfter is the index of the first of the sorted days after day.
+function firstAfter(days, day) {
+  let lo = 0, hi = days.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (days[mid] <= day) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 function uniqueSorted(xs) {

@@ -72,3 +72,23 @@ test('historyWhat: a confirmation never reads "X → X"', () => {
   ];
   for (const [h, want] of cases) assert.equal(historyWhat(h, name), want, JSON.stringify(h));
 });
+
+test('changedBetween holds every settlement whose period differs between two days, and no other', () => {
+  const two = new PeriodStore({
+    features: [
+      ...store.features.map((f) => ({ ...f, properties: { ...f.properties } })),
+      period(OPEN_START, 18580, { sid: 'shusha', name: 'Shusha' }),
+      period(18580, OPEN_END, { sid: 'shusha', name: 'Shusha', controller: 'azerbaijan', status: 'confirmed' }),
+    ],
+  });
+  const days = [100, 8581, 8582, 18531, 18532, 18540, 18576, 18579, 18580, 18586, 19000];
+  for (const a of days) {
+    for (const b of days) {
+      const got = new Set([...two.changedBetween(a, b)].map((s) => s.sid));
+      for (const s of two.settlements.values()) {
+        const differs = two.periodAt(s, a) !== two.periodAt(s, b);
+        assert.equal(got.has(s.sid), differs, `${s.sid} from ${a} to ${b}`);
+      }
+    }
+  }
+});

@@ -50,3 +50,13 @@ test('a store filled from tiles answers like one loaded from /api/periods', () =
   assert.deepEqual(st.changes().map((c) => c.day), [8582, 18532, 18576, 18578, 18586]);
   assert.equal(st.partial, true);
 });
+
+test('a store filled from tiles looks at the settlements added since in changedBetween', () => {
+  const st = PeriodStore.fromTiles([8582, 18532]);
+  const f = (sid) => ({ properties: { sid, name: sid, rank: 1, from: 18586, to: OPEN_END, t: AGHDAM }, geometry: { coordinates: [46.9, 39.9] } });
+  st.addTileFeatures([f('aghdam')]);
+  assert.deepEqual([...st.changedBetween(18531, 18532)].map((s) => s.sid), ['aghdam']);
+  st.addTileFeatures([f('fuzuli')]);
+  assert.deepEqual([...st.changedBetween(18532, 18531)].map((s) => s.sid).sort(), ['aghdam', 'fuzuli']);
+  assert.equal(st.changedBetween(18533, 18540).size, 0);
+});
