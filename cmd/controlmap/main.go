@@ -16,7 +16,7 @@ const usage = `controlmap: who controlled each settlement on each date, with sou
 Usage:
   controlmap serve    [--addr :8080] [--db controlmap.db] [--basemap-style URL] [--public-url URL] [--tiles-pyramid FILE]
                       [--basemap-pmtiles FILE --basemap-style-file FILE] [--pprof 127.0.0.1:6060]
-                      [--cache-mb 96] [--memory-limit 256]
+                      [--cache-mb 96] [--memory-limit 300]
   controlmap import   [--db controlmap.db] actors|settlements|changes FILE...
   controlmap import   [--db controlmap.db] geonames FILE... [--admin1 AZ.03,...] [--feature-codes PPL,...]
                       [--bbox minLon,minLat,maxLon,maxLat] [--admin1-names FILE]

@@ -14,7 +14,7 @@ import (
 // million changes near 300 MB: about 165 MB of index, the caches, and one answer being built.
 const (
 	defaultCacheMB       = 96
-	defaultMemoryLimitMB = 256
+	defaultMemoryLimitMB = 300
 )
 
 // tileCaches is how many caches of tiles.Config.CacheBytes a tile server keeps: the
