@@ -147,7 +147,10 @@ func runeEscape(r rune, size int) string {
 	return ""
 }
 
-// appendFloat appends f as encoding/json does; NaN and infinities are an error, as there.
+// AppendJSONFloat appends f as encoding/json does; NaN and infinities are an error, as there.
+// Other packages' streaming encoders (web's periods) use it to stay byte-identical.
+func AppendJSONFloat(b []byte, f float64) ([]byte, error) { return appendFloat(b, f) }
+
 func appendFloat(b []byte, f float64) ([]byte, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return b, fmt.Errorf("json: unsupported value: %v", f)

@@ -1,6 +1,7 @@
 package tiles
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
@@ -60,27 +61,13 @@ const (
 
 // withDefaults returns c with its zero fields set to the defaults.
 func (c Config) withDefaults() Config {
-	if c.MaxAge == 0 {
-		c.MaxAge = DefaultMaxAge
-	}
-	if c.CacheBytes == 0 {
-		c.CacheBytes = DefaultCacheBytes
-	}
-	if c.PyramidMaxZoom == 0 {
-		c.PyramidMaxZoom = DefaultPyramidMaxZoom
-	}
-	if c.PyramidDelay == 0 {
-		c.PyramidDelay = DefaultPyramidDelay
-	}
-	if c.PrerenderMaxZoom == 0 {
-		c.PrerenderMaxZoom = DefaultPrerenderMaxZoom
-	}
-	if c.PrerenderDelay == 0 {
-		c.PrerenderDelay = DefaultPrerenderDelay
-	}
-	if c.PrerenderMinSettlements == 0 {
-		c.PrerenderMinSettlements = DefaultPrerenderMinSettlements
-	}
+	c.MaxAge = cmp.Or(c.MaxAge, DefaultMaxAge)
+	c.CacheBytes = cmp.Or(c.CacheBytes, DefaultCacheBytes)
+	c.PyramidMaxZoom = cmp.Or(c.PyramidMaxZoom, DefaultPyramidMaxZoom)
+	c.PyramidDelay = cmp.Or(c.PyramidDelay, DefaultPyramidDelay)
+	c.PrerenderMaxZoom = cmp.Or(c.PrerenderMaxZoom, DefaultPrerenderMaxZoom)
+	c.PrerenderDelay = cmp.Or(c.PrerenderDelay, DefaultPrerenderDelay)
+	c.PrerenderMinSettlements = cmp.Or(c.PrerenderMinSettlements, DefaultPrerenderMinSettlements)
 	return c
 }
 
