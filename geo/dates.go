@@ -11,6 +11,7 @@ import (
 // It is only read and written under the index's lock.
 type dateOrder struct {
 	blocks [][]dateRef
+	words  *words // holds the records' ids
 }
 
 const blockSize = 512
@@ -22,21 +23,25 @@ type dateRef struct {
 	r      *record
 }
 
-func compareRefs(a, b dateRef) int {
-	if a.day != b.day {
-		return cmp.Compare(a.day, b.day)
+// compare returns the order of refs, with the ids as they are now.
+func (o *dateOrder) compare() func(a, b dateRef) int {
+	ids := o.words.view().ids
+	return func(a, b dateRef) int {
+		if a.day != b.day {
+			return cmp.Compare(a.day, b.day)
+		}
+		return compareRecords(a.r, b.r, ids)
 	}
-	return compareRecords(a.r, b.r)
 }
 
 // newDateOrder orders the counting changes of entries.
-func newDateOrder(entries []*Entry) *dateOrder {
+func newDateOrder(entries []*Entry, w *words) *dateOrder {
 	var all []dateRef
 	for n, e := range entries {
 		all = appendRefs(all, e, int32(n))
 	}
-	slices.SortFunc(all, compareRefs)
-	o := &dateOrder{}
+	o := &dateOrder{words: w}
+	slices.SortFunc(all, o.compare())
 	for len(all) > 0 {
 		k := min(blockSize, len(all))
 		o.blocks = append(o.blocks, all[:k:k])
@@ -75,10 +80,10 @@ func (o *dateOrder) remove(e *Entry, n int32) {
 }
 
 // block returns the first block whose last ref is not before ref (len(blocks) when none).
-func (o *dateOrder) block(ref dateRef) int {
+func (o *dateOrder) block(ref dateRef, compare func(a, b dateRef) int) int {
 	return sort.Search(len(o.blocks), func(i int) bool {
 		b := o.blocks[i]
-		return compareRefs(b[len(b)-1], ref) >= 0
+		return compare(b[len(b)-1], ref) >= 0
 	})
 }
 
@@ -87,9 +92,10 @@ func (o *dateOrder) insert(ref dateRef) {
 		o.blocks = [][]dateRef{{ref}}
 		return
 	}
-	bi := min(o.block(ref), len(o.blocks)-1)
+	compare := o.compare()
+	bi := min(o.block(ref, compare), len(o.blocks)-1)
 	b := o.blocks[bi]
-	i, _ := slices.BinarySearchFunc(b, ref, compareRefs)
+	i, _ := slices.BinarySearchFunc(b, ref, compare)
 	b = slices.Insert(b, i, ref)
 	if len(b) <= 2*blockSize {
 		o.blocks[bi] = b
@@ -101,12 +107,13 @@ func (o *dateOrder) insert(ref dateRef) {
 }
 
 func (o *dateOrder) delete(ref dateRef) {
-	bi := o.block(ref)
+	compare := o.compare()
+	bi := o.block(ref, compare)
 	if bi == len(o.blocks) {
 		return
 	}
 	b := o.blocks[bi]
-	i, found := slices.BinarySearchFunc(b, ref, compareRefs)
+	i, found := slices.BinarySearchFunc(b, ref, compare)
 	if !found || b[i].number != ref.number {
 		return
 	}

@@ -48,8 +48,10 @@
 // The Index keeps, per settlement, the sorted control periods derived from its changes, so a
 // snapshot of every settlement on a date is one binary search per settlement, never a scan of all
 // changes. It is compact, to hold a million changes in a few hundred megabytes: a settlement has
-// a number (its place in a slice), its changes are records of about 56 bytes (actor, kind and
-// status interned as 16-bit words) and its periods structs of 24 bytes; Entry.Changes,
+// a number (its place in a slice), its changes are records of 40 bytes without a pointer
+// (actor, kind and status interned as 16-bit words, the id a place in one array of every id,
+// the retraction a number), so the garbage collector never scans them, and its periods are
+// structs of 24 bytes; Entry.Changes,
 // Entry.Timeline and Entry.At build the full values on demand. Notes and sources stay in the
 // database when the index has a DetailsFunc (the store sets one): FillDetails and FillSources
 // read them for the changes an answer shows. A write rebuilds the entries of the settlements it

@@ -49,10 +49,10 @@ func (e *Entry) Changes() []*Change {
 
 // materialize returns e's changes as full values (without notes and sources).
 func (e *Entry) materialize() []Change {
-	w := e.words.all()
+	v := e.words.view()
 	out := make([]Change, len(e.changes))
 	for i := range e.changes {
-		e.changes[i].change(&out[i], e.Settlement.ID, w)
+		e.changes[i].change(&out[i], e.Settlement.ID, &v)
 	}
 	return out
 }
@@ -60,7 +60,7 @@ func (e *Entry) materialize() []Change {
 // Timeline returns e's control periods.
 func (e *Entry) Timeline() Timeline {
 	slab := e.materialize()
-	w := e.words.all()
+	w := e.words.view().words
 	out := make(Timeline, len(e.periods))
 	for i := range e.periods {
 		out[i] = e.period(i, w, func(j int32) *Change { return &slab[j] })
@@ -72,31 +72,32 @@ func (e *Entry) Timeline() Timeline {
 // returns e's periods in tl and their changes in slab, both reused (their contents replaced).
 // The periods point into slab, so they hold only until slab is passed again.
 func (e *Entry) TimelineInto(tl Timeline, slab []Change) (Timeline, []Change) {
-	w := e.words.all()
+	v := e.words.view()
 	slab = slices.Grow(slab[:0], len(e.changes))[:len(e.changes)]
 	for i := range e.changes {
-		e.changes[i].change(&slab[i], e.Settlement.ID, w)
+		e.changes[i].change(&slab[i], e.Settlement.ID, &v)
 	}
 	tl = slices.Grow(tl[:0], len(e.periods))
 	for i := range e.periods {
-		tl = append(tl, e.period(i, w, func(j int32) *Change { return &slab[j] }))
+		tl = append(tl, e.period(i, v.words, func(j int32) *Change { return &slab[j] }))
 	}
 	return tl, slab
 }
 
 // At returns e's period on day d.
 func (e *Entry) At(d Day) Period {
-	return e.at(d, e.words.all(), make([]Change, 0, 2))
+	v := e.words.view()
+	return e.at(d, &v, make([]Change, 0, 2))
 }
 
 // at returns e's period on day d, its changes appended to slab (which must have room for two:
 // pointers into it are kept).
-func (e *Entry) at(d Day, w []string, slab []Change) Period {
+func (e *Entry) at(d Day, v *view, slab []Change) Period {
 	i := e.find(d)
-	return e.period(i, w, func(j int32) *Change {
+	return e.period(i, v.words, func(j int32) *Change {
 		slab = slab[:len(slab)+1]
 		c := &slab[len(slab)-1]
-		e.changes[j].change(c, e.Settlement.ID, w)
+		e.changes[j].change(c, e.Settlement.ID, v)
 		return c
 	})
 }
@@ -140,29 +141,27 @@ func (e *Entry) period(i int, w []string, change func(int32) *Change) Period {
 
 // newEntry builds the entry of s from its records, sorting them in timeline order.
 func newEntry(s *Settlement, changes []record, w *words, scratch *timelineScratch) *Entry {
-	if !sortedRecords(changes) {
-		slices.SortFunc(changes, func(a, b record) int { return compareRecords(&a, &b) })
-	}
+	sortRecords(changes, w)
 	e := &Entry{Settlement: s, changes: changes, words: w}
 	e.periods = scratch.periods(e)
 	return e
 }
 
-func sortedRecords(rs []record) bool {
+// sortRecords puts rs, whose ids are in w, in timeline order.
+func sortRecords(rs []record, w *words) {
+	ids := w.view().ids
 	for i := 1; i < len(rs); i++ {
-		if compareRecords(&rs[i-1], &rs[i]) > 0 {
-			return false
+		if compareRecords(&rs[i-1], &rs[i], ids) > 0 {
+			slices.SortFunc(rs, func(a, b record) int { return compareRecords(&a, &b, ids) })
+			return
 		}
 	}
-	return true
 }
 
 // keptEntry is the entry of s whose records (in any order) are those its periods were built
 // from.
 func keptEntry(s *Settlement, changes []record, periods []period, w *words) *Entry {
-	if !sortedRecords(changes) {
-		slices.SortFunc(changes, func(a, b record) int { return compareRecords(&a, &b) })
-	}
+	sortRecords(changes, w)
 	return &Entry{Settlement: s, changes: changes, periods: periods, words: w}
 }
 
@@ -175,11 +174,12 @@ type timelineScratch struct {
 
 // periods derives the compact periods of e with BuildTimeline's rules.
 func (sc *timelineScratch) periods(e *Entry) []period {
-	w := e.words.all()
+	v := e.words.view()
+	w := v.words
 	sc.changes = slices.Grow(sc.changes[:0], len(e.changes))[:len(e.changes)]
 	sc.counting = sc.counting[:0]
 	for i := range e.changes {
-		e.changes[i].change(&sc.changes[i], "", w)
+		e.changes[i].change(&sc.changes[i], "", &v)
 		if e.changes[i].counts() {
 			sc.counting = append(sc.counting, &sc.changes[i])
 		}
@@ -225,10 +225,11 @@ func (sc *timelineScratch) position(c *Change) int32 {
 // PreviousController returns the controller that change id replaced ("" when unknown), and
 // false when it sets no period: it is retracted, overtaken or a status event.
 func (e *Entry) PreviousController(changeID string) (string, bool) {
-	w := e.words.all()
+	v := e.words.view()
+	w := v.words
 	for i := 1; i < len(e.periods); i++ {
 		switch p := &e.periods[i]; {
-		case p.change < 0 || e.changes[p.change].id != changeID:
+		case p.change < 0 || v.id(&e.changes[p.change]) != changeID:
 		case p.changing:
 			return w[p.previous], true
 		default:

@@ -16,11 +16,11 @@ import (
 // database stays the source of truth.
 //
 // The index is compact: a settlement has a number (its place in a slice), changes are records
-// of about 56 bytes with their actor, kind and status interned, and periods are small structs
-// in one slice per settlement. Notes and sources stay in the database when a DetailsFunc is set
-// (FillDetails reads them on demand). A write costs O(log n) plus the changes of the
-// settlements it touches: it replaces their entries (copy on write) and updates the maps in
-// place under the lock. Values handed out by an Index are never changed afterwards, so readers
+// of 40 bytes without a pointer (actor, kind and status interned, ids in one array, retractions
+// numbered), and periods are small structs in one slice per settlement. Notes and sources
+// stay in the database when a DetailsFunc is set (FillDetails reads them on demand). A write
+// costs O(log n) plus the changes of the settlements it touches: it replaces their entries
+// (copy on write) and updates the maps in place under the lock. Values handed out by an Index are never changed afterwards, so readers
 // need no lock once they hold them.
 type Index struct {
 	mu      sync.RWMutex
@@ -157,18 +157,24 @@ func (ix *Index) putChange(c *Change, scratch *timelineScratch) {
 	}
 	if owner, found := ix.ownersLocked().find(c.ID, ix.owns); found && owner != n {
 		e := ix.dense[owner]
-		ix.replaceEntry(owner, slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return r.id == c.ID }), scratch)
+		ids := ix.words.view().ids
+		ix.replaceEntry(owner, slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return idOf(&r, ids) == c.ID }), scratch)
 	}
 	e := ix.dense[n]
-	changes := slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return r.id == c.ID })
+	ids := ix.words.view().ids
+	changes := slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return idOf(&r, ids) == c.ID })
 	changes = append(changes, newRecord(c, ix.words))
 	ix.replaceEntry(n, changes, scratch)
 	if ix.owners.put(c.ID, n, ix.owns) {
 		ix.owners = ownersOf(ix.dense, ix.owns)
 	}
 	ix.details.keep(c)
-	ix.noteUpdate(&changes[len(changes)-1])
+	v := ix.words.view()
+	ix.noteUpdate(&changes[len(changes)-1], v.retractions)
 }
+
+// idOf is r's id, in ids.
+func idOf(r *record, ids string) string { return ids[r.id : r.id+uint32(r.idLen)] }
 
 // replaceEntry gives settlement n the changes given, in a new entry.
 func (ix *Index) replaceEntry(n int32, changes []record, scratch *timelineScratch) {
@@ -181,13 +187,16 @@ func (ix *Index) replaceEntry(n int32, changes []record, scratch *timelineScratc
 
 // owns reports whether settlement n has a change id.
 func (ix *Index) owns(n int32, id string) bool {
-	return slices.ContainsFunc(ix.dense[n].changes, func(r record) bool { return r.id == id })
+	e := ix.dense[n]
+	ids := e.words.view().ids
+	return slices.ContainsFunc(e.changes, func(r record) bool { return idOf(&r, ids) == id })
 }
 
-func (ix *Index) noteUpdate(r *record) {
+// noteUpdate takes r's recording and retraction (in retractions) into ix.updated.
+func (ix *Index) noteUpdate(r *record, retractions []*Retraction) {
 	ix.updated = max(ix.updated, r.recorded)
-	if r.retraction != nil {
-		ix.updated = max(ix.updated, r.retraction.At.UnixNano())
+	if r.retraction != 0 {
+		ix.updated = max(ix.updated, retractions[r.retraction-1].At.UnixNano())
 	}
 }
 
@@ -233,9 +242,10 @@ func (ix *Index) Change(id string) (*Change, bool) {
 		return nil, false
 	}
 	e := ix.dense[n]
-	i := slices.IndexFunc(e.changes, func(r record) bool { return r.id == id })
+	v := e.words.view()
+	i := slices.IndexFunc(e.changes, func(r record) bool { return v.id(&r) == id })
 	c := new(Change)
-	e.changes[i].change(c, e.Settlement.ID, ix.words.all())
+	e.changes[i].change(c, e.Settlement.ID, &v)
 	return c, true
 }
 

@@ -31,7 +31,7 @@ type part struct {
 	owners     []int32 // settlement number of each record
 	last       string  // settlement id of the last change added, and its number
 	lastNumber int32
-	ids        []byte // ids of the records from flushed on, to be copied into one string
+	ids        []byte // ids of the records from flushed on (their id is a place in it), to be added to the words
 	flushed    int
 	recent     [3]wordCache // controller, kind, status
 }
@@ -97,7 +97,7 @@ func (p *Part) AddChange(c *Change) {
 	p.records = append(p.records, p.record(c, p.l.words))
 	p.runs[len(p.runs)-1].end = len(p.records)
 	if p.ids = append(p.ids, c.ID...); len(p.ids) >= idChunk {
-		p.flushIDs()
+		p.flushIDs(p.l.words)
 	}
 	if p.l.details.fn == nil {
 		if p.kept == nil {
@@ -119,19 +119,20 @@ func (p *part) add(c *Change, l *Loader) bool {
 	p.records = append(p.records, p.record(c, l.words))
 	p.owners = append(p.owners, n)
 	if p.ids = append(p.ids, c.ID...); len(p.ids) >= idChunk {
-		p.flushIDs()
+		p.flushIDs(l.words)
 	}
 	return true
 }
 
 // record is newRecord with the words of the latest changes remembered: most changes have one
-// of a few controllers, kinds and statuses.
+// of a few controllers, kinds and statuses. Its id is its place in p.ids, where the caller
+// appends it.
 func (p *part) record(c *Change, w *words) record {
 	var recorded int64
 	if !c.RecordedAt.IsZero() {
 		recorded = c.RecordedAt.UnixNano()
 	}
-	return record{id: c.ID, recorded: recorded, date: c.Date, retraction: c.Retracted,
+	return record{id: uint32(len(p.ids)), idLen: idLength(c.ID), recorded: recorded, date: c.Date, retraction: w.retract(c.Retracted),
 		controller: p.recent[0].intern(c.Controller, w), kind: p.recent[1].intern(string(c.Kind), w),
 		status: p.recent[2].intern(string(c.Status), w)}
 }
@@ -157,23 +158,23 @@ func (wc *wordCache) intern(s string, w *words) word {
 	return v
 }
 
-// idChunk is the size of the strings that hold the change ids, many to a string: a million
-// ids of their own would leave the heap full of holes between the rows' other strings.
+// idChunk is how many bytes of ids a part gathers before adding them to the words at once
+// (under the words' lock).
 const idChunk = 64 << 10
 
-// flushIDs points the ids of the records added since the last flush into one new string.
-func (p *part) flushIDs() {
-	all := string(p.ids)
+// flushIDs adds the ids of the records added since the last flush to w, and points the records
+// at them.
+func (p *part) flushIDs(w *words) {
+	at := w.addIDs(p.ids)
 	for i := p.flushed; i < len(p.records); i++ {
-		n := len(p.records[i].id)
-		p.records[i].id, all = all[:n], all[n:]
+		p.records[i].id += at
 	}
 	p.ids, p.flushed = p.ids[:0], len(p.records)
 }
 
 // merge puts the parts' changes after part's.
 func (l *Loader) merge() {
-	l.part.flushIDs()
+	l.part.flushIDs(l.words)
 	if len(l.parts) == 0 {
 		return
 	}
@@ -183,7 +184,7 @@ func (l *Loader) merge() {
 	}
 	l.records, l.owners = slices.Grow(l.records, size-len(l.records)), slices.Grow(l.owners, size-len(l.owners))
 	for _, p := range l.parts {
-		p.flushIDs()
+		p.flushIDs(l.words)
 		l.mergePart(p)
 	}
 	l.parts = nil
@@ -192,6 +193,10 @@ func (l *Loader) merge() {
 // mergePart appends p's records of known settlements.
 func (l *Loader) mergePart(p *Part) {
 	start := 0
+	var v view
+	if p.kept != nil {
+		v = l.words.view()
+	}
 	for _, run := range p.runs {
 		records := p.records[start:run.end]
 		start = run.end
@@ -202,8 +207,11 @@ func (l *Loader) mergePart(p *Part) {
 		l.records = append(l.records, records...)
 		for _, r := range records {
 			l.owners = append(l.owners, n)
-			if d, ok := p.kept[r.id]; ok {
-				l.details.kept[r.id] = d
+			if p.kept == nil {
+				continue
+			}
+			if d, ok := p.kept[v.id(&r)]; ok {
+				l.details.kept[v.id(&r)] = d
 			}
 		}
 	}
@@ -217,8 +225,9 @@ func (l *Loader) Done() {
 	wg.Go(func() { order = l.order() })
 	l.merge()
 	fresh := &Index{words: l.words, actors: l.actors, numbers: l.numbers, details: l.details}
+	retractions := l.words.view().retractions
 	for i := range l.records {
-		fresh.noteUpdate(&l.records[i])
+		fresh.noteUpdate(&l.records[i], retractions)
 	}
 	wg.Wait()
 	was := l.renumber(order)

@@ -26,10 +26,11 @@ func (ix *Index) Merge(b Batch) {
 	}
 	l.records, l.owners = make([]record, 0, size), make([]int32, 0, size)
 	l.periods = make([][]period, len(ix.dense))
+	v := ix.words.view()
 	for n, e := range ix.dense {
 		l.periods[n] = e.periods
 		for _, r := range e.changes {
-			if replaced[r.id] {
+			if replaced[v.id(&r)] {
 				l.periods[n] = nil // its timeline changes
 				continue
 			}
@@ -37,7 +38,7 @@ func (ix *Index) Merge(b Batch) {
 			l.owners = append(l.owners, int32(n))
 		}
 	}
-	l.flushed = len(l.records) // their ids are strings of their own already
+	l.flushed = len(l.records) // their ids are in the words already
 	ix.mu.RUnlock()
 	for _, a := range b.Actors {
 		l.AddActor(a)

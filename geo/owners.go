@@ -66,8 +66,12 @@ func ownersOf(entries []*Entry, owns func(n int32, id string) bool) *changeTable
 	}
 	t := newChangeTable(size)
 	for n, e := range entries {
+		if len(e.changes) == 0 {
+			continue
+		}
+		ids := e.words.view().ids
 		for i := range e.changes {
-			t.put(e.changes[i].id, int32(n), owns)
+			t.put(idOf(&e.changes[i], ids), int32(n), owns)
 		}
 	}
 	return &t

@@ -20,12 +20,12 @@ type State struct {
 // per settlement. Many settlements are shared out between a few goroutines.
 func (ix *Index) Snapshot(d Day, bound *orb.Bound) []State {
 	entries := ix.Entries(bound)
-	w := ix.wordList()
+	w := ix.view(entries)
 	out := make([]State, len(entries))
 	inParts(len(entries), func(lo, hi int) {
 		changes, events := changeSlab{size: hi - lo}, changeSlab{size: 1024}
 		for i := lo; i < hi; i++ {
-			out[i] = State{Entry: entries[i], Period: entries[i].atInto(d, w, &changes, &events)}
+			out[i] = State{Entry: entries[i], Period: entries[i].atInto(d, &w, &changes, &events)}
 		}
 	})
 	return out
@@ -65,27 +65,32 @@ func (s *changeSlab) next() *Change {
 }
 
 // atInto is e's period on day d, its change and event taken from slabs.
-func (e *Entry) atInto(d Day, w []string, changes, events *changeSlab) Period {
+func (e *Entry) atInto(d Day, v *view, changes, events *changeSlab) Period {
+	w := v.words
 	i := e.find(d)
 	p := &e.periods[i]
 	out := Period{From: p.from, To: e.to(i), Since: p.since, Controller: w[p.controller], Status: Status(w[p.status]),
 		Changing: p.changing, Previous: w[p.previous]}
 	if p.change >= 0 {
 		out.Change = changes.next()
-		e.changes[p.change].fill(out.Change, e.Settlement.ID, w)
+		e.changes[p.change].fill(out.Change, e.Settlement.ID, v)
 	}
 	if p.event >= 0 {
 		out.Event = events.next()
-		e.changes[p.event].fill(out.Event, e.Settlement.ID, w)
+		e.changes[p.event].fill(out.Event, e.Settlement.ID, v)
 	}
 	return out
 }
 
-// wordList returns the interned words for materializing.
-func (ix *Index) wordList() []string {
+// view returns the words, ids and retractions for materializing the records of entries (read
+// from ix at once, so they share their words).
+func (ix *Index) view(entries []*Entry) view {
+	if len(entries) > 0 {
+		return entries[0].words.view()
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.words.all()
+	return ix.words.view()
 }
 
 // Difference is a settlement whose controller differs between two days.
@@ -128,13 +133,13 @@ func (ix *Index) Changes(from, to Day) []*Change {
 	ix.dates()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	w := ix.words.all()
+	v := ix.words.view()
 	var refs []dateRef
 	ix.byDate.each(from, to, func(r dateRef) bool { refs = append(refs, r); return true })
 	slab := make([]Change, len(refs))
 	out := make([]*Change, len(refs))
 	for i, r := range refs {
-		r.r.change(&slab[i], ix.dense[r.number].Settlement.ID, w)
+		r.r.change(&slab[i], ix.dense[r.number].Settlement.ID, &v)
 		out[i] = &slab[i]
 	}
 	return out
@@ -151,7 +156,7 @@ func (ix *Index) dates() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.byDate == nil {
-		ix.byDate = newDateOrder(ix.dense)
+		ix.byDate = newDateOrder(ix.dense, ix.words)
 	}
 }
 
