@@ -20,8 +20,8 @@ import (
 // numbered), and periods are small structs in one slice per settlement. Notes and sources
 // stay in the database when a DetailsFunc is set (FillDetails reads them on demand). A write
 // costs O(log n) plus the changes of the settlements it touches: it replaces their entries
-// (copy on write) and updates the maps in place under the lock. Values handed out by an Index are never changed afterwards, so readers
-// need no lock once they hold them.
+// (copy on write) and updates the maps in place under the lock. Values handed out by an Index
+// are never changed afterwards, so readers need no lock once they hold them.
 type Index struct {
 	mu      sync.RWMutex
 	version uint64
@@ -155,15 +155,25 @@ func (ix *Index) putChange(c *Change, scratch *timelineScratch) {
 	if !ok {
 		return // the store checks that the settlement exists
 	}
-	if owner, found := ix.ownersLocked().find(c.ID, ix.owns); found && owner != n {
-		e := ix.dense[owner]
-		ids := ix.words.view().ids
-		ix.replaceEntry(owner, slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return idOf(&r, ids) == c.ID }), scratch)
-	}
-	e := ix.dense[n]
 	ids := ix.words.view().ids
-	changes := slices.DeleteFunc(slices.Clone(e.changes), func(r record) bool { return idOf(&r, ids) == c.ID })
-	changes = append(changes, newRecord(c, ix.words))
+	at, known := uint32(0), false // where c's id is in ids, when an earlier record has it
+	without := func(rs []record) []record {
+		return slices.DeleteFunc(slices.Clone(rs), func(r record) bool {
+			if idOf(&r, ids) != c.ID {
+				return false
+			}
+			at, known = r.id, true
+			return true
+		})
+	}
+	if owner, found := ix.ownersLocked().find(c.ID, ix.owns); found && owner != n {
+		ix.replaceEntry(owner, without(ix.dense[owner].changes), scratch)
+	}
+	changes := without(ix.dense[n].changes)
+	if !known {
+		at = ix.words.addIDs([]byte(c.ID), 1)
+	}
+	changes = append(changes, newRecord(c, ix.words, at))
 	ix.replaceEntry(n, changes, scratch)
 	if ix.owners.put(c.ID, n, ix.owns) {
 		ix.owners = ownersOf(ix.dense, ix.owns)

@@ -57,7 +57,9 @@ func (ix *Index) NewLoader(settlements, changes int) *Loader {
 	ix.mu.RLock()
 	fn := ix.details.fn
 	ix.mu.RUnlock()
-	return &Loader{ix: ix, words: newWords(), actors: map[string]*Actor{},
+	w := newWords()
+	w.expect = changes
+	return &Loader{ix: ix, words: w, actors: map[string]*Actor{},
 		settlements: make([]*Settlement, 0, settlements), numbers: make(map[string]int32, settlements),
 		part: part{records: make([]record, 0, changes), owners: make([]int32, 0, changes)}, details: newDetailStore(fn)}
 }
@@ -165,7 +167,7 @@ const idChunk = 64 << 10
 // flushIDs adds the ids of the records added since the last flush to w, and points the records
 // at them.
 func (p *part) flushIDs(w *words) {
-	at := w.addIDs(p.ids)
+	at := w.addIDs(p.ids, len(p.records)-p.flushed)
 	for i := p.flushed; i < len(p.records); i++ {
 		p.records[i].id += at
 	}

@@ -22,16 +22,14 @@ type record struct {
 	retraction int32 // 1 + the retraction's place in view.retractions; 0 for none
 }
 
-// newRecord compacts c, interning its words, id and retraction in w.
-func newRecord(c *Change, w *words) record {
+// newRecord compacts c, interning its words and retraction in w; its id is at in w's ids.
+func newRecord(c *Change, w *words, at uint32) record {
 	var recorded int64
 	if !c.RecordedAt.IsZero() {
 		recorded = c.RecordedAt.UnixNano()
 	}
-	r := record{recorded: recorded, date: c.Date, idLen: idLength(c.ID), retraction: w.retract(c.Retracted),
+	return record{recorded: recorded, date: c.Date, id: at, idLen: idLength(c.ID), retraction: w.retract(c.Retracted),
 		controller: w.intern(c.Controller), kind: w.intern(string(c.Kind)), status: w.intern(string(c.Status))}
-	r.id = w.addIDs([]byte(c.ID))
-	return r
 }
 
 // idLength is the length of id as a record keeps it.
@@ -90,6 +88,8 @@ type words struct {
 	index       map[string]word
 	list        []string      // never written after it is handed out: adding copies it
 	ids         []byte        // the change ids end to end: only appended to, never written over
+	count       int           // how many ids are in ids
+	expect      int           // how many ids a loader expects, to size ids once
 	retractions []*Retraction // only appended to
 }
 
@@ -131,15 +131,25 @@ func (w *words) view() view {
 	return view{words: w.list, ids: unsafe.String(unsafe.SliceData(w.ids), len(w.ids)), retractions: w.retractions}
 }
 
-// addIDs appends ids (one or more ids end to end) and returns where they start.
-func (w *words) addIDs(ids []byte) uint32 {
+// addIDs appends ids (n ids end to end) and returns where they start.
+func (w *words) addIDs(ids []byte, n int) uint32 {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	at := len(w.ids)
-	if at+len(ids) > 1<<32-1 {
+	need := at + len(ids)
+	if need > 1<<32-1 {
 		panic("geo: more than 4 GB of change ids")
 	}
+	if need > cap(w.ids) && w.expect > w.count+n {
+		// Room for the ids still expected at the mean length so far: a load copies the ids
+		// once or twice, not at every growth.
+		size := need + (w.expect-w.count-n)*need/(w.count+n)
+		grown := make([]byte, at, size+size/32)
+		copy(grown, w.ids)
+		w.ids = grown
+	}
 	w.ids = append(w.ids, ids...) // past the end of every view, or into a new array
+	w.count += n
 	return uint32(at)
 }
 
