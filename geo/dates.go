@@ -16,21 +16,23 @@ type dateOrder struct {
 
 const blockSize = 512
 
-// dateRef is a counting change: its record (in its entry) and its settlement's number.
+// dateRef is a counting change: its settlement's number and its place in the entry's records.
+// It holds no pointer, so the collector does not scan the million of them.
 type dateRef struct {
-	day    Day // r.date.Counts(), kept here for a quick sort
+	day    Day // the record's date.Counts(), kept here for a quick sort
 	number int32
-	r      *record
+	i      int32
 }
 
-// compare returns the order of refs, with the ids as they are now.
-func (o *dateOrder) compare() func(a, b dateRef) int {
+// compare returns the order of refs into entries (by settlement number), with the ids as they
+// are now.
+func (o *dateOrder) compare(entries []*Entry) func(a, b dateRef) int {
 	ids := o.words.view().ids
 	return func(a, b dateRef) int {
 		if a.day != b.day {
 			return cmp.Compare(a.day, b.day)
 		}
-		return compareRecords(a.r, b.r, ids)
+		return compareRecords(&entries[a.number].changes[a.i], &entries[b.number].changes[b.i], ids)
 	}
 }
 
@@ -41,7 +43,7 @@ func newDateOrder(entries []*Entry, w *words) *dateOrder {
 		all = appendRefs(all, e, int32(n))
 	}
 	o := &dateOrder{words: w}
-	slices.SortFunc(all, o.compare())
+	slices.SortFunc(all, o.compare(entries))
 	for len(all) > 0 {
 		k := min(blockSize, len(all))
 		o.blocks = append(o.blocks, all[:k:k])
@@ -53,29 +55,31 @@ func newDateOrder(entries []*Entry, w *words) *dateOrder {
 func appendRefs(refs []dateRef, e *Entry, n int32) []dateRef {
 	for i := range e.changes {
 		if r := &e.changes[i]; r.counts() {
-			refs = append(refs, dateRef{day: r.date.Counts(), number: n, r: r})
+			refs = append(refs, dateRef{day: r.date.Counts(), number: n, i: int32(i)})
 		}
 	}
 	return refs
 }
 
-// add inserts the counting changes of e, settlement n.
-func (o *dateOrder) add(e *Entry, n int32) {
+// add inserts the counting changes of e, settlement n, which is entries[n].
+func (o *dateOrder) add(e *Entry, n int32, entries []*Entry) {
 	if o == nil {
 		return
 	}
+	compare := o.compare(entries)
 	for _, ref := range appendRefs(nil, e, n) {
-		o.insert(ref)
+		o.insert(ref, compare)
 	}
 }
 
-// remove takes out the counting changes of e, settlement n.
-func (o *dateOrder) remove(e *Entry, n int32) {
+// remove takes out the counting changes of e, settlement n, which is entries[n].
+func (o *dateOrder) remove(e *Entry, n int32, entries []*Entry) {
 	if o == nil {
 		return
 	}
+	compare := o.compare(entries)
 	for _, ref := range appendRefs(nil, e, n) {
-		o.delete(ref)
+		o.delete(ref, compare)
 	}
 }
 
@@ -87,12 +91,11 @@ func (o *dateOrder) block(ref dateRef, compare func(a, b dateRef) int) int {
 	})
 }
 
-func (o *dateOrder) insert(ref dateRef) {
+func (o *dateOrder) insert(ref dateRef, compare func(a, b dateRef) int) {
 	if len(o.blocks) == 0 {
 		o.blocks = [][]dateRef{{ref}}
 		return
 	}
-	compare := o.compare()
 	bi := min(o.block(ref, compare), len(o.blocks)-1)
 	b := o.blocks[bi]
 	i, _ := slices.BinarySearchFunc(b, ref, compare)
@@ -106,8 +109,7 @@ func (o *dateOrder) insert(ref dateRef) {
 	o.blocks[bi] = b[:half:half]
 }
 
-func (o *dateOrder) delete(ref dateRef) {
-	compare := o.compare()
+func (o *dateOrder) delete(ref dateRef, compare func(a, b dateRef) int) {
 	bi := o.block(ref, compare)
 	if bi == len(o.blocks) {
 		return

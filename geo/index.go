@@ -190,9 +190,9 @@ func idOf(r *record, ids string) string { return ids[r.id : r.id+uint32(r.idLen)
 func (ix *Index) replaceEntry(n int32, changes []record, scratch *timelineScratch) {
 	old := ix.dense[n]
 	e := newEntry(old.Settlement, changes, ix.words, scratch)
-	ix.byDate.remove(old, n)
+	ix.byDate.remove(old, n, ix.dense)
 	ix.dense[n] = e
-	ix.byDate.add(e, n)
+	ix.byDate.add(e, n, ix.dense)
 }
 
 // owns reports whether settlement n has a change id.

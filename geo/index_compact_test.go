@@ -52,6 +52,7 @@ func TestIndexCompactMatchesTimeline(t *testing.T) {
 		checkTimelines(t, ix)
 
 		edited := geo.NewIndex(actors, settlements, slices.Clone(changes[:len(changes)/2]))
+		edited.Changes(geo.MinDay, geo.MinDay) // builds the date order, which the edits then update
 		for _, c := range changes[len(changes)/2:] {
 			edited.PutChange(c)
 		}

@@ -139,7 +139,8 @@ func (ix *Index) Changes(from, to Day) []*Change {
 	slab := make([]Change, len(refs))
 	out := make([]*Change, len(refs))
 	for i, r := range refs {
-		r.r.change(&slab[i], ix.dense[r.number].Settlement.ID, &v)
+		e := ix.dense[r.number]
+		e.changes[r.i].change(&slab[i], e.Settlement.ID, &v)
 		out[i] = &slab[i]
 	}
 	return out

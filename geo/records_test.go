@@ -6,11 +6,14 @@ import (
 	"time"
 )
 
-// TestRecordHoldsNoPointer: the collector skips arrays of records only while a record has no
-// pointer in it (a string, a slice, a pointer, a map...).
+// TestRecordHoldsNoPointer: the collector skips arrays of records (and of the date order's refs)
+// only while they have no pointer in them (a string, a slice, a pointer, a map...).
 func TestRecordHoldsNoPointer(t *testing.T) {
 	if path, ok := pointerIn(reflect.TypeFor[record](), "record"); ok {
 		t.Errorf("%s holds a pointer: the index's million records would be scanned at every collection", path)
+	}
+	if path, ok := pointerIn(reflect.TypeFor[dateRef](), "dateRef"); ok {
+		t.Errorf("%s holds a pointer: the date order's million refs would be scanned at every collection", path)
 	}
 }
 
