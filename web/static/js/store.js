@@ -125,7 +125,7 @@ export class PeriodStore {
     const lo = Math.min(a, b), hi = Math.max(a, b);
     const { days, settlements } = this.boundaries();
     const out = new Set();
-    for (let i = firstAfter(days, lo); i < days.length && days[i] <= hi; i++) out.add(settlements[i]);
+    for (let i = countWhile(days, (d) => d <= lo); i < days.length && days[i] <= hi; i++) out.add(settlements[i]);
     return out;
   }
 
@@ -146,17 +146,13 @@ export class PeriodStore {
   }
 
   prevChangeDay(day) {
-    const d = this.changeDays;
-    let lo = 0, hi = d.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (d[mid] < day) lo = mid + 1; else hi = mid; }
-    return lo > 0 ? d[lo - 1] : null;
+    const i = countWhile(this.changeDays, (d) => d < day);
+    return i > 0 ? this.changeDays[i - 1] : null;
   }
 
   nextChangeDay(day) {
-    const d = this.changeDays;
-    let lo = 0, hi = d.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (d[mid] <= day) lo = mid + 1; else hi = mid; }
-    return lo < d.length ? d[lo] : null;
+    const i = countWhile(this.changeDays, (d) => d <= day);
+    return i < this.changeDays.length ? this.changeDays[i] : null;
   }
 }
 
@@ -187,10 +183,11 @@ function linkPeriods(s) {
 // bySID orders settlement ids as localeCompare does, with one collator rather than one a call.
 const bySID = new Intl.Collator().compare;
 
-// firstAfter is the index of the first of the sorted days after day.
-function firstAfter(days, day) {
-  let lo = 0, hi = days.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (days[mid] <= day) lo = mid + 1; else hi = mid; }
+// countWhile is how many of the sorted xs, from the first, pass test (a binary search: test
+// holds for a leading run of xs and for none after it).
+function countWhile(xs, test) {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (test(xs[mid])) lo = mid + 1; else hi = mid; }
   return lo;
 }
 

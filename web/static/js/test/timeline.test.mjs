@@ -60,3 +60,14 @@ test('a store filled from tiles looks at the settlements added since in changedB
   assert.deepEqual([...st.changedBetween(18532, 18531)].map((s) => s.sid).sort(), ['aghdam', 'fuzuli']);
   assert.equal(st.changedBetween(18533, 18540).size, 0);
 });
+
+test('prevChangeDay and nextChangeDay step to the change day strictly before and after', () => {
+  const st = PeriodStore.fromTiles([8582, 18532, 18586]);
+  assert.equal(st.prevChangeDay(8582), null);
+  assert.equal(st.prevChangeDay(8583), 8582);
+  assert.equal(st.prevChangeDay(18532), 8582);
+  assert.equal(st.prevChangeDay(99999), 18586);
+  assert.equal(st.nextChangeDay(0), 8582);
+  assert.equal(st.nextChangeDay(18532), 18586);
+  assert.equal(st.nextChangeDay(18586), null);
+});
