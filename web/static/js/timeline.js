@@ -2,7 +2,7 @@
 // tiles (docs/CONTRACT.md, "Timeline property"): the map reads the periods of the settlements
 // MapLibre has loaded from it, instead of loading every period of every settlement.
 
-import { OPEN_START, OPEN_END } from './dates.js';
+import { OPEN_START, OPEN_END, dayToISO } from './dates.js';
 
 const STATUS = { c: 'confirmed', l: 'claimed', d: 'disputed' };
 
@@ -35,7 +35,7 @@ export function parseTimeline(t) {
       controller: actor(f[1]), status: STATUS[f[2]] || '',
       changing: next !== '', next, previous: actor(f[4]), disputed_by: actor(f[5]),
       change: from === OPEN_START && !f[1] && !next ? '' : `#${change}`,
-      since: event ? before.since : (f[7] || (from === OPEN_START ? '' : isoDay(from))),
+      since: event ? before.since : (f[7] || (from === OPEN_START ? '' : dayToISO(from))),
     };
     if (before) {
       if (from <= before.from) throw new Error(`timeline: ${from} does not follow ${before.from}`);
@@ -44,8 +44,4 @@ export function parseTimeline(t) {
     out.push(p);
   }
   return out;
-}
-
-function isoDay(day) {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
 }
