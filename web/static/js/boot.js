@@ -65,8 +65,7 @@ export const SMALL_PERIODS = 20000;
 async function loadStore(timeline, tiles) {
   const periods = tiles && tiles['controlmap:periods'];
   if (!Number.isFinite(periods) || periods <= SMALL_PERIODS) return new PeriodStore(await api.periods());
-  const days = [...new Set((timeline.dates || []).map((d) => d.day).filter(Number.isFinite))].sort((a, b) => a - b);
-  return PeriodStore.fromTiles(days);
+  return PeriodStore.fromTiles((timeline.dates || []).map((d) => d.day).filter(Number.isFinite));
 }
 
 // dateRange runs from the first change to today (or the last change, if later).

@@ -20,9 +20,9 @@ export class PeriodStore {
   }
 
   // fromTiles returns an empty store to fill with addTileFeatures; changeDays are the days
-  // with changes, sorted (from /api/timeline).
+  // with changes (from /api/timeline), in any order and repeated.
   static fromTiles(changeDays) {
-    const st = new PeriodStore({ features: [] }, { changeDays });
+    const st = new PeriodStore({ features: [] }, { changeDays: uniqueSorted(changeDays) });
     st.partial = true;
     return st;
   }

@@ -61,8 +61,8 @@ test('a store filled from tiles looks at the settlements added since in changedB
   assert.equal(st.changedBetween(18533, 18540).size, 0);
 });
 
-test('prevChangeDay and nextChangeDay step to the change day strictly before and after', () => {
-  const st = PeriodStore.fromTiles([8582, 18532, 18586]);
+test('prevChangeDay and nextChangeDay step to the change day strictly before and after, whatever the order given', () => {
+  const st = PeriodStore.fromTiles([18586, 8582, 18532, 8582]);
   assert.equal(st.prevChangeDay(8582), null);
   assert.equal(st.prevChangeDay(8583), 8582);
   assert.equal(st.prevChangeDay(18532), 8582);
