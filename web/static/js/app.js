@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { dayToISO, isoToDay } from './dates.js';
 import { $, debounce } from './dom.js';
 import { t } from './i18n.js';
-import { applyDay, setLabelLang, setBasemapLang, onSettlementClick, hoverNames, SETTLEMENTS_ADDED } from './map.js';
+import { applyDay, setLabelLang, setBasemapLang, onSettlementClick, hoverNames, whenLoaded, SETTLEMENTS_ADDED } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
 import { SettlementPanel } from './panel.js';
@@ -85,8 +85,7 @@ async function main() {
     const s = store.get(sid);
     if (!s && store.partial && coords) {
       // A place found by the API whose tile is not loaded: go there, and select it once loaded.
-      const selectLoaded = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, selectLoaded); select(sid); } };
-      map.on(SETTLEMENTS_ADDED, selectLoaded);
+      whenLoaded(map, store, sid, () => select(sid));
       map.flyTo({ center: coords, zoom: Math.max(map.getZoom(), 12), essential: true });
       return;
     }
@@ -143,8 +142,7 @@ async function main() {
   if (state.selected && store.partial && !store.get(state.selected)) {
     // A store filled from the tiles knows the place once its tile is loaded.
     const sid = state.selected;
-    const tryAgain = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, tryAgain); if (!state.selected || state.selected === sid) select(sid); } };
-    map.on(SETTLEMENTS_ADDED, tryAgain);
+    whenLoaded(map, store, sid, () => { if (!state.selected || state.selected === sid) select(sid); });
   }
   if (state.selected && store.get(state.selected)) select(state.selected);
   else if (state.compare) showDrawer('compare');

@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { isoToDay, dayToISO } from './dates.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
-import { applyDay, onSettlementClick, SETTLEMENTS_ADDED } from './map.js';
+import { applyDay, onSettlementClick, whenLoaded, SETTLEMENTS_ADDED } from './map.js';
 import { TimeSlider } from './slider.js';
 import { Legend } from './legend.js';
 import { SettlementPanel } from './panel.js';
@@ -55,8 +55,7 @@ async function main() {
   else if (state.selected && store.partial) {
     // A store filled from the tiles knows the place once its tile is loaded.
     const sid = state.selected;
-    const openLoaded = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, openLoaded); if (state.selected === sid) panel.open(sid, state.day); } };
-    map.on(SETTLEMENTS_ADDED, openLoaded);
+    whenLoaded(map, store, sid, () => { if (state.selected === sid) panel.open(sid, state.day); });
   }
 
   Object.assign(window.controlmap, { setDate: (d) => slider.set(typeof d === 'string' ? isoToDay(d) : d) });

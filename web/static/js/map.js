@@ -254,6 +254,14 @@ function textFont(style) {
 // SETTLEMENTS_ADDED is the map event fired when a store filled from the tiles has grown.
 export const SETTLEMENTS_ADDED = 'controlmap.settlements';
 
+// whenLoaded calls fn once store holds settlement sid (a store filled from the tiles knows a
+// place once its tile is loaded): at once if it does already.
+export function whenLoaded(map, store, sid, fn) {
+  if (store.get(sid)) return fn();
+  const check = () => { if (store.get(sid)) { map.off(SETTLEMENTS_ADDED, check); fn(); } };
+  map.on(SETTLEMENTS_ADDED, check);
+}
+
 // followTiles adds to a store filled from the tiles the settlements of the tiles MapLibre has
 // loaded, once the source has loaded the tiles it was loading, and colours the new ones.
 function followTiles(map, store) {
