@@ -173,8 +173,7 @@ export function splitStyle(style) {
 // createBaseMap draws style under the map that container will hold: a map of its own in a
 // layer below, without controls or gestures, that follows the map's camera (followCamera).
 export function createBaseMap(container, style, view) {
-  const div = document.createElement('div');
-  div.className = 'cm-layer-map';
+  const div = layerDiv();
   container.append(div);
   return createMap(div, style, view, { interactive: false });
 }
@@ -184,16 +183,29 @@ export function createBaseMap(container, style, view) {
 // (queries, hover), but a slider step, which changes no label, redraws the settlements alone.
 // It returns null, and map draws its labels itself, where MapLibre has no hook for that.
 export function createLabelMap(map, style, view) {
-  const painter = map.painter;
-  const draw = painter && painter.drawFunctions;
-  if (!draw || typeof draw.symbol !== 'function') return null;
   const layers = (style.layers || []).filter((l) => l.type === 'symbol');
-  if (!layers.length) return null;
-  painter.drawFunctions = { ...draw, symbol: () => {} };
-  const div = document.createElement('div');
-  div.className = 'cm-layer-map';
+  if (!layers.length || !wrapDraw(map, 'symbol', () => () => {})) return null;
+  const div = layerDiv();
   map.getCanvasContainer().after(div);
   return createMap(div, { ...style, layers }, view, { interactive: false });
+}
+
+// layerDiv is the element of a map drawn under or over the page's map.
+function layerDiv() {
+  const div = document.createElement('div');
+  div.className = 'cm-layer-map';
+  return div;
+}
+
+// wrapDraw replaces MapLibre's draw function of kind (a layer type, or "sky") in map's
+// painter with wrap(the original); it returns false, and changes nothing, where MapLibre has
+// no such hook (painter.drawFunctions).
+function wrapDraw(map, kind, wrap) {
+  const painter = map.painter;
+  const draw = painter && painter.drawFunctions;
+  if (!draw || typeof draw[kind] !== 'function') return false;
+  painter.drawFunctions = { ...draw, [kind]: wrap(draw[kind]) };
+  return true;
 }
 
 // followCamera keeps each of others on map's camera, drawn in the same frame as map once loaded.
@@ -215,11 +227,7 @@ export function followCamera(map, others) {
 // 1280x800: every slider step and every frame of the first draw paid it. The hook is
 // MapLibre's painter.drawFunctions; without it (another MapLibre) nothing changes.
 function skipHiddenSky(map) {
-  const painter = map.painter;
-  const draw = painter && painter.drawFunctions;
-  if (!draw || typeof draw.sky !== 'function') return;
-  const sky = draw.sky;
-  painter.drawFunctions = { ...draw, sky: (...args) => { if (map.getPitch() > 0) sky(...args); } };
+  wrapDraw(map, 'sky', (sky) => (...args) => { if (map.getPitch() > 0) sky(...args); });
 }
 
 export function addControls(map, attribution, { compact = false } = {}) {
