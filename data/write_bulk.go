@@ -110,6 +110,19 @@ func appendSourceRow(args []any, changeID string, position int, src *geo.Source)
 	return append(args, changeID, int64(position), src.Title, src.Publisher, src.URL, src.Published.String())
 }
 
+// addChange adds the row of c to changes and the rows of its sources to sources.
+func addChange(changes, sources *inserter, c *geo.Change) error {
+	if err := changes.add(func(args []any) []any { return appendChangeRow(args, c) }); err != nil {
+		return err
+	}
+	for i := range c.Sources {
+		if err := sources.add(func(args []any) []any { return appendSourceRow(args, c.ID, i, &c.Sources[i]) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func boolInt(b bool) int64 {
 	if b {
 		return 1
