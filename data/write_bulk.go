@@ -204,7 +204,7 @@ func run(ctx context.Context, stmt *sql.Stmt, args []any) error {
 // not make itself (those of primary keys and UNIQUE columns).
 func secondaryIndexes(ctx context.Context, q querier, tables ...string) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`, jsonList(tables))
+		AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`, only(tables).jsonArray())
 	if err != nil {
 		return nil, err
 	}
@@ -253,9 +253,4 @@ func createIndexes(ctx context.Context, q querier, indexes []string) error {
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-// jsonList is names as a JSON array of strings (plain names: no escaping needed).
-func jsonList(names []string) string {
-	return `["` + strings.Join(names, `","`) + `"]`
 }
