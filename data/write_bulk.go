@@ -167,10 +167,7 @@ func (b *inserter) add(grow func(args []any) []any) error {
 		}
 		b.full = stmt
 	}
-	err := run(b.ctx, b.full, b.args)
-	clear(b.args)
-	b.args = b.args[:0]
-	return err
+	return b.runArgs(b.full)
 }
 
 // flush runs the rows still buffered, fewer than per.
@@ -183,7 +180,12 @@ func (b *inserter) flush() error {
 		return err
 	}
 	defer stmt.Close()
-	err = run(b.ctx, stmt, b.args)
+	return b.runArgs(stmt)
+}
+
+// runArgs runs stmt with the rows buffered, and empties the buffer.
+func (b *inserter) runArgs(stmt *sql.Stmt) error {
+	err := run(b.ctx, stmt, b.args)
 	clear(b.args)
 	b.args = b.args[:0]
 	return err
