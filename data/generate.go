@@ -489,7 +489,7 @@ func (w *bulkWriter) putRecord(rec genRecord, origin, now string) error {
 	revs = revs[1:]
 	for i := range rec.changes {
 		c := &rec.changes[i]
-		if err := w.putChange(c); err != nil {
+		if err := addChange(w.changes, w.sources, c); err != nil {
 			return err
 		}
 		n := 1
@@ -502,19 +502,6 @@ func (w *bulkWriter) putRecord(rec genRecord, origin, now string) error {
 			}
 		}
 		revs = revs[n:]
-	}
-	return nil
-}
-
-// putChange writes c and its sources.
-func (w *bulkWriter) putChange(c *geo.Change) error {
-	if err := w.changes.add(func(args []any) []any { return appendChangeRow(args, c) }); err != nil {
-		return err
-	}
-	for i := range c.Sources {
-		if err := w.sources.add(func(args []any) []any { return appendSourceRow(args, c.ID, i, &c.Sources[i]) }); err != nil {
-			return err
-		}
 	}
 	return nil
 }

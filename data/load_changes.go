@@ -36,8 +36,8 @@ type actorRow struct {
 
 // newChangeCodes codes the actors, the kinds and the statuses.
 func newChangeCodes(actorRows []actorRow) changeCodes {
-	cc := changeCodes{actors: []string{""}, kinds: append([]string{""}, kindNames()...),
-		statuses: append([]string{""}, statusNames()...), byRowid: len(actorRows) > maxCaseActors}
+	cc := changeCodes{actors: []string{""}, kinds: codeWords(geo.Kinds), statuses: codeWords(geo.Statuses),
+		byRowid: len(actorRows) > maxCaseActors}
 	for _, r := range actorRows {
 		rowid, id := r.rowid, r.id
 		switch {
@@ -215,18 +215,11 @@ func uncodedChange(row []driver.Value, c *geo.Change) (err error) {
 	return nil
 }
 
-func kindNames() []string {
-	out := make([]string, len(geo.Kinds))
-	for i, k := range geo.Kinds {
-		out[i] = string(k)
-	}
-	return out
-}
-
-func statusNames() []string {
-	out := make([]string, len(geo.Statuses))
-	for i, s := range geo.Statuses {
-		out[i] = string(s)
+// codeWords are words as the codes of a packed integer: code 0 none, then each in order.
+func codeWords[T ~string](words []T) []string {
+	out := make([]string, 1, len(words)+1)
+	for _, w := range words {
+		out = append(out, string(w))
 	}
 	return out
 }

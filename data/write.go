@@ -444,18 +444,13 @@ func (w *writer) revision(entity, id, origin string, body any) error {
 
 // putChange writes c and its sources; stored says whether c may have sources to replace.
 func (w *writer) putChange(c *geo.Change, origin string, stored bool) error {
-	if err := w.changes.add(func(args []any) []any { return appendChangeRow(args, c) }); err != nil {
-		return err
-	}
 	if stored {
 		if err := w.exec(`DELETE FROM sources WHERE change_id = ?`, c.ID); err != nil {
 			return err
 		}
 	}
-	for i := range c.Sources {
-		if err := w.sources.add(func(args []any) []any { return appendSourceRow(args, c.ID, i, &c.Sources[i]) }); err != nil {
-			return err
-		}
+	if err := addChange(w.changes, w.sources, c); err != nil {
+		return err
 	}
 	return w.record("change", c.ID, origin, c)
 }

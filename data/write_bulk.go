@@ -110,6 +110,19 @@ func appendSourceRow(args []any, changeID string, position int, src *geo.Source)
 	return append(args, changeID, int64(position), src.Title, src.Publisher, src.URL, src.Published.String())
 }
 
+// addChange adds the row of c to changes and the rows of its sources to sources.
+func addChange(changes, sources *inserter, c *geo.Change) error {
+	if err := changes.add(func(args []any) []any { return appendChangeRow(args, c) }); err != nil {
+		return err
+	}
+	for i := range c.Sources {
+		if err := sources.add(func(args []any) []any { return appendSourceRow(args, c.ID, i, &c.Sources[i]) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func boolInt(b bool) int64 {
 	if b {
 		return 1
@@ -154,10 +167,7 @@ func (b *inserter) add(grow func(args []any) []any) error {
 		}
 		b.full = stmt
 	}
-	err := run(b.ctx, b.full, b.args)
-	clear(b.args)
-	b.args = b.args[:0]
-	return err
+	return b.runArgs(b.full)
 }
 
 // flush runs the rows still buffered, fewer than per.
@@ -170,7 +180,12 @@ func (b *inserter) flush() error {
 		return err
 	}
 	defer stmt.Close()
-	err = run(b.ctx, stmt, b.args)
+	return b.runArgs(stmt)
+}
+
+// runArgs runs stmt with the rows buffered, and empties the buffer.
+func (b *inserter) runArgs(stmt *sql.Stmt) error {
+	err := run(b.ctx, stmt, b.args)
 	clear(b.args)
 	b.args = b.args[:0]
 	return err
@@ -191,7 +206,7 @@ func run(ctx context.Context, stmt *sql.Stmt, args []any) error {
 // not make itself (those of primary keys and UNIQUE columns).
 func secondaryIndexes(ctx context.Context, q querier, tables ...string) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`, jsonList(tables))
+		AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`, only(tables).jsonArray())
 	if err != nil {
 		return nil, err
 	}
@@ -240,9 +255,4 @@ func createIndexes(ctx context.Context, q querier, indexes []string) error {
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-// jsonList is names as a JSON array of strings (plain names: no escaping needed).
-func jsonList(names []string) string {
-	return `["` + strings.Join(names, `","`) + `"]`
 }

@@ -50,7 +50,7 @@ type usage struct {
 	peakRSS   int64
 }
 
-// runUsage runs a command as runCmd does and returns what it took.
+// runUsage runs a command (output to stderr, killed after limit) and returns what it took.
 func runUsage(ctx context.Context, limit time.Duration, name string, args ...string) (usage, error) {
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()

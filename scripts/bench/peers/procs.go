@@ -16,14 +16,8 @@ import (
 
 // runCmd runs a command to its end, within limit, its output on standard error.
 func runCmd(ctx context.Context, limit time.Duration, name string, args ...string) error {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
-	}
-	return nil
+	_, err := runUsage(ctx, limit, name, args...)
+	return err
 }
 
 // freePort returns a loopback port nobody listens on.
