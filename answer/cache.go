@@ -135,12 +135,12 @@ func (c *Cache[K]) run(k key[K], cl *call, build func() (*Answer, error)) {
 	cl.a, cl.err = build()
 }
 
-// advance drops every answer when version is newer than those held.
+// advance drops every answer when version is newer than those held (Purge calls the evict
+// callback, which takes each answer's bytes off c.bytes).
 func (c *Cache[K]) advance(version uint64) {
 	if version > c.version {
 		c.version = version
 		c.lru.Purge()
-		c.bytes = 0
 		clear(c.tooLarge)
 	}
 }

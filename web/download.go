@@ -10,13 +10,12 @@ import (
 
 // sendDownload writes a built file to download (a snapshot) as sendCached does, and answers
 // byte ranges of its uncompressed form (206, Content-Range, If-Range), so that GDAL's /vsicurl/
-// and other range readers open it by URL.
+// and other range readers open it by URL. sendAttachment has set Accept-Ranges.
 func sendDownload(c echo.Context, v *answer.Answer, hv headerValues) error {
-	h := c.Response().Header()
-	h.Set("Accept-Ranges", "bytes")
 	if c.Request().Header.Get("Range") == "" {
 		return sendReady(c, v, hv)
 	}
+	h := c.Response().Header()
 	h[hdrCacheControl] = hv.cacheControl
 	h[hdrContentType] = hv.contentType
 	h.Set("ETag", v.ETag)

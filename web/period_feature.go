@@ -22,12 +22,6 @@ type periodFeature struct {
 	enc   *json.Encoder // of the properties, into buf
 }
 
-func newPeriodFeature(st *geo.Settlement, p geo.Period) *periodFeature {
-	f := &periodFeature{}
-	f.set(st, p)
-	return f
-}
-
 // set makes f the feature of period p of st.
 func (f *periodFeature) set(st *geo.Settlement, p geo.Period) {
 	f.at, f.props = st.Point, tiles.NewPeriodProps(st, p)

@@ -43,7 +43,9 @@ func TestPeriodFeatureIsOrbsFeature(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, err := newPeriodFeature(p.st, p.p).MarshalJSON(); err != nil || !bytes.Equal(got, want) {
+		var f periodFeature
+		f.set(p.st, p.p)
+		if got, err := f.MarshalJSON(); err != nil || !bytes.Equal(got, want) {
 			t.Fatalf("%s:\n got %s, %v\nwant %s", p.st.ID, got, err, want)
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"runtime/debug"
@@ -35,12 +36,19 @@ func (m *memory) flags(fs *flag.FlagSet) {
 	fs.IntVar(&m.limitMB, "memory-limit", defaultMemoryLimitMB, "soft limit of the Go runtime's memory, in MB (0: none); when GOMEMLIMIT is set and this flag is not given, GOMEMLIMIT applies")
 }
 
+// maxMB is the largest size in MB whose count of bytes fits an int.
+const maxMB = math.MaxInt >> 20
+
 func (m memory) validate() error {
 	switch {
 	case m.cacheMB < 1:
 		return errors.New("--cache-mb: must be at least 1")
+	case m.cacheMB > maxMB:
+		return fmt.Errorf("--cache-mb: must be at most %d", maxMB)
 	case m.limitMB < 0:
 		return errors.New("--memory-limit: must not be negative")
+	case m.limitMB > maxMB:
+		return fmt.Errorf("--memory-limit: must be at most %d", maxMB)
 	}
 	return nil
 }

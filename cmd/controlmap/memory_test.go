@@ -27,6 +27,8 @@ func TestMemoryFlags(t *testing.T) {
 		{"the flag wins over GOMEMLIMIT", []string{"--memory-limit", "200"}, "123MiB", 200 << 20, ""},
 		{"no cache", []string{"--cache-mb", "0"}, "", 0, "--cache-mb"},
 		{"a negative limit", []string{"--memory-limit", "-1"}, "", 0, "--memory-limit"},
+		{"a cache past an int of bytes", []string{"--cache-mb", "9000000000000"}, "", 0, "--cache-mb"},
+		{"a limit past an int of bytes", []string{"--memory-limit", "9000000000000"}, "", 0, "--memory-limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
