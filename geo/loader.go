@@ -86,7 +86,7 @@ func (l *Loader) AddChange(c *Change) {
 
 // Part makes a new share of l's changes; changes is a hint of how many.
 func (l *Loader) Part(changes int) *Part {
-	p := &Part{l: l, part: part{records: make([]record, 0, changes), owners: make([]int32, 0, changes)}}
+	p := &Part{l: l, part: part{records: make([]record, 0, changes)}} // runs, not owners, say whose records are whose
 	l.parts = append(l.parts, p)
 	return p
 }
