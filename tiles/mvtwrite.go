@@ -150,13 +150,6 @@ func (w *layerWriter) Bool(k string, v bool) {
 	w.tags = append(w.tags, w.key(k), w.boolIdx[b]-1)
 }
 
-// Point ends the feature being written: id, the properties added since the last Point, and
-// the point p projected into the tile's 4096 units (floored, as orb does).
-func (w *layerWriter) Point(id uint64, p orb.Point) {
-	x, y := w.Project(p)
-	w.PointAt(id, x, y)
-}
-
 // Project returns p in the tile's 4096 units (floored, as orb does).
 func (w *layerWriter) Project(p orb.Point) (x, y int64) {
 	f := maptile.Fraction(p, w.tile.Z)
@@ -165,7 +158,8 @@ func (w *layerWriter) Project(p orb.Point) (x, y int64) {
 	return x, y
 }
 
-// PointAt is Point with the point projected already.
+// PointAt ends the feature being written: id, the properties added since the last PointAt, and
+// the point (x, y) in the tile's 4096 units (see Project).
 func (w *layerWriter) PointAt(id uint64, x, y int64) {
 	var buf [512]byte
 	m := appendVarint(appendKey(buf[:0], 1, wireVarint), id)
