@@ -62,24 +62,20 @@ func appendRefs(refs []dateRef, e *Entry, n int32) []dateRef {
 }
 
 // add inserts the counting changes of e, settlement n, which is entries[n].
-func (o *dateOrder) add(e *Entry, n int32, entries []*Entry) {
-	if o == nil {
-		return
-	}
-	compare := o.compare(entries)
-	for _, ref := range appendRefs(nil, e, n) {
-		o.insert(ref, compare)
-	}
-}
+func (o *dateOrder) add(e *Entry, n int32, entries []*Entry) { o.update(e, n, entries, o.insert) }
 
 // remove takes out the counting changes of e, settlement n, which is entries[n].
-func (o *dateOrder) remove(e *Entry, n int32, entries []*Entry) {
+func (o *dateOrder) remove(e *Entry, n int32, entries []*Entry) { o.update(e, n, entries, o.delete) }
+
+// update calls op (insert or delete) with each counting change of e; a nil order (not built
+// yet) has nothing to update.
+func (o *dateOrder) update(e *Entry, n int32, entries []*Entry, op func(dateRef, func(a, b dateRef) int)) {
 	if o == nil {
 		return
 	}
 	compare := o.compare(entries)
 	for _, ref := range appendRefs(nil, e, n) {
-		o.delete(ref, compare)
+		op(ref, compare)
 	}
 }
 

@@ -39,7 +39,7 @@ func (e *Entry) NumPeriods() int { return len(e.periods) }
 // Changes returns every change of e (retracted ones included) in timeline order, without
 // notes and sources.
 func (e *Entry) Changes() []*Change {
-	slab := e.materialize()
+	slab := e.materializeInto(nil)
 	out := make([]*Change, len(slab))
 	for i := range slab {
 		out[i] = &slab[i]
@@ -47,39 +47,32 @@ func (e *Entry) Changes() []*Change {
 	return out
 }
 
-// materialize returns e's changes as full values (without notes and sources).
-func (e *Entry) materialize() []Change {
+// materializeInto returns e's changes as full values (without notes and sources) in slab,
+// reused (its contents replaced).
+func (e *Entry) materializeInto(slab []Change) []Change {
 	v := e.words.view()
-	out := make([]Change, len(e.changes))
+	slab = slices.Grow(slab[:0], len(e.changes))[:len(e.changes)]
 	for i := range e.changes {
-		e.changes[i].change(&out[i], e.Settlement.ID, &v)
+		e.changes[i].change(&slab[i], e.Settlement.ID, &v)
 	}
-	return out
+	return slab
 }
 
 // Timeline returns e's control periods.
 func (e *Entry) Timeline() Timeline {
-	slab := e.materialize()
-	w := e.words.view().words
-	out := make(Timeline, len(e.periods))
-	for i := range e.periods {
-		out[i] = e.period(i, w, func(j int32) *Change { return &slab[j] })
-	}
-	return out
+	tl, _ := e.TimelineInto(nil, nil)
+	return tl
 }
 
 // TimelineInto is Timeline for a caller that reads many timelines in a row (a tile): it
 // returns e's periods in tl and their changes in slab, both reused (their contents replaced).
 // The periods point into slab, so they hold only until slab is passed again.
 func (e *Entry) TimelineInto(tl Timeline, slab []Change) (Timeline, []Change) {
-	v := e.words.view()
-	slab = slices.Grow(slab[:0], len(e.changes))[:len(e.changes)]
-	for i := range e.changes {
-		e.changes[i].change(&slab[i], e.Settlement.ID, &v)
-	}
+	slab = e.materializeInto(slab)
+	w := e.words.view().words
 	tl = slices.Grow(tl[:0], len(e.periods))
 	for i := range e.periods {
-		tl = append(tl, e.period(i, v.words, func(j int32) *Change { return &slab[j] }))
+		tl = append(tl, e.period(i, w, func(j int32) *Change { return &slab[j] }))
 	}
 	return tl, slab
 }

@@ -244,8 +244,7 @@ func (ix *Index) Entry(id string) (*Entry, bool) {
 // Change returns the change with id, retracted or not, without its note and sources (see
 // FillDetails).
 func (ix *Index) Change(id string) (*Change, bool) {
-	ix.buildOwners()
-	ix.mu.RLock()
+	ix.rlockBuilt(func() bool { return ix.owners != nil }, func() { ix.ownersLocked() })
 	defer ix.mu.RUnlock()
 	n, ok := ix.owners.find(id, ix.owns)
 	if !ok {
@@ -259,18 +258,22 @@ func (ix *Index) Change(id string) (*Change, bool) {
 	return c, true
 }
 
-// buildOwners builds the table of change ids when no one has asked for it yet: a start
-// does not pay for it.
-func (ix *Index) buildOwners() {
-	ix.mu.RLock()
-	built := ix.owners != nil
-	ix.mu.RUnlock()
-	if built {
-		return
+// rlockBuilt takes the read lock once built reports true, calling build under the write lock
+// first if needed: the parts built on first use (the owners table, the date order) cost a start
+// nothing. It checks again under the read lock, since a Reset in between drops those parts.
+func (ix *Index) rlockBuilt(built func() bool, build func()) {
+	for {
+		ix.mu.RLock()
+		if built() {
+			return
+		}
+		ix.mu.RUnlock()
+		ix.mu.Lock()
+		if !built() {
+			build()
+		}
+		ix.mu.Unlock()
 	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	ix.ownersLocked()
 }
 
 // ownersLocked returns the table of change ids, building it if needed; ix.mu is held for writing.

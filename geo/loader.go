@@ -86,7 +86,7 @@ func (l *Loader) AddChange(c *Change) {
 
 // Part makes a new share of l's changes; changes is a hint of how many.
 func (l *Loader) Part(changes int) *Part {
-	p := &Part{l: l, part: part{records: make([]record, 0, changes), owners: make([]int32, 0, changes)}}
+	p := &Part{l: l, part: part{records: make([]record, 0, changes)}} // runs, not owners, say whose records are whose
 	l.parts = append(l.parts, p)
 	return p
 }
@@ -96,11 +96,8 @@ func (p *Part) AddChange(c *Change) {
 	if n := len(p.runs); n == 0 || p.runs[n-1].settlement != c.SettlementID {
 		p.runs = append(p.runs, partRun{settlement: c.SettlementID})
 	}
-	p.records = append(p.records, p.record(c, p.l.words))
+	p.push(c, p.l.words)
 	p.runs[len(p.runs)-1].end = len(p.records)
-	if p.ids = append(p.ids, c.ID...); len(p.ids) >= idChunk {
-		p.flushIDs(p.l.words)
-	}
 	if p.l.details.fn == nil {
 		if p.kept == nil {
 			p.kept = map[string]Details{}
@@ -118,12 +115,17 @@ func (p *part) add(c *Change, l *Loader) bool {
 		}
 		p.last, p.lastNumber = c.SettlementID, n
 	}
-	p.records = append(p.records, p.record(c, l.words))
+	p.push(c, l.words)
 	p.owners = append(p.owners, n)
-	if p.ids = append(p.ids, c.ID...); len(p.ids) >= idChunk {
-		p.flushIDs(l.words)
-	}
 	return true
+}
+
+// push appends c's record and c's id, adding the ids gathered to w when they fill a chunk.
+func (p *part) push(c *Change, w *words) {
+	p.records = append(p.records, p.record(c, w))
+	if p.ids = append(p.ids, c.ID...); len(p.ids) >= idChunk {
+		p.flushIDs(w)
+	}
 }
 
 // record is newRecord with the words of the latest changes remembered: most changes have one

@@ -130,8 +130,7 @@ func control(e *Entry, i int) controlOf {
 // Date.Counts), in timeline order, without their notes and sources. Retracted changes are left
 // out.
 func (ix *Index) Changes(from, to Day) []*Change {
-	ix.dates()
-	ix.mu.RLock()
+	ix.rlockDates()
 	defer ix.mu.RUnlock()
 	v := ix.words.view()
 	var refs []dateRef
@@ -146,19 +145,9 @@ func (ix *Index) Changes(from, to Day) []*Change {
 	return out
 }
 
-// dates builds the date order when no one has asked for it yet.
-func (ix *Index) dates() {
-	ix.mu.RLock()
-	built := ix.byDate != nil
-	ix.mu.RUnlock()
-	if built {
-		return
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.byDate == nil {
-		ix.byDate = newDateOrder(ix.dense, ix.words)
-	}
+// rlockDates takes the read lock with the date order built.
+func (ix *Index) rlockDates() {
+	ix.rlockBuilt(func() bool { return ix.byDate != nil }, func() { ix.byDate = newDateOrder(ix.dense, ix.words) })
 }
 
 // DateCount is a day on which changes start, with how many.
@@ -169,8 +158,7 @@ type DateCount struct {
 
 // DateCounts returns the days from which counting changes count, in order.
 func (ix *Index) DateCounts() []DateCount {
-	ix.dates()
-	ix.mu.RLock()
+	ix.rlockDates()
 	defer ix.mu.RUnlock()
 	var out []DateCount
 	ix.byDate.each(MinDay, MaxDay, func(r dateRef) bool {

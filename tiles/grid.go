@@ -171,11 +171,8 @@ func (l zoomList) around(t maptile.Tile) (runs [9][]int32, n int) {
 // id order: all of them while the tile and its eight neighbours hold at most ThinAbove, else
 // those thinning keeps.
 func (g *grid) settlements(t maptile.Tile, b orb.Bound) []*geo.Entry {
-	if t.Z > gridZoom {
+	for t.Z > gridZoom {
 		t = t.Parent() // cut from the grid's tile that holds it, and its neighbours: b is within them
-		for t.Z > gridZoom {
-			t = t.Parent()
-		}
 	}
 	runs, n := g.all.around(t)
 	if n > ThinAbove && int(t.Z) < SettlementsMaxZoom {

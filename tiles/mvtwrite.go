@@ -1,6 +1,7 @@
 package tiles
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 
@@ -55,25 +56,14 @@ const (
 	wireBytes  = 2
 )
 
-func appendVarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
+func appendKey(b []byte, field, wire int) []byte {
+	return binary.AppendUvarint(b, uint64(field<<3|wire))
 }
 
-func appendKey(b []byte, field, wire int) []byte { return appendVarint(b, uint64(field<<3|wire)) }
-
-func appendBytes(b []byte, field int, v []byte) []byte {
+// appendBytes appends v as length-delimited field.
+func appendBytes[T string | []byte](b []byte, field int, v T) []byte {
 	b = appendKey(b, field, wireBytes)
-	b = appendVarint(b, uint64(len(v)))
-	return append(b, v...)
-}
-
-func appendString(b []byte, field int, v string) []byte {
-	b = appendKey(b, field, wireBytes)
-	b = appendVarint(b, uint64(len(v)))
+	b = binary.AppendUvarint(b, uint64(len(v)))
 	return append(b, v...)
 }
 
@@ -123,7 +113,7 @@ func (w *layerWriter) stringValue(v string) uint32 {
 	i, ok := w.strIdx[v]
 	if !ok {
 		var scratch [64]byte
-		i = w.value(appendString(scratch[:0], 1, v))
+		i = w.value(appendBytes(scratch[:0], 1, v))
 		w.strIdx[v] = i
 	}
 	return i
@@ -133,7 +123,7 @@ func (w *layerWriter) Int(k string, v int64) {
 	i, ok := w.intIdx[v]
 	if !ok {
 		var scratch [16]byte
-		i = w.value(appendVarint(appendKey(scratch[:0], 6, wireVarint), zigzag(v))) // sint_value
+		i = w.value(binary.AppendUvarint(appendKey(scratch[:0], 6, wireVarint), zigzag(v))) // sint_value
 		w.intIdx[v] = i
 	}
 	w.tags = append(w.tags, w.key(k), i)
@@ -150,13 +140,6 @@ func (w *layerWriter) Bool(k string, v bool) {
 	w.tags = append(w.tags, w.key(k), w.boolIdx[b]-1)
 }
 
-// Point ends the feature being written: id, the properties added since the last Point, and
-// the point p projected into the tile's 4096 units (floored, as orb does).
-func (w *layerWriter) Point(id uint64, p orb.Point) {
-	x, y := w.Project(p)
-	w.PointAt(id, x, y)
-}
-
 // Project returns p in the tile's 4096 units (floored, as orb does).
 func (w *layerWriter) Project(p orb.Point) (x, y int64) {
 	f := maptile.Fraction(p, w.tile.Z)
@@ -165,20 +148,21 @@ func (w *layerWriter) Project(p orb.Point) (x, y int64) {
 	return x, y
 }
 
-// PointAt is Point with the point projected already.
+// PointAt ends the feature being written: id, the properties added since the last PointAt, and
+// the point (x, y) in the tile's 4096 units (see Project).
 func (w *layerWriter) PointAt(id uint64, x, y int64) {
 	var buf [512]byte
-	m := appendVarint(appendKey(buf[:0], 1, wireVarint), id)
+	m := binary.AppendUvarint(appendKey(buf[:0], 1, wireVarint), id)
 	var tags [256]byte
 	tb := tags[:0]
 	for _, t := range w.tags {
-		tb = appendVarint(tb, uint64(t))
+		tb = binary.AppendUvarint(tb, uint64(t))
 	}
 	m = appendBytes(m, 2, tb)
-	m = appendVarint(appendKey(m, 3, wireVarint), 1) // POINT
+	m = binary.AppendUvarint(appendKey(m, 3, wireVarint), 1) // POINT
 	var geom [32]byte
-	g := appendVarint(geom[:0], 9) // MoveTo, one point
-	g = appendVarint(appendVarint(g, zigzag(x)), zigzag(y))
+	g := binary.AppendUvarint(geom[:0], 9) // MoveTo, one point
+	g = binary.AppendUvarint(binary.AppendUvarint(g, zigzag(x)), zigzag(y))
 	m = appendBytes(m, 4, g)
 	w.features = appendBytes(w.features, 2, m)
 	w.tags = w.tags[:0]
@@ -192,17 +176,17 @@ func (w *layerWriter) Marshal(name string) []byte {
 		return nil
 	}
 	var head, tail [16]byte
-	h := appendString(appendVarint(appendKey(head[:0], 15, wireVarint), 2), 1, name) // version, name
-	t := appendVarint(appendKey(tail[:0], 5, wireVarint), 4096)                      // extent
+	h := appendBytes(binary.AppendUvarint(appendKey(head[:0], 15, wireVarint), 2), 1, name) // version, name
+	t := binary.AppendUvarint(appendKey(tail[:0], 5, wireVarint), 4096)                     // extent
 	n := len(h) + len(w.features) + len(w.values) + len(t)
 	for _, k := range w.keys {
 		n += 1 + varintLen(uint64(len(k))) + len(k)
 	}
 	l := make([]byte, 0, 1+varintLen(uint64(n))+n)
-	l = appendVarint(appendKey(l, 3, wireBytes), uint64(n)) // the layer
+	l = binary.AppendUvarint(appendKey(l, 3, wireBytes), uint64(n)) // the layer
 	l = append(append(l, h...), w.features...)
 	for _, k := range w.keys {
-		l = appendString(l, 3, k)
+		l = appendBytes(l, 3, k)
 	}
 	return append(append(l, w.values...), t...)
 }

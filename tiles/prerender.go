@@ -53,10 +53,10 @@ func (w *watcher) step(s *Server) {
 	}
 }
 
-// prerender cuts, when the data holds at least Config.PrerenderMinSettlements, the undated tiles of zooms 0 to Config.PrerenderMaxZoom over the data's bound
-// into the cache, lowest zoom first; it stops when the data changes or the cache is three
-// quarters full.
-// It reports whether it went through.
+// prerender cuts, when the data holds at least Config.PrerenderMinSettlements, the undated
+// tiles of zooms 0 to Config.PrerenderMaxZoom over the data's bound into the cache, lowest zoom
+// first; it stops when the data changes or the cache is three quarters full. It reports
+// whether it went through.
 func (s *Server) prerender(g *grid) bool {
 	if s.cfg.PrerenderMaxZoom < 0 || len(g.byID) < s.cfg.PrerenderMinSettlements {
 		return true
