@@ -55,7 +55,7 @@ func Generate(ctx context.Context, path string, opts GenOptions) error {
 	removeDB(tmp)
 	defer removeDB(tmp)
 	if err := generateInto(ctx, tmp, opts); err != nil {
-		return fmt.Errorf("data: generate: %w", err)
+		return fmt.Errorf("data: generate %s: %w", path, err)
 	}
 	removeDB(path)
 	return os.Rename(tmp, path)
